@@ -1,0 +1,5 @@
+"""`python -m haelguiden` runs the command-line interface."""
+
+from haelguiden.cli import main
+
+main()
