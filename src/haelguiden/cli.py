@@ -1,0 +1,264 @@
+"""The ``haelguiden`` command: the self-check in the terminal, knowledge checks, evaluation, the server.
+
+Every ``UserError`` becomes one clear line and exit code 2; nothing here prints a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from haelguiden.engine.assess import Assessment
+from haelguiden.engine.care import action_text
+from haelguiden.engine.model import KnowledgeBase, Lang, Question
+from haelguiden.engine.state import AnswerValue, Answers
+from haelguiden.errors import UserError
+from haelguiden.presenters import assessment_dict
+from haelguiden.services import Services, build_services
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UsageFailure(click.ClickException):
+    """A user error: printed as one line, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        """Print ``Error: <message>`` to stderr."""
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn ``UserError`` into a one-line message with exit code 2."""
+    try:
+        yield
+    except UserError as exc:
+        raise UsageFailure(str(exc)) from None
+
+
+def _services(knowledge_dir: Path | None = None) -> Services:
+    with user_errors():
+        return build_services(knowledge_dir=knowledge_dir)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="haelguiden")
+def main() -> None:
+    """Hælguiden: self-check, self-care and recovery for heel pain."""
+
+
+# --- kb ------------------------------------------------------------------------------------------------
+@main.group()
+def kb() -> None:
+    """The clinical knowledge base."""
+
+
+@kb.command("check")
+@click.option("--dir", "directory", type=click.Path(path_type=Path, file_okay=False), help="Knowledge folder.")
+def kb_check(directory: Path | None) -> None:
+    """Validate the knowledge base and print a summary (uncited claims must be 0)."""
+    from haelguiden.knowledge.summary import summarise
+
+    services = _services(directory)
+    summary = summarise(services.kb)
+    for key, value in summary.items():
+        click.echo(f"{key:<32} {value}")
+    if summary["uncited claims"]:
+        raise UsageFailure("the knowledge base has uncited claims")
+    click.echo("knowledge base OK")
+
+
+# --- tjek ----------------------------------------------------------------------------------------------
+def _read_answers_file(kb_: KnowledgeBase, path: Path) -> Answers:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageFailure(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError):
+        raise UsageFailure(f"{path}: cannot be read as UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise UsageFailure(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from None
+    with user_errors():
+        if isinstance(raw, dict) and "answers" not in raw:
+            # the short form {"question_id": value, ...}
+            raw = {"answers": [{"question": k, "value": v} for k, v in raw.items()]}
+        return Answers.from_dict(kb_, raw)
+
+
+_T = {
+    "da": {
+        "question": "Spørgsmål {n}",
+        "left": "ca. {n} tilbage",
+        "dont_know": "Ved ikke",
+        "none": "Ingen af disse",
+        "back": "tilbage",
+        "prompt": "Dit svar",
+        "why": "Hvorfor spørger vi?",
+        "bad": "Det svar forstod jeg ikke. Prøv igen.",
+        "causes": "Mulige årsager (ikke en diagnose)",
+        "for": "Det taler for",
+        "against": "Det taler imod",
+        "advice": "Det kan du selv gøre",
+        "number": "Skriv et tal",
+        "multi": "Skriv numrene adskilt af komma, 'i' for ingen",
+    },
+    "en": {
+        "question": "Question {n}",
+        "left": "about {n} to go",
+        "dont_know": "Don't know",
+        "none": "None of these",
+        "back": "back",
+        "prompt": "Your answer",
+        "why": "Why do we ask?",
+        "bad": "I did not understand that answer. Please try again.",
+        "causes": "Possible causes (not a diagnosis)",
+        "for": "Points to it",
+        "against": "Points away",
+        "advice": "What you can do",
+        "number": "Type a number",
+        "multi": "Type the numbers separated by commas, 'n' for none",
+    },
+}
+
+
+def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
+    """Show one question; return the answer, or the string "<back>"."""
+    t = _T[lang]
+    click.echo()
+    click.secho(
+        f"{t['question'].format(n=a.progress.asked + 1)} ({t['left'].format(n=a.progress.remaining)})", dim=True
+    )
+    click.secho(q.text.get(lang), bold=True)
+    if q.hint:
+        click.echo(q.hint.get(lang))
+    click.secho(f"{t['why']} {q.why.get(lang)}", dim=True)
+    none_key = "i" if lang == "da" else "n"
+    if q.kind == "checklist":
+        for n, item in enumerate(q.items, 1):
+            click.echo(f"  {n}) {item.label.get(lang)}")
+        click.echo(f"  {none_key}) {t['none']}")
+    elif q.kind in ("single", "multi"):
+        for n, opt in enumerate(a.options, 1):
+            click.echo(f"  {n}) {opt.label.get(lang)}")
+    click.echo(f"  v) {t['dont_know']}    b) {t['back']}")
+    while True:
+        raw = click.prompt(t["prompt"], default="", show_default=False).strip().lower()
+        if raw == "b":
+            return "<back>"
+        if raw == "v":
+            return None
+        try:
+            if q.kind == "number":
+                return int(raw)
+            if q.kind == "single":
+                return a.options[int(raw) - 1].value
+            if raw == none_key:
+                return () if q.kind == "multi" else "none"
+            picks = [int(x) for x in raw.replace(" ", "").split(",") if x]
+            if not picks or any(p < 1 for p in picks):
+                raise ValueError
+            if q.kind == "multi":
+                return tuple(a.options[p - 1].value for p in picks)
+            return tuple(q.items[p - 1].id for p in picks)  # type: ignore[return-value]
+        except (ValueError, IndexError):
+            click.echo(t["bad"])
+
+
+def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
+    t = _T[lang]
+    kb_ = services.kb
+    care = kb_.care[a.triage.level]
+    click.echo()
+    click.secho(care.title.get(lang).upper(), bold=True, fg="red" if a.triage.rank <= 1 else None)
+    click.echo(action_text(kb_, a.triage.level, lang))
+    for r in a.triage.reasons:
+        if r.kind == "rule":
+            click.echo(f"  - {r.text.get(lang)}")
+    click.echo()
+    click.secho(t["causes"], bold=True)
+    for r in a.listed:
+        click.echo(f"  {round(r.probability * 100):>3} %  {r.condition.name.get(lang)}")
+        if r.explanation.for_:
+            click.echo(f"         {t['for']}: " + "; ".join(x.text.get(lang) for x in r.explanation.for_))
+        if r.explanation.against:
+            click.echo(f"         {t['against']}: " + "; ".join(x.text.get(lang) for x in r.explanation.against))
+    if a.triage.rank >= 3 and a.listed:
+        click.echo()
+        click.secho(t["advice"], bold=True)
+        click.echo(a.listed[0].condition.quick_advice.get(lang))
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language.")
+@click.option("--answers", "answers_file", type=click.Path(path_type=Path, dir_okay=False), help="Answers as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
+    """The self-check: one question at a time, then what to do and the possible causes."""
+    services = _services()
+    if answers_file is not None:
+        answers = _read_answers_file(services.kb, answers_file)
+        result = services.assess(answers)
+        if as_json:
+            click.echo(json.dumps(assessment_dict(services.kb, result, lang), ensure_ascii=False, indent=2))
+        elif result.done:
+            _print_result(services, result, lang)
+        else:
+            raise UsageFailure(
+                f"the answers are not complete: next question is '{result.question.id if result.question else ''}'"
+            )
+        return
+    answers = Answers()
+    result = services.assess(answers)
+    while result.question is not None:
+        value = _ask(result.question, result, lang)
+        if value == "<back>":
+            answers = answers.undo()
+        else:
+            try:
+                answers = answers.answer(services.kb, result.question.id, value)
+            except UserError as exc:
+                click.echo(str(exc))
+        result = services.assess(answers)
+    if as_json:
+        click.echo(json.dumps(assessment_dict(services.kb, result, lang), ensure_ascii=False, indent=2))
+    else:
+        _print_result(services, result, lang)
+
+
+# --- eval ----------------------------------------------------------------------------------------------
+@main.command("eval")
+@click.argument("vignettes", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Predictions file.")
+def eval_command(vignettes: Path, out: Path) -> None:
+    """Run the real interview on every vignette and write predictions (JSON Lines)."""
+    from haelguiden.evaluation.harness import interview, prediction
+    from haelguiden.evaluation.vignettes import read_vignettes
+
+    services = _services()
+    with user_errors():
+        cases = list(read_vignettes(services.kb, vignettes))
+    lines: list[str] = []
+    show = sys.stderr.isatty()
+    with click.progressbar(cases, label="Interviewing", file=sys.stderr if show else None) as bar:
+        for case in bar if show else cases:
+            lines.append(json.dumps(prediction(interview(services.kb, case)), ensure_ascii=False))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UsageFailure(f"{out}: cannot write ({exc.strerror})") from None
+    click.echo(f"{len(lines)} predictions written to {out}")
+
+
+def _json_default(o: object) -> object:
+    if isinstance(o, Mapping):
+        return dict(o)
+    raise TypeError(type(o).__name__)

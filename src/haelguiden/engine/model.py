@@ -1,0 +1,262 @@
+"""The engine's view of the clinical knowledge base: plain frozen objects, no I/O.
+
+The loader in ``haelguiden.knowledge`` turns the YAML files into these objects; the engine only ever reads
+them. Every clinical number here came from a knowledge file that cites a source (or says ``estimate``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from haelguiden.engine.expressions import Expr
+
+Lang = Literal["da", "en"]
+LANGS: tuple[Lang, ...] = ("da", "en")
+
+TriageLevel = Literal["emergency", "urgent", "gp", "professional", "self_care"]
+#: Most urgent first; the index is the rank used to compare levels.
+TRIAGE_LEVELS: tuple[TriageLevel, ...] = ("emergency", "urgent", "gp", "professional", "self_care")
+TRIAGE_RANK: Mapping[str, int] = {level: rank for rank, level in enumerate(TRIAGE_LEVELS)}
+
+FactType = Literal["boolean", "enum", "integer", "list"]
+QuestionKind = Literal["single", "multi", "number", "checklist"]
+QuestionPurpose = Literal["core", "safety", "diagnosis", "triage", "plan"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text a person reads, in Danish (primary) and English."""
+
+    da: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        """The text in ``lang``."""
+        return self.da if lang == "da" else self.en
+
+
+@dataclass(frozen=True)
+class Bin:
+    """A named range of an integer fact, inclusive at both ends."""
+
+    id: str
+    low: int
+    high: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing the interview can learn about a person (the vignette format's fact vocabulary)."""
+
+    id: str
+    type: FactType
+    values: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    unit: str | None = None
+    bins: tuple[Bin, ...] = ()
+    #: Values that are red flags (booleans use "true").
+    red_flag_values: tuple[str, ...] = ()
+    #: Feature distribution used for a condition whose file says nothing about this fact.
+    baseline: Mapping[str, float] = field(default_factory=dict)
+    #: Plain-language statement of an answer (value, list item or bin id -> text), for explanations.
+    statements: Mapping[str, Text] = field(default_factory=dict)
+    label: Text | None = None
+
+    def bin_of(self, value: int) -> str:
+        """The id of the bin that holds ``value``."""
+        for b in self.bins:
+            if b.low <= value <= b.high:
+                return b.id
+        raise ValueError(f"{self.id}: {value} is outside every bin")
+
+    def feature_values(self) -> tuple[str, ...]:
+        """The categorical values the ranking model sees for this fact (lists: per item, true/false)."""
+        if self.type == "boolean" or self.type == "list":
+            return ("true", "false")
+        if self.type == "integer":
+            return tuple(b.id for b in self.bins)
+        return self.values
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a single- or multi-choice question."""
+
+    value: str
+    label: Text
+    hint: Text | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One yes/no line of a checklist question.
+
+    Ticking it says the fact has one of ``values``; leaving it unticked says it has none of them.
+    Boolean facts use ``("true",)``; list facts name the items.
+    """
+
+    id: str
+    fact: str
+    values: tuple[str, ...]
+    label: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question put to the person. It asks about one fact, or is a checklist over several."""
+
+    id: str
+    kind: QuestionKind
+    purpose: QuestionPurpose
+    text: Text
+    why: Text
+    hint: Text | None = None
+    fact: str | None = None
+    options: tuple[Option, ...] = ()
+    items: tuple[ChecklistItem, ...] = ()
+    relevant_when: Expr | None = None
+    #: Lower numbers are asked first among core and safety questions.
+    order: int = 100
+    #: Checklists may add a "none of these" option; single questions a free number field.
+    none_label: Text | None = None
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """The facts this question asks about."""
+        if self.kind == "checklist":
+            return tuple(dict.fromkeys(item.fact for item in self.items))
+        return (self.fact,) if self.fact else ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How one fact is distributed among people who have one condition (a likelihood table row)."""
+
+    fact: str
+    #: Feature value -> probability. For list facts: item -> probability that the item is included.
+    p: Mapping[str, float]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConditionTriage:
+    """The triage a condition itself calls for, and from which probability it applies."""
+
+    level: TriageLevel
+    #: The level applies when the condition's probability reaches this, or when it ranks first.
+    threshold: float
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A possible cause of heel pain."""
+
+    id: str
+    name: Text
+    description: Text
+    location: Text
+    onset: Text
+    pattern: Text
+    who: Text
+    clinician: Text
+    quick_advice: Text
+    #: Age band id -> relative frequency among people with heel pain in that band.
+    prior: Mapping[str, float]
+    prior_sources: tuple[str, ...]
+    triage: ConditionTriage
+    evidence: Mapping[str, Evidence]
+    dangerous: bool
+    sources: tuple[str, ...]
+    #: Article slug per language ("da", "en"), if the condition has a patient article.
+    article: Mapping[str, str] = field(default_factory=dict)
+    plan: str | None = None
+
+
+@dataclass(frozen=True)
+class TriageRule:
+    """A deterministic rule: when ``when`` holds, triage is at least ``level``."""
+
+    id: str
+    level: TriageLevel
+    when: Expr
+    red_flag: bool
+    reason: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CareAction:
+    """What a person should do at one triage level (the Danish route to care)."""
+
+    level: TriageLevel
+    title: Text
+    action: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A Danish region and its after-hours number (lægevagten)."""
+
+    id: str
+    name: Text
+    phone: str
+    postcodes: tuple[tuple[int, int], ...]
+    note: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of the bibliography."""
+
+    id: str
+    citation: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """Tunable numbers of the interview (stop rule, probability floor), from the knowledge base."""
+
+    age_fact: str
+    age_bands: tuple[Bin, ...]
+    max_questions: int
+    stop_probability: float
+    min_information_gain: float
+    likelihood_floor: float
+    #: Conditions listed in a result: at most this many, and only those above ``list_min_probability``.
+    list_max: int
+    list_min_probability: float
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the engine knows. Built by the loader, read by the engine."""
+
+    facts: Mapping[str, Fact]
+    questions: tuple[Question, ...]
+    conditions: Mapping[str, Condition]
+    rules: tuple[TriageRule, ...]
+    care: Mapping[str, CareAction]
+    regions: tuple[Region, ...]
+    sources: Mapping[str, Source]
+    settings: EngineSettings
+    extras: Mapping[str, object] = field(default_factory=dict)
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id (KeyError if there is none)."""
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    @property
+    def question_ids(self) -> frozenset[str]:
+        """Every question id."""
+        return frozenset(q.id for q in self.questions)

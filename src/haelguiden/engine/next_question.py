@@ -1,0 +1,254 @@
+"""Choosing the next question, and when to stop.
+
+The interview has four phases, each a rule about which questions may come next:
+
+1. **core**: age and where it hurts, in a fixed order (everything else depends on them);
+2. **safety**: every red-flag question relevant to this person, in a fixed order. The screening
+   checklists apply to everyone; a follow-up (e.g. "does night pain ease when the foot hangs down?") is
+   asked when the answer that makes it relevant has been given;
+3. **diagnosis**: the question with the highest expected information gain about the cause, until the
+   leading cause is clear (``stop_probability``), no question is worth asking (``min_information_gain``)
+   or the question budget (``max_questions``) is spent;
+4. **triage**: any remaining question that could still make a same-day or emergency rule fire, and the
+   questions that exist for triage (weeks of self-care, trend). These are asked whatever the budget.
+
+A question is never asked twice, and never when everything it asks about is already known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from haelguiden.engine.expressions import (
+    All,
+    AnyOf,
+    Compare,
+    Expr,
+    FactIn,
+    IsKnown,
+    Known,
+    Not,
+    evaluate,
+    facts_used,
+)
+from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase, Option, Question
+from haelguiden.engine.ranking import Model, Vector, entropy, model_for
+
+Phase = Literal["core", "safety", "diagnosis", "triage"]
+URGENT = "urgent"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The next question and why it was chosen, or ``question=None`` when the interview is over."""
+
+    question: Question | None
+    phase: Phase | None
+    information_gain: float = 0.0
+
+
+def _settled(kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]) -> bool:
+    """True when everything the question asks about is already known."""
+    if question.kind != "checklist":
+        known = facts.get(question.fact or "")
+        return known is not None and known.value is not None
+    for item in question.items:
+        known = facts.get(item.fact)
+        if known is None:
+            return False
+        if known.value is not None:
+            continue
+        fact = kb.facts[item.fact]
+        if fact.type == "list" and all(v in known.items for v in item.values):
+            continue
+        if fact.type == "enum" and set(item.values) <= known.excluded:
+            continue
+        return False
+    return True
+
+
+def relevance(question: Question, facts: Mapping[str, Known]) -> bool | None:
+    """Whether the question applies to this person (None: not known yet)."""
+    if question.relevant_when is None:
+        return True
+    return evaluate(question.relevant_when, facts)
+
+
+def available_options(kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]) -> tuple[Option, ...]:
+    """The options still possible (an option ruled out by an earlier checklist is not offered again)."""
+    known = facts.get(question.fact or "")
+    if known is None or not known.excluded:
+        return question.options
+    return tuple(o for o in question.options if o.value not in known.excluded)
+
+
+def _feature_gain(probs: Vector, table: Mapping[str, Vector], allowed: Sequence[str] | None = None) -> float:
+    """Expected reduction in entropy of the posterior from observing one feature."""
+    values = list(allowed) if allowed is not None else list(table)
+    prior_h = entropy(probs)
+    expected = 0.0
+    n = len(probs)
+    for v in values:
+        joint = [probs[i] * table[v][i] for i in range(n)]
+        pv = sum(joint)
+        if pv <= 0:
+            continue
+        expected += pv * entropy([j / pv for j in joint])
+    if allowed is not None:
+        # restrict to the still-possible values: renormalise their total probability
+        total = sum(sum(probs[i] * table[v][i] for i in range(n)) for v in values)
+        expected = expected / total if total > 0 else prior_h
+    return max(0.0, prior_h - expected)
+
+
+def _binary_table(table: Mapping[str, Vector], values: Sequence[str]) -> dict[str, Vector]:
+    n = len(next(iter(table.values())))
+    yes = tuple(sum(table[v][i] for v in values if v in table) for i in range(n))
+    return {"yes": yes, "no": tuple(1 - y for y in yes)}
+
+
+def information_gain(
+    kb: KnowledgeBase, model: Model, question: Question, probs: Vector, facts: Mapping[str, Known]
+) -> float:
+    """Expected information (bits) the question gives about the cause.
+
+    Multi-choice and checklist questions count each line as its own observation and add the gains up;
+    that overstates a little when lines are related, and is cheap and good enough to rank questions.
+    """
+    if question.kind == "checklist":
+        gain = 0.0
+        for item in question.items:
+            fact = kb.facts[item.fact]
+            if fact.id == kb.settings.age_fact:
+                continue
+            if fact.type == "list":
+                for v in item.values:
+                    gain += _feature_gain(probs, model.features[f"{fact.id}:{v}"].table)
+            else:
+                table = model.features[fact.id].table
+                gain += _feature_gain(probs, _binary_table(table, item.values))
+        return gain
+    fact = kb.facts[question.fact or ""]
+    if fact.id == kb.settings.age_fact:
+        return 0.0
+    if fact.type == "list":
+        return sum(_feature_gain(probs, model.features[f"{fact.id}:{v}"].table) for v in fact.values)
+    known = facts.get(fact.id)
+    allowed = None
+    if known is not None and known.excluded:
+        allowed = [v for v in model.features[fact.id].table if v not in known.excluded]
+    return _feature_gain(probs, model.features[fact.id].table, allowed)
+
+
+def _can_be_true(expr: Expr, facts: Mapping[str, Known], live: frozenset[str]) -> bool:
+    """Could the expression still become true, if the facts in ``live`` were answered favourably?"""
+    truth = evaluate(expr, facts)
+    if truth is not None:
+        return truth
+    if isinstance(expr, FactIn | Compare | IsKnown):
+        return expr.fact in live
+    if isinstance(expr, All):
+        return all(_can_be_true(p, facts, live) for p in expr.parts)
+    if isinstance(expr, AnyOf):
+        return any(_can_be_true(p, facts, live) for p in expr.parts)
+    return _can_be_false(expr.part, facts, live)
+
+
+def _can_be_false(expr: Expr, facts: Mapping[str, Known], live: frozenset[str]) -> bool:
+    truth = evaluate(expr, facts)
+    if truth is not None:
+        return not truth
+    if isinstance(expr, FactIn | Compare | IsKnown):
+        return True
+    if isinstance(expr, All):
+        return any(_can_be_false(p, facts, live) for p in expr.parts)
+    if isinstance(expr, AnyOf):
+        return all(_can_be_false(p, facts, live) for p in expr.parts)
+    assert isinstance(expr, Not)
+    return _can_be_true(expr.part, facts, live)
+
+
+def triage_relevant(
+    kb: KnowledgeBase,
+    question: Question,
+    facts: Mapping[str, Known],
+    live: frozenset[str],
+    current_rank: int,
+) -> bool:
+    """True when answering this question could help a rule fire that raises urgency above now.
+
+    Only same-day and emergency rules may pull in extra questions; a rule of a lesser level is decided by
+    what the interview learned anyway, unless the question exists for triage (``purpose: triage``).
+    """
+    mine = frozenset(question.facts) & live
+    if not mine:
+        return False
+    for rule in kb.rules:
+        if TRIAGE_RANK[rule.level] >= current_rank or not (facts_used(rule.when) & mine):
+            continue
+        if question.purpose != "triage" and TRIAGE_RANK[rule.level] > TRIAGE_RANK[URGENT]:
+            continue
+        if evaluate(rule.when, facts) is None and _can_be_true(rule.when, facts, live):
+            return True
+    return False
+
+
+def choose(
+    kb: KnowledgeBase,
+    asked: Sequence[str],
+    facts: Mapping[str, Known],
+    probs: Vector,
+    current_rank: int,
+) -> Choice:
+    """The next question to ask, or none when the interview is complete."""
+    done = set(asked)
+    open_questions = [
+        q for q in kb.questions if q.id not in done and q.purpose != "plan" and not _settled(kb, q, facts)
+    ]
+    for phase in ("core", "safety"):
+        for q in sorted((q for q in open_questions if q.purpose == phase), key=lambda q: q.order):
+            if relevance(q, facts) is True:
+                return Choice(q, phase)
+
+    model = model_for(kb)
+    candidates = [q for q in open_questions if q.purpose in ("diagnosis", "triage") and relevance(q, facts)]
+    if len(asked) < kb.settings.max_questions and max(probs) < kb.settings.stop_probability:
+        scored = [(information_gain(kb, model, q, probs, facts), -q.order, q) for q in candidates]
+        scored = [s for s in scored if s[2].purpose == "diagnosis"]
+        if scored:
+            gain, _, best = max(scored, key=lambda s: (s[0], s[1]))
+            if gain >= kb.settings.min_information_gain:
+                return Choice(best, "diagnosis", gain)
+
+    # A fact is "live" while no asked question has covered it: one already answered (even "ved ikke")
+    # is not asked again in another form just to settle a rule.
+    covered = {f for q in kb.questions if q.id in done for f in q.facts}
+    live = frozenset(
+        f
+        for q in kb.questions
+        if q.id not in done and q.purpose != "plan" and relevance(q, facts) is not False
+        for f in q.facts
+        if f not in covered and (facts.get(f) is None or facts[f].value is None)
+    )
+    pending = [q for q in candidates if triage_relevant(kb, q, facts, live, current_rank)]
+    if pending:
+        best = min(pending, key=lambda q: (q.order, q.id))
+        return Choice(best, "triage", 0.0)
+    return Choice(None, None)
+
+
+def expected_remaining(kb: KnowledgeBase, asked: Sequence[str], facts: Mapping[str, Known]) -> int:
+    """A rough count of the questions still to come, for the progress indicator."""
+    done = set(asked)
+    pending_safety = sum(
+        1
+        for q in kb.questions
+        if q.id not in done
+        and q.purpose in ("core", "safety")
+        and relevance(q, facts) is not False
+        and not _settled(kb, q, facts)
+    )
+    return pending_safety + max(0, min(3, kb.settings.max_questions - len(asked) - pending_safety))
+

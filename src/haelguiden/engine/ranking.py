@@ -1,0 +1,196 @@
+"""Probabilistic ranking of possible causes: a naive Bayes model over the answers.
+
+posterior(c) ∝ prior(c | age band) × Π P(observation | c)
+
+* Each fact is one categorical feature (booleans: true/false; integers: the fact's bins); a list fact is one
+  true/false feature per item. Observations are assumed independent given the condition (the naive
+  assumption; see docs/clinical-model.md for what that costs and why it is acceptable here).
+* A condition whose knowledge file says nothing about a fact uses the fact's baseline distribution, so only
+  the differences a source (or an expert estimate) gives move the ranking.
+* "Ved ikke" is no observation. A checklist line left unticked is a real observation ("not this").
+* Every likelihood is kept above a floor, so no single answer can rule a condition out completely.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from haelguiden.engine.expressions import Known
+from haelguiden.engine.model import Condition, Fact, KnowledgeBase
+
+Vector = tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One categorical variable of the model: a fact, or one item of a list fact."""
+
+    key: str
+    fact: str
+    item: str | None
+    #: value -> P(value | condition) for each condition, in model order.
+    table: Mapping[str, Vector]
+
+
+@dataclass(frozen=True)
+class Model:
+    """The likelihood tables of a knowledge base, precomputed once."""
+
+    conditions: tuple[str, ...]
+    features: Mapping[str, Feature]
+    #: age band id (or "unknown") -> prior probability per condition.
+    priors: Mapping[str, Vector]
+
+
+_MODELS: dict[int, tuple[KnowledgeBase, Model]] = {}
+
+
+def model_for(kb: KnowledgeBase) -> Model:
+    """The precomputed model of ``kb`` (built once per knowledge base object)."""
+    cached = _MODELS.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    model = build_model(kb)
+    _MODELS[id(kb)] = (kb, model)
+    return model
+
+
+def distribution(fact: Fact, given: Mapping[str, float]) -> dict[str, float]:
+    """Complete a partial distribution over a fact's feature values.
+
+    Values not given share what is left equally; when every value is given, the numbers are normalised.
+    """
+    values = fact.feature_values()
+    listed = {v: p for v, p in given.items() if v in values}
+    missing = [v for v in values if v not in listed]
+    rest = max(0.0, 1.0 - sum(listed.values()))
+    out = dict(listed)
+    for v in missing:
+        out[v] = rest / len(missing)
+    total = sum(out.values())
+    return {v: out[v] / total for v in values}
+
+
+def _with_floor(dist: Mapping[str, float], floor: float) -> dict[str, float]:
+    raised = {v: max(p, floor) for v, p in dist.items()}
+    total = sum(raised.values())
+    return {v: p / total for v, p in raised.items()}
+
+
+def _condition_feature(kb: KnowledgeBase, condition: Condition, fact: Fact) -> dict[str, dict[str, float]]:
+    """Feature tables for one condition and fact: feature key -> value -> probability."""
+    evidence = condition.evidence.get(fact.id)
+    floor = kb.settings.likelihood_floor
+    if fact.type == "list":
+        out: dict[str, dict[str, float]] = {}
+        for item in fact.values:
+            if evidence is not None and item in evidence.p:
+                p = evidence.p[item]
+            else:
+                p = fact.baseline.get(item, 0.1)
+            out[f"{fact.id}:{item}"] = _with_floor({"true": p, "false": 1 - p}, floor)
+        return out
+    given = evidence.p if evidence is not None else fact.baseline
+    if fact.type == "boolean" and "true" in given and "false" not in given:
+        given = {"true": given["true"], "false": 1 - given["true"]}
+    return {fact.id: _with_floor(distribution(fact, given), floor)}
+
+
+def build_model(kb: KnowledgeBase) -> Model:
+    """Turn the knowledge base's conditions and facts into likelihood tables."""
+    conditions = tuple(kb.conditions)
+    per_condition = [kb.conditions[c] for c in conditions]
+    features: dict[str, Feature] = {}
+    for fact in kb.facts.values():
+        if fact.id == kb.settings.age_fact:
+            continue  # age enters through the age-banded priors, not as a likelihood
+        tables = [_condition_feature(kb, c, fact) for c in per_condition]
+        for key in tables[0]:
+            item = key.split(":", 1)[1] if ":" in key else None
+            values = tables[0][key].keys()
+            table = {v: tuple(t[key][v] for t in tables) for v in values}
+            features[key] = Feature(key=key, fact=fact.id, item=item, table=table)
+    bands = [b.id for b in kb.settings.age_bands]
+    priors: dict[str, Vector] = {}
+    for band in bands:
+        raw = [c.prior.get(band, 0.0) for c in per_condition]
+        total = sum(raw) or 1.0
+        priors[band] = tuple(r / total for r in raw)
+    priors["unknown"] = tuple(sum(priors[b][i] for b in bands) / len(bands) for i in range(len(conditions)))
+    return Model(conditions=conditions, features=features, priors=priors)
+
+
+def observations(kb: KnowledgeBase, model: Model, fact_id: str, known: Known) -> list[tuple[str, str, Vector]]:
+    """The model's view of what is known about one fact: (feature key, value, likelihood vector) triples.
+
+    A partly known enum ("not this one") becomes the summed likelihood of the values still possible,
+    with the value written as ``!excluded``.
+    """
+    if fact_id == kb.settings.age_fact:
+        return []
+    fact = kb.facts[fact_id]
+    value = known.value
+    out: list[tuple[str, str, Vector]] = []
+    if fact.type == "list":
+        items: dict[str, bool] = dict(known.items)
+        if isinstance(value, frozenset):
+            items = {item: item in value for item in fact.values}
+        for item, included in items.items():
+            feature = model.features[f"{fact_id}:{item}"]
+            v = "true" if included else "false"
+            out.append((feature.key, v, feature.table[v]))
+        return out
+    feature = model.features[fact_id]
+    if isinstance(value, bool):
+        v = "true" if value else "false"
+        out.append((fact_id, v, feature.table[v]))
+    elif isinstance(value, int):
+        v = fact.bin_of(value)
+        out.append((fact_id, v, feature.table[v]))
+    elif isinstance(value, str):
+        out.append((fact_id, value, feature.table[value]))
+    elif known.excluded:
+        allowed = [v for v in feature.table if v not in known.excluded]
+        vec = tuple(sum(feature.table[v][i] for v in allowed) for i in range(len(model.conditions)))
+        out.append((fact_id, "!" + ",".join(sorted(known.excluded)), vec))
+    return out
+
+
+def age_band(kb: KnowledgeBase, facts: Mapping[str, Known]) -> str:
+    """The age band of the person, or "unknown"."""
+    known = facts.get(kb.settings.age_fact)
+    if known is None or not isinstance(known.value, int) or isinstance(known.value, bool):
+        return "unknown"
+    for band in kb.settings.age_bands:
+        if band.low <= known.value <= band.high:
+            return band.id
+    return "unknown"
+
+
+def normalise(weights: Sequence[float]) -> Vector:
+    """Scale non-negative weights to sum to one."""
+    total = sum(weights)
+    return tuple(w / total for w in weights)
+
+
+def posterior(
+    kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[str] = frozenset()
+) -> Vector:
+    """P(condition | answers) in model order, leaving out the facts in ``exclude``."""
+    model = model_for(kb)
+    logp = [math.log(p) if p > 0 else -1e9 for p in model.priors[age_band(kb, facts)]]
+    for fact_id, known in facts.items():
+        if fact_id in exclude:
+            continue
+        for _key, _value, vec in observations(kb, model, fact_id, known):
+            for i, p in enumerate(vec):
+                logp[i] += math.log(p)
+    top = max(logp)
+    return normalise([math.exp(lp - top) for lp in logp])
+
+
+def entropy(p: Sequence[float]) -> float:
+    """Shannon entropy in bits."""
+    return -sum(x * math.log2(x) for x in p if x > 0)

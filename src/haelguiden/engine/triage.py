@@ -1,0 +1,108 @@
+"""Triage: the most urgent of the deterministic rules and the conditions' own levels.
+
+Order of work, and why it cannot under-triage:
+
+1. Rules (red flags first) are evaluated on the answers alone, before any ranking. A rule that is true
+   stays true when more answers arrive (three-valued logic), so answering more can never lower it.
+2. Each condition calls for a level. It applies when the condition ranks first, or when its probability
+   reaches the condition's threshold; dangerous conditions have low thresholds, so they escalate long
+   before they are the most likely cause.
+3. That probability is computed *without* the answers that are red flags themselves: those act through
+   their own rules. This keeps step 2 from being lowered by a red-flag answer that happens to favour
+   another condition.
+
+The result is the most urgent level found; nothing is ever subtracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from haelguiden.engine.expressions import Known, evaluate
+from haelguiden.engine.model import TRIAGE_LEVELS, TRIAGE_RANK, KnowledgeBase, Text, TriageLevel
+from haelguiden.engine.ranking import model_for, posterior
+
+
+@dataclass(frozen=True)
+class TriageReason:
+    """One thing that called for a triage level: a rule that fired, or a condition that is likely."""
+
+    kind: Literal["rule", "condition"]
+    id: str
+    level: TriageLevel
+    red_flag: bool
+    text: Text
+    probability: float | None = None
+
+
+@dataclass(frozen=True)
+class Triage:
+    """How urgent, and why."""
+
+    level: TriageLevel
+    reasons: tuple[TriageReason, ...]
+    red_flags: tuple[str, ...]
+
+    @property
+    def rank(self) -> int:
+        """0 = emergency ... 4 = self_care."""
+        return TRIAGE_RANK[self.level]
+
+
+def red_flag_facts(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[str, ...]:
+    """The facts whose answer is a red-flag value, in knowledge-base order."""
+    out: list[str] = []
+    for fact in kb.facts.values():
+        known = facts.get(fact.id)
+        if known is None or not fact.red_flag_values:
+            continue
+        value = known.value
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        if isinstance(value, str) and value in fact.red_flag_values:
+            out.append(fact.id)
+    return tuple(out)
+
+
+def fired_rules(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[TriageReason, ...]:
+    """Every rule whose condition is definitely true."""
+    return tuple(
+        TriageReason(kind="rule", id=r.id, level=r.level, red_flag=r.red_flag, text=r.reason)
+        for r in kb.rules
+        if evaluate(r.when, facts) is True
+    )
+
+
+def condition_levels(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[TriageReason, ...]:
+    """The levels called for by likely conditions (probability without red-flag answers)."""
+    probs = posterior(kb, facts, exclude=frozenset(red_flag_facts(kb, facts)))
+    conditions = model_for(kb).conditions
+    top = max(range(len(probs)), key=probs.__getitem__)
+    out: list[TriageReason] = []
+    for i, cid in enumerate(conditions):
+        cond = kb.conditions[cid]
+        if i == top or probs[i] >= cond.triage.threshold:
+            out.append(
+                TriageReason(
+                    kind="condition",
+                    id=cid,
+                    level=cond.triage.level,
+                    red_flag=False,
+                    text=cond.name,
+                    probability=probs[i],
+                )
+            )
+    return tuple(out)
+
+
+def triage(kb: KnowledgeBase, facts: Mapping[str, Known]) -> Triage:
+    """The triage for what is known now: the most urgent level any rule or condition calls for."""
+    reasons = fired_rules(kb, facts) + condition_levels(kb, facts)
+    level: TriageLevel = TRIAGE_LEVELS[-1]
+    for r in reasons:
+        if TRIAGE_RANK[r.level] < TRIAGE_RANK[level]:
+            level = r.level
+    ordered = tuple(sorted(reasons, key=lambda r: (TRIAGE_RANK[r.level], r.kind != "rule")))
+    return Triage(level=level, reasons=ordered, red_flags=red_flag_facts(kb, facts))

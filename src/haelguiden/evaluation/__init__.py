@@ -1,0 +1,1 @@
+"""The vignette harness: run the real interview against simulated patients."""

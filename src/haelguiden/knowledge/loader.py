@@ -1,0 +1,522 @@
+"""Read the knowledge files, check them, and build the engine's ``KnowledgeBase``.
+
+Every problem in every file is collected before anything is raised, and each message names the file, the
+entry and the field, says what is wrong and how to fix it (with "did you mean" for unknown ids). A
+reviewer sees the whole list at once, as with pyxform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from haelguiden.engine.expressions import All, AnyOf, Compare, Expr, FactIn, IsKnown, Not
+from haelguiden.engine.model import (
+    Bin,
+    CareAction,
+    ChecklistItem,
+    Condition,
+    ConditionTriage,
+    EngineSettings,
+    Evidence,
+    Fact,
+    KnowledgeBase,
+    Option,
+    Question,
+    Region,
+    Source,
+    Text,
+    TriageRule,
+)
+from haelguiden.engine.suggest import did_you_mean
+from haelguiden.errors import KnowledgeError
+from haelguiden.knowledge import schema as s
+
+M = TypeVar("M", bound=BaseModel)
+ESTIMATE = "estimate"
+
+
+def default_directory() -> Path:
+    """The knowledge files shipped inside the package."""
+    return Path(str(resources.files("haelguiden") / "knowledge_base"))
+
+
+class Problems:
+    """Collects problems; each is one sentence that names file, entry and field."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, where: str, message: str) -> None:
+        """Record one problem at ``where`` (file: entry: field)."""
+        self.items.append(f"{where}: {message}")
+
+
+def _string_keys(node: Any) -> Any:
+    """YAML reads the keys true/false as booleans; the knowledge files mean the fact values "true"/"false"."""
+    if isinstance(node, dict):
+        return {
+            ("true" if k is True else "false" if k is False else k): _string_keys(v) for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_string_keys(v) for v in node]
+    return node
+
+
+def read_yaml(path: Path, problems: Problems) -> Any:
+    """Parse one YAML file; a syntax error becomes a problem with its line and column."""
+    try:
+        return _string_keys(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        problems.add(path.name, "file is missing; it is required in the knowledge folder")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problems.add(path.name, f"is not valid YAML{at}: {getattr(exc, 'problem', exc)}")
+    except UnicodeDecodeError:
+        problems.add(path.name, "is not UTF-8 text; save it as UTF-8")
+    return None
+
+
+def _location(loc: tuple[int | str, ...], data: Any) -> str:
+    """Turn a pydantic error location into 'entry 'id': field.sub' using ids where entries have one."""
+    parts: list[str] = []
+    node = data
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+            node = node[key]
+            ident = node.get("id") if isinstance(node, dict) else None
+            parts.append(f"entry '{ident}'" if ident else f"entry #{key + 1}")
+        else:
+            node = node.get(key) if isinstance(node, dict) else None
+            parts.append(str(key))
+    text = ""
+    for p in parts:
+        if p.startswith("entry"):
+            text += (": " if text else "") + p + ":"
+        else:
+            text += ("." if text and not text.endswith(":") else (" " if text else "")) + p
+    return text.strip()
+
+
+_FIXES = {
+    "extra_forbidden": "remove it or check its spelling",
+    "missing": "add it",
+    "string_type": "write it as text",
+    "int_type": "write a whole number",
+    "float_type": "write a number",
+    "bool_type": "write true or false",
+    "literal_error": "use one of the allowed values",
+    "list_type": "write a list",
+    "dict_type": "write a mapping (key: value)",
+}
+
+
+def validate(model: type[M], data: Any, file: str, problems: Problems) -> M | None:
+    """Validate ``data`` against ``model``; every error becomes a problem naming the field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = _location(tuple(err["loc"]), data)
+            fix = _FIXES.get(err["type"], "")
+            msg = err["msg"][0].lower() + err["msg"][1:]
+            if err["type"] == "extra_forbidden":
+                msg = "unknown field"
+            problems.add(f"{file}: {where}" if where else file, msg + (f"; {fix}" if fix else ""))
+        return None
+
+
+def _text(t: s.TextModel) -> Text:
+    return Text(da=t.da, en=t.en)
+
+
+class Loader:
+    """Loads one knowledge folder. Use :func:`load_knowledge`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.dir = directory
+        self.problems = Problems()
+        self.source_ids: set[str] = set()
+        self.facts: dict[str, Fact] = {}
+
+    # --- references -------------------------------------------------------------------------------
+    def check_sources(self, where: str, ids: list[str]) -> tuple[str, ...]:
+        """Every id must be in sources.yaml, or be ``estimate``."""
+        for sid in ids:
+            if sid != ESTIMATE and sid not in self.source_ids:
+                hint = did_you_mean(sid, sorted(self.source_ids | {ESTIMATE}))
+                self.problems.add(
+                    where, f"unknown source '{sid}'; cite an id from sources.yaml or write 'estimate'.{hint}"
+                )
+        return tuple(ids)
+
+    def check_fact(self, where: str, fact_id: str) -> Fact | None:
+        """The fact, or a problem with a spelling suggestion."""
+        fact = self.facts.get(fact_id)
+        if fact is None:
+            hint = did_you_mean(fact_id, sorted(self.facts))
+            self.problems.add(where, f"unknown fact '{fact_id}'; use an id from facts.yaml.{hint}")
+        return fact
+
+    def check_values(self, where: str, fact: Fact, values: list[str]) -> None:
+        """Values must be allowed for the fact (booleans: true/false)."""
+        allowed = list(fact.feature_values()) if fact.type != "list" else list(fact.values)
+        if fact.type == "boolean":
+            allowed = ["true", "false"]
+        for v in values:
+            if v not in allowed:
+                hint = did_you_mean(v, allowed)
+                self.problems.add(where, f"'{v}' is not a value of fact '{fact.id}'; allowed: {allowed}.{hint}")
+
+    # --- expressions ------------------------------------------------------------------------------
+    def expr(self, where: str, raw: Any) -> Expr | None:
+        """Parse a condition written as data (``all``/``any``/``not``/a test on one fact)."""
+        if not isinstance(raw, dict):
+            self.problems.add(where, "a condition must be a mapping such as {fact: fever, is: true}")
+            return None
+        if "all" in raw or "any" in raw:
+            key = "all" if "all" in raw else "any"
+            parts_raw = raw[key]
+            if len(raw) != 1 or not isinstance(parts_raw, list) or not parts_raw:
+                self.problems.add(where, f"'{key}' takes a non-empty list of conditions and nothing else")
+                return None
+            parts = [self.expr(f"{where}.{key}[{i}]", p) for i, p in enumerate(parts_raw)]
+            if any(p is None for p in parts):
+                return None
+            clean = tuple(p for p in parts if p is not None)
+            return All(clean) if key == "all" else AnyOf(clean)
+        if "not" in raw:
+            inner = self.expr(f"{where}.not", raw["not"]) if len(raw) == 1 else None
+            if len(raw) != 1:
+                self.problems.add(where, "'not' takes one condition and nothing else")
+            return Not(inner) if inner is not None else None
+        fact_id = raw.get("fact")
+        tests = [k for k in raw if k != "fact"]
+        if not isinstance(fact_id, str) or len(tests) != 1:
+            self.problems.add(
+                where,
+                "a test needs 'fact' and exactly one of is, in, includes, lt, le, gt, ge, known "
+                "(e.g. {fact: fever, is: true})",
+            )
+            return None
+        fact = self.check_fact(f"{where}.fact", fact_id)
+        if fact is None:
+            return None
+        test, arg = tests[0], raw[tests[0]]
+        if test == "is":
+            if fact.type != "boolean" or not isinstance(arg, bool):
+                self.problems.add(f"{where}.is", f"'is' takes true/false and a boolean fact ('{fact_id}' is {fact.type})")
+                return None
+            return FactIn(fact_id, ("true" if arg else "false",))
+        if test in ("in", "includes"):
+            if not isinstance(arg, list) or not arg or not all(isinstance(a, str) for a in arg):
+                self.problems.add(f"{where}.{test}", "takes a non-empty list of values")
+                return None
+            if (test == "includes") != (fact.type == "list"):
+                self.problems.add(f"{where}.{test}", f"use 'includes' for list facts and 'in' for others ('{fact_id}' is {fact.type})")
+                return None
+            self.check_values(f"{where}.{test}", fact, arg)
+            return FactIn(fact_id, tuple(arg))
+        if test in ("lt", "le", "gt", "ge"):
+            if fact.type != "integer" or not isinstance(arg, int) or isinstance(arg, bool):
+                self.problems.add(f"{where}.{test}", f"compares an integer fact with a whole number ('{fact_id}' is {fact.type})")
+                return None
+            return Compare(fact_id, test, arg)  # type: ignore[arg-type]
+        if test == "known":
+            if not isinstance(arg, bool):
+                self.problems.add(f"{where}.known", "takes true or false")
+                return None
+            return IsKnown(fact_id, arg)
+        hint = did_you_mean(test, ["is", "in", "includes", "lt", "le", "gt", "ge", "known"])
+        self.problems.add(where, f"unknown test '{test}'.{hint}")
+        return None
+
+    # --- files ------------------------------------------------------------------------------------
+    def load_file(self, name: str, model: type[M]) -> M | None:
+        """Read and validate one top-level file."""
+        data = read_yaml(self.dir / name, self.problems)
+        if data is None:
+            if (self.dir / name).exists() and not self.problems.items:
+                self.problems.add(name, "is empty")
+            return None
+        return validate(model, data, name, self.problems)
+
+    def sources(self) -> dict[str, Source]:
+        """sources.yaml."""
+        doc = self.load_file("sources.yaml", s.SourcesFile)
+        out: dict[str, Source] = {}
+        for src in doc.sources if doc else []:
+            if src.id in out:
+                self.problems.add(f"sources.yaml: entry '{src.id}'", "id is used twice; ids must be unique")
+            out[src.id] = Source(id=src.id, citation=src.citation, url=src.url)
+        self.source_ids = set(out)
+        return out
+
+    def load_facts(self) -> None:
+        """facts.yaml."""
+        doc = self.load_file("facts.yaml", s.FactsFile)
+        for f in doc.facts if doc else []:
+            where = f"facts.yaml: entry '{f.id}'"
+            if f.id in self.facts:
+                self.problems.add(where, "id is used twice; ids must be unique")
+            bins = tuple(Bin(b.id, b.low, b.high, _text(b.label)) for b in f.bins)
+            if f.type == "integer" and not bins:
+                self.problems.add(f"{where}: bins", "an integer fact needs bins (named ranges) for the ranking model")
+            if f.type in ("enum", "list") and not f.values:
+                self.problems.add(f"{where}: values", f"a {f.type} fact needs its list of values")
+            fact = Fact(
+                id=f.id,
+                type=f.type,
+                values=tuple(f.values),
+                minimum=f.min,
+                maximum=f.max,
+                unit=f.unit,
+                bins=bins,
+                red_flag_values=tuple(f.red_flag_values),
+                baseline=dict(f.baseline),
+                statements={k: _text(v) for k, v in f.statements.items()},
+                label=_text(f.label),
+            )
+            self.facts[f.id] = fact
+            self.check_values(f"{where}: red_flag_values", fact, list(f.red_flag_values))
+            if f.baseline:
+                self.check_sources(f"{where}: baseline_sources", f.baseline_sources)
+                if not f.baseline_sources:
+                    self.problems.add(f"{where}: baseline_sources", "cite a source or write [estimate]")
+                self.check_distribution(f"{where}: baseline", fact, f.baseline)
+            for key in f.statements:
+                bare = key[4:] if key.startswith("not:") else key
+                self.check_values(f"{where}: statements", fact, bare.split(","))
+
+    def check_distribution(self, where: str, fact: Fact, p: Mapping[str, float]) -> None:
+        """Probabilities must be in 0–1, and a single-valued fact's must not add up to more than 1."""
+        keys = list(p)
+        self.check_values(where, fact, keys)
+        for k, v in p.items():
+            if not 0 <= v <= 1:
+                self.problems.add(f"{where}.{k}", f"{v} is not a probability; write a number from 0 to 1")
+        if fact.type in ("enum", "integer") and sum(p.values()) > 1.001:
+            self.problems.add(where, f"the probabilities add up to {sum(p.values()):.3f}; they must not exceed 1")
+
+    def questions(self) -> tuple[Question, ...]:
+        """questions.yaml."""
+        doc = self.load_file("questions.yaml", s.QuestionsFile)
+        out: list[Question] = []
+        seen: set[str] = set()
+        for q in doc.questions if doc else []:
+            where = f"questions.yaml: entry '{q.id}'"
+            if q.id in seen:
+                self.problems.add(where, "id is used twice; ids must be unique")
+            seen.add(q.id)
+            relevant = self.expr(f"{where}: relevant_when", q.relevant_when) if q.relevant_when else None
+            items: list[ChecklistItem] = []
+            if q.kind == "checklist":
+                if q.fact is not None or q.options:
+                    self.problems.add(where, "a checklist has 'items', not 'fact' or 'options'")
+                if not 1 <= len(q.items) <= 6:
+                    self.problems.add(f"{where}: items", "a checklist has 1 to 6 items (one phone screen)")
+                for it in q.items:
+                    fact = self.check_fact(f"{where}: items: '{it.id}': fact", it.fact)
+                    if fact is not None:
+                        self.check_values(f"{where}: items: '{it.id}': values", fact, it.values)
+                    items.append(ChecklistItem(it.id, it.fact, tuple(it.values), _text(it.label)))
+            else:
+                fact = self.check_fact(f"{where}: fact", q.fact or "") if q.fact else None
+                if q.fact is None:
+                    self.problems.add(f"{where}: fact", "a single, multi or number question names its fact")
+                if fact is not None:
+                    self._check_question_kind(where, q, fact)
+            out.append(
+                Question(
+                    id=q.id,
+                    kind=q.kind,
+                    purpose=q.purpose,
+                    text=_text(q.text),
+                    why=_text(q.why),
+                    hint=_text(q.hint) if q.hint else None,
+                    fact=q.fact,
+                    options=tuple(
+                        Option(o.value, _text(o.label), _text(o.hint) if o.hint else None) for o in q.options
+                    ),
+                    items=tuple(items),
+                    relevant_when=relevant,
+                    order=q.order,
+                    none_label=_text(q.none_label) if q.none_label else None,
+                )
+            )
+        return tuple(out)
+
+    def _check_question_kind(self, where: str, q: s.QuestionModel, fact: Fact) -> None:
+        expected = {"boolean": "single", "enum": "single", "integer": "number", "list": "multi"}[fact.type]
+        if q.kind != expected:
+            self.problems.add(f"{where}: kind", f"fact '{fact.id}' is {fact.type}, so the kind must be '{expected}'")
+            return
+        values = [o.value for o in q.options]
+        if fact.type == "boolean":
+            wanted = ["true", "false"]
+        elif fact.type == "integer":
+            wanted = []
+        else:
+            wanted = list(fact.values)
+        if sorted(values) != sorted(wanted):
+            self.problems.add(
+                f"{where}: options",
+                f"the options must be exactly the values of fact '{fact.id}': {wanted} (got {values})",
+            )
+
+    def conditions(self) -> dict[str, Condition]:
+        """conditions/*.yaml, one file per condition."""
+        out: dict[str, Condition] = {}
+        folder = self.dir / "conditions"
+        files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if not files:
+            self.problems.add("conditions/", "no condition files found; add one YAML file per condition")
+        for path in files:
+            name = f"conditions/{path.name}"
+            data = read_yaml(path, self.problems)
+            if data is None:
+                continue
+            c = validate(s.ConditionModel, data, name, self.problems)
+            if c is None:
+                continue
+            where = f"{name}: entry '{c.id}'"
+            if path.stem != c.id:
+                self.problems.add(f"{where}: id", f"must match the file name ('{path.stem}')")
+            self.check_sources(f"{where}: sources", c.sources)
+            self.check_sources(f"{where}: prior.sources", c.prior.sources)
+            self.check_sources(f"{where}: triage.sources", c.triage.sources)
+            evidence: dict[str, Evidence] = {}
+            for fact_id, ev in c.evidence.items():
+                fact = self.check_fact(f"{where}: evidence.{fact_id}", fact_id)
+                self.check_sources(f"{where}: evidence.{fact_id}.sources", ev.sources)
+                if fact is None:
+                    continue
+                self.check_distribution(f"{where}: evidence.{fact_id}.p", fact, ev.p)
+                evidence[fact_id] = Evidence(fact=fact_id, p=dict(ev.p), sources=tuple(ev.sources))
+            out[c.id] = Condition(
+                id=c.id,
+                name=_text(c.name),
+                description=_text(c.description),
+                location=_text(c.location),
+                onset=_text(c.onset),
+                pattern=_text(c.pattern),
+                who=_text(c.who),
+                clinician=_text(c.clinician),
+                quick_advice=_text(c.quick_advice),
+                prior=dict(c.prior.bands),
+                prior_sources=tuple(c.prior.sources),
+                triage=ConditionTriage(c.triage.level, c.triage.threshold, tuple(c.triage.sources)),
+                evidence=evidence,
+                dangerous=c.dangerous,
+                sources=tuple(c.sources),
+                article=dict(c.article or {}),
+                plan=c.plan,
+            )
+        return out
+
+    def rules(self) -> tuple[TriageRule, ...]:
+        """rules.yaml."""
+        doc = self.load_file("rules.yaml", s.RulesFile)
+        out: list[TriageRule] = []
+        seen: set[str] = set()
+        for r in doc.rules if doc else []:
+            where = f"rules.yaml: entry '{r.id}'"
+            if r.id in seen:
+                self.problems.add(where, "id is used twice; ids must be unique")
+            seen.add(r.id)
+            self.check_sources(f"{where}: sources", r.sources)
+            when = self.expr(f"{where}: when", r.when)
+            if when is not None:
+                out.append(TriageRule(r.id, r.level, when, r.red_flag, _text(r.reason), tuple(r.sources)))
+        return tuple(out)
+
+    def care(self) -> tuple[dict[str, CareAction], tuple[Region, ...]]:
+        """care.yaml: what to do per level, and the regions' after-hours numbers."""
+        doc = self.load_file("care.yaml", s.CareFile)
+        actions: dict[str, CareAction] = {}
+        regions: list[Region] = []
+        if doc is None:
+            return actions, ()
+        for a in doc.actions:
+            self.check_sources(f"care.yaml: actions: '{a.level}': sources", a.sources)
+            actions[a.level] = CareAction(a.level, _text(a.title), _text(a.action), tuple(a.sources))
+        for level in ("emergency", "urgent", "gp", "professional", "self_care"):
+            if level not in actions:
+                self.problems.add("care.yaml: actions", f"no action for level '{level}'; add one")
+        for r in doc.regions:
+            self.check_sources(f"care.yaml: regions: '{r.id}': sources", r.sources)
+            regions.append(
+                Region(r.id, _text(r.name), r.phone, tuple((lo, hi) for lo, hi in r.postcodes), _text(r.note), tuple(r.sources))
+            )
+        return actions, tuple(regions)
+
+    def settings(self) -> EngineSettings | None:
+        """settings.yaml."""
+        doc = self.load_file("settings.yaml", s.SettingsModel)
+        if doc is None:
+            return None
+        self.check_sources("settings.yaml: sources", doc.sources)
+        if doc.age_fact not in self.facts:
+            self.check_fact("settings.yaml: age_fact", doc.age_fact)
+        return EngineSettings(
+            age_fact=doc.age_fact,
+            age_bands=tuple(Bin(b.id, b.low, b.high, _text(b.label)) for b in doc.age_bands),
+            max_questions=doc.max_questions,
+            stop_probability=doc.stop_probability,
+            min_information_gain=doc.min_information_gain,
+            likelihood_floor=doc.likelihood_floor,
+            list_max=doc.list_max,
+            list_min_probability=doc.list_min_probability,
+        )
+
+
+def load_knowledge(directory: Path | None = None, *, extra_checks: bool = True) -> KnowledgeBase:
+    """Load and check the knowledge folder (default: the one shipped in the package).
+
+    Raises :class:`KnowledgeError` listing every problem found.
+    """
+    loader = Loader(directory or default_directory())
+    sources = loader.sources()
+    loader.load_facts()
+    questions = loader.questions()
+    conditions = loader.conditions()
+    rules = loader.rules()
+    actions, regions = loader.care()
+    settings = loader.settings()
+    if settings is None or loader.problems.items:
+        raise KnowledgeError(loader.problems.items or ["settings.yaml: could not be read"])
+    kb = KnowledgeBase(
+        facts=dict(loader.facts),
+        questions=questions,
+        conditions=conditions,
+        rules=rules,
+        care=actions,
+        regions=regions,
+        sources=sources,
+        settings=settings,
+    )
+    if extra_checks:
+        from haelguiden.knowledge.checks import cross_checks
+
+        problems = cross_checks(kb)
+        if problems:
+            raise KnowledgeError(problems)
+    return kb
+
+
+def cached(factory: Callable[[], KnowledgeBase]) -> Callable[[], KnowledgeBase]:
+    """Memoise a knowledge-base factory (the files do not change while the app runs)."""
+    box: list[KnowledgeBase] = []
+
+    def get() -> KnowledgeBase:
+        if not box:
+            box.append(factory())
+        return box[0]
+
+    return get

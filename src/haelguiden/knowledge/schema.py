@@ -1,0 +1,209 @@
+"""Pydantic models mirroring each knowledge file. Unknown fields are errors (``extra="forbid"``)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+TriageLevelName = Literal["emergency", "urgent", "gp", "professional", "self_care"]
+
+
+class Strict(BaseModel):
+    """Base: no unknown fields, no silent type coercion of strings into numbers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TextModel(Strict):
+    """A patient-facing text in Danish and English."""
+
+    da: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class SourceModel(Strict):
+    """One bibliography entry."""
+
+    id: str = Field(pattern=r"^ref-\d+$")
+    citation: str = Field(min_length=1)
+    url: str | None = None
+
+
+class SourcesFile(Strict):
+    """sources.yaml."""
+
+    sources: list[SourceModel]
+
+
+class BinModel(Strict):
+    """A named range of an integer fact."""
+
+    id: str
+    low: int
+    high: int
+    label: TextModel
+
+
+class FactModel(Strict):
+    """One fact of the vocabulary (facts.yaml)."""
+
+    id: str
+    type: Literal["boolean", "enum", "integer", "list"]
+    label: TextModel
+    values: list[str] = []
+    min: int | None = None
+    max: int | None = None
+    unit: str | None = None
+    bins: list[BinModel] = []
+    red_flag_values: list[str] = []
+    baseline: dict[str, float] = {}
+    baseline_sources: list[str] = []
+    statements: dict[str, TextModel] = {}
+
+
+class FactsFile(Strict):
+    """facts.yaml."""
+
+    facts: list[FactModel]
+
+
+class OptionModel(Strict):
+    """One answer option."""
+
+    value: str
+    label: TextModel
+    hint: TextModel | None = None
+
+
+class ItemModel(Strict):
+    """One checklist line."""
+
+    id: str
+    fact: str
+    values: list[str] = ["true"]
+    label: TextModel
+
+
+class QuestionModel(Strict):
+    """One question (questions.yaml)."""
+
+    id: str
+    kind: Literal["single", "multi", "number", "checklist"]
+    purpose: Literal["core", "safety", "diagnosis", "triage", "plan"]
+    text: TextModel
+    why: TextModel
+    hint: TextModel | None = None
+    fact: str | None = None
+    options: list[OptionModel] = []
+    items: list[ItemModel] = []
+    relevant_when: dict[str, Any] | None = None
+    order: int = 100
+    none_label: TextModel | None = None
+
+
+class QuestionsFile(Strict):
+    """questions.yaml."""
+
+    questions: list[QuestionModel]
+
+
+class EvidenceModel(Strict):
+    """How one fact is distributed among people with the condition."""
+
+    p: dict[str, float]
+    sources: list[str] = Field(min_length=1)
+
+
+class PriorModel(Strict):
+    """Relative frequency per age band, with sources."""
+
+    bands: dict[str, float]
+    sources: list[str] = Field(min_length=1)
+
+
+class ConditionTriageModel(Strict):
+    """The level a condition calls for and the probability from which it applies."""
+
+    level: TriageLevelName
+    threshold: float = Field(gt=0, le=1)
+    sources: list[str] = Field(min_length=1)
+
+
+class ConditionModel(Strict):
+    """One condition file (conditions/<id>.yaml)."""
+
+    id: str
+    name: TextModel
+    description: TextModel
+    location: TextModel
+    onset: TextModel
+    pattern: TextModel
+    who: TextModel
+    clinician: TextModel
+    quick_advice: TextModel
+    prior: PriorModel
+    triage: ConditionTriageModel
+    dangerous: bool = False
+    sources: list[str] = Field(min_length=1)
+    article: dict[str, str] | None = None
+    plan: str | None = None
+    evidence: dict[str, EvidenceModel] = {}
+
+
+class RuleModel(Strict):
+    """One triage rule (rules.yaml)."""
+
+    id: str
+    level: TriageLevelName
+    red_flag: bool
+    when: dict[str, Any]
+    reason: TextModel
+    sources: list[str] = Field(min_length=1)
+
+
+class RulesFile(Strict):
+    """rules.yaml."""
+
+    rules: list[RuleModel]
+
+
+class CareActionModel(Strict):
+    """What to do at one triage level."""
+
+    level: TriageLevelName
+    title: TextModel
+    action: TextModel
+    sources: list[str] = Field(min_length=1)
+
+
+class RegionModel(Strict):
+    """A Danish region's after-hours service."""
+
+    id: str
+    name: TextModel
+    phone: str
+    postcodes: list[tuple[int, int]]
+    note: TextModel
+    sources: list[str] = Field(min_length=1)
+
+
+class CareFile(Strict):
+    """care.yaml."""
+
+    actions: list[CareActionModel]
+    regions: list[RegionModel]
+
+
+class SettingsModel(Strict):
+    """settings.yaml: the interview's tunable numbers."""
+
+    age_fact: str
+    age_bands: list[BinModel]
+    max_questions: int = Field(ge=3, le=60)
+    stop_probability: float = Field(gt=0.5, le=1)
+    min_information_gain: float = Field(ge=0)
+    likelihood_floor: float = Field(gt=0, lt=0.1)
+    list_max: int = Field(ge=1, le=10)
+    list_min_probability: float = Field(ge=0, le=1)
+    sources: list[str] = Field(min_length=1)

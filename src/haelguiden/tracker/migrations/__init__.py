@@ -1,0 +1,1 @@
+"""Alembic migrations for the diary tables (run them with ``haelguiden.tracker.database.upgrade``)."""

@@ -1,0 +1,1 @@
+"""Tests of the recovery diary (haelguiden.tracker and haelguiden.engine.recovery)."""
