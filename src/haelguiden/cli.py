@@ -17,7 +17,7 @@ import click
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
-from haelguiden.engine.state import AnswerValue, Answers
+from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.errors import UserError
 from haelguiden.presenters import assessment_dict
 from haelguiden.services import Services, build_services
@@ -62,7 +62,9 @@ def kb() -> None:
 
 
 @kb.command("check")
-@click.option("--dir", "directory", type=click.Path(path_type=Path, file_okay=False), help="Knowledge folder.")
+@click.option(
+    "--dir", "directory", type=click.Path(path_type=Path, file_okay=False), help="Knowledge folder."
+)
 def kb_check(directory: Path | None) -> None:
     """Validate the knowledge base and print a summary (uncited claims must be 0)."""
     from haelguiden.knowledge.summary import summarise
@@ -85,7 +87,9 @@ def _read_answers_file(kb_: KnowledgeBase, path: Path) -> Answers:
     except (OSError, UnicodeDecodeError):
         raise UsageFailure(f"{path}: cannot be read as UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise UsageFailure(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from None
+        raise UsageFailure(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
+        ) from None
     with user_errors():
         if isinstance(raw, dict) and "answers" not in raw:
             # the short form {"question_id": value, ...}
@@ -134,7 +138,8 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
     t = _T[lang]
     click.echo()
     click.secho(
-        f"{t['question'].format(n=a.progress.asked + 1)} ({t['left'].format(n=a.progress.remaining)})", dim=True
+        f"{t['question'].format(n=a.progress.asked + 1)} ({t['left'].format(n=a.progress.remaining)})",
+        dim=True,
     )
     click.secho(q.text.get(lang), bold=True)
     if q.hint:
@@ -167,7 +172,7 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
                 raise ValueError
             if q.kind == "multi":
                 return tuple(a.options[p - 1].value for p in picks)
-            return tuple(q.items[p - 1].id for p in picks)  # type: ignore[return-value]
+            return tuple(q.items[p - 1].id for p in picks)
         except (ValueError, IndexError):
             click.echo(t["bad"])
 
@@ -179,9 +184,9 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     click.echo()
     click.secho(care.title.get(lang).upper(), bold=True, fg="red" if a.triage.rank <= 1 else None)
     click.echo(action_text(kb_, a.triage.level, lang))
-    for r in a.triage.reasons:
-        if r.kind == "rule":
-            click.echo(f"  - {r.text.get(lang)}")
+    for reason in a.triage.reasons:
+        if reason.kind == "rule":
+            click.echo(f"  - {reason.text.get(lang)}")
     click.echo()
     click.secho(t["causes"], bold=True)
     for r in a.listed:
@@ -189,7 +194,9 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
         if r.explanation.for_:
             click.echo(f"         {t['for']}: " + "; ".join(x.text.get(lang) for x in r.explanation.for_))
         if r.explanation.against:
-            click.echo(f"         {t['against']}: " + "; ".join(x.text.get(lang) for x in r.explanation.against))
+            click.echo(
+                f"         {t['against']}: " + "; ".join(x.text.get(lang) for x in r.explanation.against)
+            )
     if a.triage.rank >= 3 and a.listed:
         click.echo()
         click.secho(t["advice"], bold=True)
@@ -198,7 +205,9 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
 
 @main.command()
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language.")
-@click.option("--answers", "answers_file", type=click.Path(path_type=Path, dir_okay=False), help="Answers as JSON.")
+@click.option(
+    "--answers", "answers_file", type=click.Path(path_type=Path, dir_okay=False), help="Answers as JSON."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
     """The self-check: one question at a time, then what to do and the possible causes."""
@@ -211,9 +220,8 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
         elif result.done:
             _print_result(services, result, lang)
         else:
-            raise UsageFailure(
-                f"the answers are not complete: next question is '{result.question.id if result.question else ''}'"
-            )
+            next_id = result.question.id if result.question else ""
+            raise UsageFailure(f"the answers are not complete: the next question is '{next_id}'")
         return
     answers = Answers()
     result = services.assess(answers)
@@ -236,7 +244,9 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
 # --- eval ----------------------------------------------------------------------------------------------
 @main.command("eval")
 @click.argument("vignettes", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Predictions file.")
+@click.option(
+    "--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Predictions file."
+)
 def eval_command(vignettes: Path, out: Path) -> None:
     """Run the real interview on every vignette and write predictions (JSON Lines)."""
     from haelguiden.evaluation.harness import interview, prediction

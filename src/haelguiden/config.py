@@ -27,7 +27,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        """Read ``HAELGUIDEN_*`` / ``DATABASE_URL`` / ``REDIS_URL``; refuse placeholder secrets in production."""
+        """Read ``HAELGUIDEN_*``, ``DATABASE_URL`` and ``REDIS_URL``; refuse weak secrets in production."""
         env = os.environ if env is None else env
         environment = env.get("HAELGUIDEN_ENV", "development")
         if environment not in ("development", "test", "production"):
@@ -36,7 +36,9 @@ class Settings:
             )
         secret = env.get("HAELGUIDEN_SECRET_KEY", "")
         if environment == "production" and (secret.lower() in _PLACEHOLDERS or len(secret) < 32):
-            raise ConfigError("HAELGUIDEN_SECRET_KEY must be a random value of at least 32 characters in production.")
+            raise ConfigError(
+                "HAELGUIDEN_SECRET_KEY must be a random value of at least 32 characters in production."
+            )
         if not secret:
             # A fresh key per process: signed answer tokens then only work within one run, which is fine
             # for development; production must set a shared key so several instances agree.

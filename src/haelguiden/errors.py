@@ -4,8 +4,8 @@
 
     HaelguidenError                      base; never raised itself
     ├── UserError                        bad input: shown as a message, exit code 2 / HTTP 4xx, no traceback
-    │   ├── AnswerError                  an answer that does not fit its question (engine)
-    │   ├── KnowledgeError               the knowledge files are invalid (all problems, each with file/entry/field)
+    │   ├── AnswerError                  an answer that does not fit its question
+    │   ├── KnowledgeError               invalid knowledge files (every problem, with file/entry/field)
     │   ├── VignetteError                a vignette file line that does not fit the format
     │   ├── ContentError                 an article with broken front matter, dates or links
     │   ├── DiaryError                   a diary entry or token that is not valid

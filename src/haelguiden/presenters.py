@@ -46,7 +46,9 @@ def cause_dict(r: RankedCondition, lang: Lang) -> dict[str, Any]:
     }
 
 
-def assessment_dict(kb: KnowledgeBase, a: Assessment, lang: Lang, region: Region | None = None) -> dict[str, Any]:
+def assessment_dict(
+    kb: KnowledgeBase, a: Assessment, lang: Lang, region: Region | None = None
+) -> dict[str, Any]:
     """The whole assessment: the next question, or the result with triage and possible causes."""
     out: dict[str, Any] = {
         "status": "done" if a.done else "question",
@@ -63,7 +65,8 @@ def assessment_dict(kb: KnowledgeBase, a: Assessment, lang: Lang, region: Region
             "title": care.title.get(lang),
             "action": action_text(kb, a.triage.level, lang, region),
             "reasons": [
-                {"kind": r.kind, "id": r.id, "level": r.level, "text": r.text.get(lang)} for r in a.triage.reasons
+                {"kind": r.kind, "id": r.id, "level": r.level, "text": r.text.get(lang)}
+                for r in a.triage.reasons
                 if r.kind == "rule"
             ],
             "red_flags": list(a.triage.red_flags),

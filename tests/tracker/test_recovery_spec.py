@@ -28,7 +28,9 @@ def at(week: float, first_step: int | None, worst: int | None = None) -> Entry:
     """An entry ``week`` weeks after the start (fractions are days: 2.5 = day 17)."""
     day = START + dt.timedelta(days=round(week * 7))
     worst_pain = worst if worst is not None else (first_step if first_step is not None else 0)
-    return Entry(id=f"e{day.isoformat()}", diary_id="d", date=day, worst_pain=worst_pain, first_step_pain=first_step)
+    return Entry(
+        id=f"e{day.isoformat()}", diary_id="d", date=day, worst_pain=worst_pain, first_step_pain=first_step
+    )
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,9 @@ SPEC = {
         9, (at(0, 3), at(8, 6), at(9, 5)), "seek_assessment", "worsening"
     ),
     "week 5, 6 -> 6: too early to judge": Row(5.9, (at(0, 6), at(5, 6)), "keep_going", "early"),
-    "week 6 exactly, 6 -> 6: the review point": Row(6, (at(0, 6), at(6, 6)), "seek_assessment", "no_improvement"),
+    "week 6 exactly, 6 -> 6: the review point": Row(
+        6, (at(0, 6), at(6, 6)), "seek_assessment", "no_improvement"
+    ),
     "week 7, 6 -> 5: 1 point and 17 % is not meaningful": Row(
         7, (at(0, 6), at(7, 5)), "seek_assessment", "no_improvement"
     ),
@@ -96,7 +100,9 @@ SPEC = {
     "first-step pain improves but worst pain clearly worsens": Row(
         3, (at(0, 6, 4), at(2, 4, 7), at(3, 3, 7)), "seek_assessment", "worsening"
     ),
-    "entries after today are ignored": Row(7, (at(0, 6), at(7, 6), at(8, 1)), "seek_assessment", "no_improvement"),
+    "entries after today are ignored": Row(
+        7, (at(0, 6), at(7, 6), at(8, 1)), "seek_assessment", "no_improvement"
+    ),
 }
 
 
@@ -113,7 +119,11 @@ def test_numbers_behind_no_improvement(rules: RecoveryRules) -> None:
     status = evaluate_recovery(rules, START, [at(7, 6), at(0, 6)], START + dt.timedelta(weeks=7))
     assert status.measure == "first_step_pain"
     assert (status.baseline, status.latest, status.change_points, status.change_percent) == (6, 6, 0, 0.0)
-    assert (status.baseline_date, status.latest_date, status.count) == (START, START + dt.timedelta(weeks=7), 2)
+    assert (status.baseline_date, status.latest_date, status.count) == (
+        START,
+        START + dt.timedelta(weeks=7),
+        2,
+    )
     assert status.reason.da == (
         "Efter 7 uger er din smerte ved de første skridt om morgenen ikke blevet tydeligt bedre. "
         "Den var 6 ved start og er 6 nu. Når smerten ikke er tydeligt bedre efter 6 ugers egenbehandling, "
@@ -124,7 +134,17 @@ def test_numbers_behind_no_improvement(rules: RecoveryRules) -> None:
         "It was 6 at the start and is 6 now. When pain is not clearly better after 6 weeks of self-care, "
         "it is time to have the heel assessed."
     )
-    assert status.sources == ("ref-77", "ref-78", "estimate", "ref-33", "ref-35", "ref-36", "ref-5", "ref-82", "ref-74")
+    assert status.sources == (
+        "ref-77",
+        "ref-78",
+        "estimate",
+        "ref-33",
+        "ref-35",
+        "ref-36",
+        "ref-5",
+        "ref-82",
+        "ref-74",
+    )
 
 
 def test_numbers_behind_improvement(rules: RecoveryRules) -> None:
@@ -157,12 +177,15 @@ def test_no_entries_has_no_numbers(rules: RecoveryRules) -> None:
         0,
     )
     assert status.reason.en == (
-        "There are no diary entries yet. Write down how much it hurts today, so you can follow how it develops."
+        "There are no diary entries yet. Write down how much it hurts today, "
+        "so you can follow how it develops."
     )
 
 
 def test_urgent_check_in_carries_the_triage_level(rules: RecoveryRules) -> None:
-    status = evaluate_recovery(rules, START, [at(0, 5)], START + dt.timedelta(days=3), checkin_triage="urgent")
+    status = evaluate_recovery(
+        rules, START, [at(0, 5)], START + dt.timedelta(days=3), checkin_triage="urgent"
+    )
     assert (status.outcome, status.triage, status.week) == ("urgent_now", "urgent", 0)
     assert status.reason.da == "Du har svaret ja til et eller flere advarselstegn ved dagens tjek."
 
@@ -178,9 +201,7 @@ def test_unknown_triage_level_is_refused(rules: RecoveryRules) -> None:
 
 
 pain = st.integers(0, 10)
-entry_lists = st.lists(
-    st.tuples(st.integers(0, 70), st.one_of(st.none(), pain), pain), max_size=12
-).map(
+entry_lists = st.lists(st.tuples(st.integers(0, 70), st.one_of(st.none(), pain), pain), max_size=12).map(
     lambda rows: [
         Entry(id=f"e{i}", diary_id="d", date=START + dt.timedelta(days=d), worst_pain=w, first_step_pain=f)
         for i, (d, f, w) in enumerate(rows)
@@ -218,4 +239,11 @@ def test_the_engine_module_imports_only_the_standard_library_and_the_engine() ->
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert imported == {"__future__", "datetime", "collections.abc", "dataclasses", "typing", "haelguiden.engine.model"}
+    assert imported == {
+        "__future__",
+        "datetime",
+        "collections.abc",
+        "dataclasses",
+        "typing",
+        "haelguiden.engine.model",
+    }

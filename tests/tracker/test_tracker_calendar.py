@@ -32,7 +32,9 @@ def events(ics: bytes) -> list[dict[str, object]]:
 
 def test_one_all_day_event_per_check_in_week(rules: RecoveryRules) -> None:
     assert rules.checkin_weeks == (2, 4, 6, 8)
-    found = events(checkin_calendar(start_date=START, weeks=rules.checkin_weeks, diary_url=URL, lang="da", now=NOW))
+    found = events(
+        checkin_calendar(start_date=START, weeks=rules.checkin_weeks, diary_url=URL, lang="da", now=NOW)
+    )
     assert [(e["start"], e["end"]) for e in found] == [
         (dt.date(2026, 3, 16), dt.date(2026, 3, 17)),
         (dt.date(2026, 3, 30), dt.date(2026, 3, 31)),

@@ -54,7 +54,9 @@ def test_the_migrations_create_exactly_the_tables_the_code_uses(database_url: st
     engine = make_engine(database_url)
     try:
         with engine.connect() as conn:
-            differences = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+            differences = compare_metadata(
+                MigrationContext.configure(conn, opts={"compare_type": True}), metadata
+            )
     finally:
         engine.dispose()
     assert differences == []
@@ -89,7 +91,9 @@ def test_each_write_is_committed_before_it_returns(database_url: str | URL) -> N
         writer = SqlAlchemyRepository(writer_engine, today=lambda: dt.date(2026, 3, 2))
         reader = SqlAlchemyRepository(reader_engine, today=lambda: dt.date(2026, 3, 2))
         created = writer.create_diary(start_date=dt.date(2026, 3, 1), lang="en")
-        written = writer.add_entry(Entry(id="a" * 32, diary_id=created.diary.id, date=dt.date(2026, 3, 2), worst_pain=4))
+        written = writer.add_entry(
+            Entry(id="a" * 32, diary_id=created.diary.id, date=dt.date(2026, 3, 2), worst_pain=4)
+        )
         assert reader.get_diary(created.token) == created.diary
         assert reader.list_entries(created.diary.id) == (written,)
     finally:
@@ -103,7 +107,12 @@ def test_the_token_is_stored_nowhere(database_url: str | URL) -> None:
     try:
         created = SqlAlchemyRepository(engine).create_diary(start_date=dt.date.today(), lang="da")
         with engine.connect() as conn:
-            stored = [str(value) for table in metadata.sorted_tables for row in conn.execute(table.select()) for value in row]
+            stored = [
+                str(value)
+                for table in metadata.sorted_tables
+                for row in conn.execute(table.select())
+                for value in row
+            ]
     finally:
         engine.dispose()
     assert created.token not in " ".join(stored)

@@ -127,19 +127,26 @@ REFUSED = {
     "no date": (
         "date",
         "",
-        Text("Skriv datoen som dag.måned.år, fx 02.03.2026.", "Enter the date as day.month.year, for example 02.03.2026."),
+        Text(
+            "Skriv datoen som dag.måned.år, fx 02.03.2026.",
+            "Enter the date as day.month.year, for example 02.03.2026.",
+        ),
     ),
     "tomorrow": (
         "date",
         "2026-03-03",
-        Text("Datoen kan ikke være efter i dag (2. marts 2026).", "The date cannot be after today (2 March 2026)."),
+        Text(
+            "Datoen kan ikke være efter i dag (2. marts 2026).",
+            "The date cannot be after today (2 March 2026).",
+        ),
     ),
     "before the diary started": (
         "date",
         "31.01.2026",
         Text(
             "Datoen kan ikke være før dagbogen startede (1. februar 2026). Skriv en dato fra da til i dag.",
-            "The date cannot be before the diary started (1 February 2026). Enter a date from then until today.",
+            "The date cannot be before the diary started (1 February 2026). "
+            "Enter a date from then until today.",
         ),
     ),
     "pain 11": ("worst_pain", "11", WORST_RANGE),
@@ -159,14 +166,21 @@ REFUSED = {
     "first-step pain 12": (
         "first_step_pain",
         "12",
-        Text("Smerte ved de første skridt skal være fra 0 til 10.", "Pain at the first steps must be from 0 to 10."),
+        Text(
+            "Smerte ved de første skridt skal være fra 0 til 10.",
+            "Pain at the first steps must be from 0 to 10.",
+        ),
     ),
     "exercise id with spaces": (
         "exercises",
         ["calf raise"],
         Text("Vælg øvelserne fra listen.", "Choose the exercises from the list."),
     ),
-    "exercises as an object": ("exercises", {"a": 1}, Text("Vælg øvelserne fra listen.", "Choose the exercises from the list.")),
+    "exercises as an object": (
+        "exercises",
+        {"a": 1},
+        Text("Vælg øvelserne fra listen.", "Choose the exercises from the list."),
+    ),
     "activity over 200 characters": (
         "activity",
         "x" * 201,
@@ -194,7 +208,12 @@ def test_refused(diary: Diary, field: str, value: object, message: Text) -> None
 
 def test_unknown_exercise_ids_are_refused_when_the_plan_lists_them(diary: Diary) -> None:
     with pytest.raises(DiaryInputError) as caught:
-        validate_entry({**VALID, "exercises": ["calf_raise", "jump"]}, diary=diary, today=TODAY, known_exercises={"calf_raise"})
+        validate_entry(
+            {**VALID, "exercises": ["calf_raise", "jump"]},
+            diary=diary,
+            today=TODAY,
+            known_exercises={"calf_raise"},
+        )
     assert list(caught.value.errors) == ["exercises"]
 
 
@@ -205,7 +224,9 @@ def test_every_wrong_field_is_reported_at_once(diary: Diary) -> None:
 
 def test_the_error_is_a_user_facing_diary_error_that_does_not_repeat_the_input(diary: Diary) -> None:
     with pytest.raises(DiaryError) as caught:
-        validate_entry({"date": "2026-02-28", "worst_pain": "13", "note": "hemmelig" * 200}, diary=diary, today=TODAY)
+        validate_entry(
+            {"date": "2026-02-28", "worst_pain": "13", "note": "hemmelig" * 200}, diary=diary, today=TODAY
+        )
     assert isinstance(caught.value, UserError)
     assert str(caught.value) == (
         "worst_pain: Worst pain must be from 0 to 10.; "
@@ -217,7 +238,11 @@ def test_the_error_is_a_user_facing_diary_error_that_does_not_repeat_the_input(d
 @given(st.integers(0, 10))
 def test_every_whole_number_from_0_to_10_is_a_pain_score(value: int) -> None:
     diary = Diary("d", TODAY, TODAY, "da", None, None, TODAY)
-    entry = validate_entry({"date": TODAY.isoformat(), "worst_pain": str(value), "first_step_pain": value}, diary=diary, today=TODAY)
+    entry = validate_entry(
+        {"date": TODAY.isoformat(), "worst_pain": str(value), "first_step_pain": value},
+        diary=diary,
+        today=TODAY,
+    )
     assert (entry.worst_pain, entry.first_step_pain) == (value, value)
 
 
@@ -232,7 +257,7 @@ def test_no_number_outside_0_to_10_is_a_pain_score(value: int) -> None:
 @given(st.text(max_size=300))
 def test_cleaned_text_has_no_control_characters_but_newline_and_tab(text: str) -> None:
     cleaned = clean_text(text)
-    assert all(ch in "\n\t" or ord(ch) >= 32 and not 0x7F <= ord(ch) <= 0x9F for ch in cleaned)
+    assert all(ch in "\n\t" or (ord(ch) >= 32 and not 0x7F <= ord(ch) <= 0x9F) for ch in cleaned)
     assert clean_text(cleaned) == cleaned
 
 
@@ -246,11 +271,16 @@ def test_entries_built_in_code_keep_the_same_limits() -> None:
 def test_new_diary_settings_are_checked() -> None:
     with pytest.raises(DiaryInputError) as caught:
         validate_new_diary(
-            start_date=dt.date(2026, 3, 3), lang="de", condition_id="Plantar Fasciitis", triage_level="soon", today=TODAY
+            start_date=dt.date(2026, 3, 3),
+            lang="de",
+            condition_id="Plantar Fasciitis",
+            triage_level="soon",
+            today=TODAY,
         )
     assert caught.value.errors == {
         "start_date": Text(
-            "Startdatoen kan ikke være efter i dag (2. marts 2026).", "The start date cannot be after today (2 March 2026)."
+            "Startdatoen kan ikke være efter i dag (2. marts 2026).",
+            "The start date cannot be after today (2 March 2026).",
         ),
         "lang": Text("Vælg dansk (da) eller engelsk (en).", "Choose Danish (da) or English (en)."),
         "condition_id": Text("Ukendt plan.", "Unknown plan."),

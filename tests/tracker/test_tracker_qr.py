@@ -22,7 +22,7 @@ def test_the_svg_is_labelled_for_screen_readers() -> None:
     title = root.find(f"{SVG}title")
     assert title is not None
     assert (title.get("id"), title.text) == ("diary-qr-title", "QR-kode med linket til din dagbog")
-    assert list(root)[0] is title
+    assert next(iter(root)) is title
 
 
 def test_english_title_and_own_id() -> None:

@@ -91,7 +91,9 @@ def test_every_token_that_does_not_open_a_diary_gives_the_same_error(repo: Diary
 
 def test_entries_are_listed_by_date(repo: DiaryRepository) -> None:
     diary = new_diary(repo).diary
-    late = entry(diary, "b" * 32, 28, 3, first_step_pain=2, exercises=("calf_raise",), activity="Løb", note="Æble")
+    late = entry(
+        diary, "b" * 32, 28, 3, first_step_pain=2, exercises=("calf_raise",), activity="Løb", note="Æble"
+    )
     early = entry(diary, "a" * 32, 17, 6)
     assert repo.add_entry(late) == late
     repo.add_entry(early)
@@ -200,7 +202,9 @@ def test_delete_diary_removes_it_and_every_entry(repo: DiaryRepository) -> None:
     assert repo.list_entries(other.diary.id) == (entry(other.diary, "b" * 32, 17, 6),)
 
 
-def test_purge_deletes_diaries_inactive_for_longer_than_the_limit(repo: DiaryRepository, clock: Clock) -> None:
+def test_purge_deletes_diaries_inactive_for_longer_than_the_limit(
+    repo: DiaryRepository, clock: Clock
+) -> None:
     clock.today = dt.date(2025, 8, 31)
     old = new_diary(repo, start_date=dt.date(2025, 8, 1))
     repo.add_entry(Entry(id="a" * 32, diary_id=old.diary.id, date=dt.date(2025, 8, 2), worst_pain=5))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haelguiden.engine.explain import Explanation, explain
+from haelguiden.engine.explain import Explanation, explain_all
 from haelguiden.engine.model import Condition, KnowledgeBase, Option, Question
 from haelguiden.engine.next_question import Phase, available_options, choose, expected_remaining
 from haelguiden.engine.ranking import model_for, posterior
@@ -19,7 +19,10 @@ from haelguiden.engine.triage import Triage, triage
 
 @dataclass(frozen=True)
 class RankedCondition:
-    """A possible cause with its probability and the answers behind it."""
+    """A possible cause with its probability and the answers behind it.
+
+    ``explanation`` is filled in for the listed causes once the interview is done; otherwise it is empty.
+    """
 
     condition: Condition
     probability: float
@@ -68,18 +71,25 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     order = sorted(range(len(probs)), key=lambda i: (-probs[i], i))
     conditions = model_for(kb).conditions
     choice = choose(kb, answers.asked, facts, probs, current.rank)
+    settings = kb.settings
+    order_ids = [conditions[i] for i in order]
+    listed_ids = [
+        cid
+        for n, cid in enumerate(order_ids)
+        if n == 0 or (n < settings.list_max and probs[conditions.index(cid)] >= settings.list_min_probability)
+    ]
+    # Explanations are shown with the result only; computing them on every step would cost more than
+    # the rest of the step together.
+    explanations = explain_all(kb, facts, listed_ids) if choice.question is None else {}
     ranking = tuple(
         RankedCondition(
             condition=kb.conditions[conditions[i]],
             probability=probs[i],
-            explanation=explain(kb, facts, conditions[i]),
+            explanation=explanations.get(conditions[i], Explanation(conditions[i], (), ())),
         )
         for i in order
     )
-    settings = kb.settings
-    listed = tuple(
-        r for n, r in enumerate(ranking) if n == 0 or (n < settings.list_max and r.probability >= settings.list_min_probability)
-    )
+    listed = ranking[: len(listed_ids)]
     options = available_options(kb, choice.question, facts) if choice.question else ()
     return Assessment(
         answers=answers,
@@ -92,3 +102,21 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
         ranking=ranking,
         listed=listed,
     )
+
+
+def prune(kb: KnowledgeBase, answers: Answers) -> Answers:
+    """Drop answers to questions that no longer apply (after an earlier answer was changed).
+
+    Example: the injury is changed from "fall from a height" to "none"; the fall-height answer goes too,
+    so it no longer counts as evidence. Repeats until nothing changes, since one removal can make
+    another question irrelevant.
+    """
+    from haelguiden.engine.next_question import relevance
+
+    current = answers
+    while True:
+        facts = derive_facts(kb, current)
+        stale = [qid for qid in current.asked if relevance(kb.question(qid), facts) is False]
+        if not stale:
+            return current
+        current = current.without(stale[0])

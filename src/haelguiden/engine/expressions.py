@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
-Value = Union[bool, str, int, frozenset[str]]
+Value = bool | str | int | frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class Known:
     excluded: frozenset[str] = frozenset()
     #: List facts known item by item (checklists): item -> included?
     items: Mapping[str, bool] = field(default_factory=dict)
+    #: For a partly known enum: the values still possible (set by whoever knows the fact's values).
+    possible: frozenset[str] = frozenset()
 
 
 Facts = Mapping[str, Known]
@@ -78,7 +80,7 @@ class Not:
     part: Expr
 
 
-Expr = Union[FactIn, Compare, IsKnown, All, AnyOf, Not]
+Expr = FactIn | Compare | IsKnown | All | AnyOf | Not
 
 
 def _fact_in(expr: FactIn, known: Known | None) -> Truth:
@@ -100,6 +102,8 @@ def _fact_in(expr: FactIn, known: Known | None) -> Truth:
         return None
     if known.excluded and wanted <= known.excluded:
         return False
+    if known.excluded and known.possible and known.possible <= wanted:
+        return True
     return None
 
 

@@ -76,7 +76,9 @@ def relevance(question: Question, facts: Mapping[str, Known]) -> bool | None:
     return evaluate(question.relevant_when, facts)
 
 
-def available_options(kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]) -> tuple[Option, ...]:
+def available_options(
+    kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]
+) -> tuple[Option, ...]:
     """The options still possible (an option ruled out by an earlier checklist is not offered again)."""
     known = facts.get(question.fact or "")
     if known is None or not known.excluded:
@@ -251,4 +253,3 @@ def expected_remaining(kb: KnowledgeBase, asked: Sequence[str], facts: Mapping[s
         and not _settled(kb, q, facts)
     )
     return pending_safety + max(0, min(3, kb.settings.max_questions - len(asked) - pending_safety))
-

@@ -122,7 +122,9 @@ def build_model(kb: KnowledgeBase) -> Model:
     return Model(conditions=conditions, features=features, priors=priors)
 
 
-def observations(kb: KnowledgeBase, model: Model, fact_id: str, known: Known) -> list[tuple[str, str, Vector]]:
+def observations(
+    kb: KnowledgeBase, model: Model, fact_id: str, known: Known
+) -> list[tuple[str, str, Vector]]:
     """The model's view of what is known about one fact: (feature key, value, likelihood vector) triples.
 
     A partly known enum ("not this one") becomes the summed likelihood of the values still possible,
@@ -175,13 +177,11 @@ def normalise(weights: Sequence[float]) -> Vector:
     return tuple(w / total for w in weights)
 
 
-def posterior(
-    kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[str] = frozenset()
-) -> Vector:
+def posterior(kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[str] = frozenset()) -> Vector:
     """P(condition | answers) in model order, leaving out the facts in ``exclude``."""
     model = model_for(kb)
     logp = [math.log(p) if p > 0 else -1e9 for p in model.priors[age_band(kb, facts)]]
-    for fact_id, known in facts.items():
+    for fact_id, known in sorted(facts.items()):  # a fixed order: the same sum whatever the answer order
         if fact_id in exclude:
             continue
         for _key, _value, vec in observations(kb, model, fact_id, known):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, Protocol
+from typing import Literal, Protocol, cast
 
 from haelguiden.engine.model import TRIAGE_RANK, Text, TriageLevel
 
@@ -213,7 +213,7 @@ def evaluate_recovery(
     """
     if checkin_triage is not None and checkin_triage not in TRIAGE_RANK:
         raise ValueError(f"checkin_triage {checkin_triage!r} is not one of {sorted(TRIAGE_RANK)}")
-    triage: TriageLevel | None = checkin_triage  # type: ignore[assignment]  # checked just above
+    triage = cast("TriageLevel | None", checkin_triage)  # checked just above
     week = max(0, (today - start_date).days // 7)
     ordered = sorted((e for e in entries if e.date <= today), key=_order)
     series = _all_series(rules, ordered)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Union
 
 from haelguiden.engine.errors import AnswerError
-from haelguiden.engine.expressions import Known, Value
+from haelguiden.engine.expressions import Known
 from haelguiden.engine.model import KnowledgeBase, Question
 
 #: A single choice (option value), several choices, a number, checklist ticks, or None for "ved ikke".
-AnswerValue = Union[str, int, tuple[str, ...], Mapping[str, Union[bool, None]], None]
+AnswerValue = str | int | tuple[str, ...] | Mapping[str, bool | None] | None
 
 FORMAT_VERSION = 1
 
@@ -83,7 +82,9 @@ class Answers:
                 raise AnswerError(f"answers[{index}]: expected an object with 'question' and 'value'")
             extra = set(entry) - {"question", "value"}
             if extra:
-                raise AnswerError(f"answers[{index}]: unknown field(s) {sorted(extra)}; use 'question' and 'value'")
+                raise AnswerError(
+                    f"answers[{index}]: unknown field(s) {sorted(extra)}; use 'question' and 'value'"
+                )
             qid = entry["question"]
             if not isinstance(qid, str):
                 raise AnswerError(f"answers[{index}].question: must be a question id (text)")
@@ -134,8 +135,12 @@ def normalise(kb: KnowledgeBase, question: Question, value: object) -> AnswerVal
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             value = int(value.strip())
         if not isinstance(value, int) or isinstance(value, bool):
-            raise AnswerError(f"{qid}: expected a whole number from {fact.minimum} to {fact.maximum}, or null")
-        if fact.minimum is not None and value < fact.minimum or fact.maximum is not None and value > fact.maximum:
+            raise AnswerError(
+                f"{qid}: expected a whole number from {fact.minimum} to {fact.maximum}, or null"
+            )
+        if (fact.minimum is not None and value < fact.minimum) or (
+            fact.maximum is not None and value > fact.maximum
+        ):
             raise AnswerError(f"{qid}: {value} is outside {fact.minimum}–{fact.maximum}")
         return value
     # checklist: item id -> True/False/None; items not given are unknown
@@ -162,8 +167,17 @@ def normalise(kb: KnowledgeBase, question: Question, value: object) -> AnswerVal
 
 
 def derive_facts(kb: KnowledgeBase, answers: Answers) -> dict[str, Known]:
-    """What the answers say about each fact. Unknown answers add nothing."""
-    facts: dict[str, Known] = {}
+    """What the answers say about each fact. Unknown answers add nothing.
+
+    Every answer narrows the values a fact can have; the facts are the intersection, so the order of
+    the answers does not matter. When two answers contradict each other (a checklist says "no rest
+    pain", another "it wakes me at night"), a red-flag value wins, so a contradiction never lowers
+    urgency; otherwise the answer to the fact's own question wins; otherwise nothing is concluded.
+    """
+    # fact -> list of (allowed values, from a direct question?); list facts: fact -> item -> ticks
+    allowed: dict[str, list[tuple[frozenset[str], bool]]] = {}
+    items: dict[str, dict[str, set[bool]]] = {}
+    numbers: dict[str, int] = {}
     for qid, value in answers.items:
         if value is None:
             continue
@@ -174,42 +188,61 @@ def derive_facts(kb: KnowledgeBase, answers: Answers) -> dict[str, Known]:
                 tick = value.get(item.id)
                 if tick is None:
                     continue
-                facts[item.fact] = _merge_item(kb, facts.get(item.fact), item.fact, item.values, tick)
+                fact = kb.facts[item.fact]
+                if fact.type == "list":
+                    for v in item.values:
+                        items.setdefault(fact.id, {}).setdefault(v, set()).add(tick)
+                    continue
+                universe = frozenset(fact.feature_values() if fact.type != "boolean" else ("true", "false"))
+                chosen = frozenset(item.values)
+                allowed.setdefault(fact.id, []).append((chosen if tick else universe - chosen, False))
             continue
         fact = kb.facts[question.fact or ""]
-        exact: Value
-        if fact.type == "boolean":
-            assert isinstance(value, str)
-            exact = value == "true"
+        if fact.type == "integer":
+            assert isinstance(value, int)
+            numbers[fact.id] = value
         elif fact.type == "list":
             assert isinstance(value, tuple)
-            exact = frozenset(value)
+            for v in fact.values:
+                items.setdefault(fact.id, {}).setdefault(v, set()).add(v in value)
         else:
-            assert isinstance(value, str | int)
-            exact = value
-        facts[fact.id] = Known(value=exact)
+            assert isinstance(value, str)
+            allowed.setdefault(fact.id, []).append((frozenset({value}), True))
+    facts: dict[str, Known] = {fid: Known(value=n) for fid, n in numbers.items()}
+    for fid, constraints in allowed.items():
+        known = _resolve(kb, fid, constraints)
+        if known is not None:
+            facts[fid] = known
+    for fid, per_item in items.items():
+        # a contradiction about a list item counts as present: listing it is the safer reading
+        merged = {v: (True in ticks) for v, ticks in per_item.items()}
+        if set(merged) == set(kb.facts[fid].values):
+            facts[fid] = Known(value=frozenset(v for v, inc in merged.items() if inc))
+        else:
+            facts[fid] = Known(items=merged)
     return facts
 
 
-def _merge_item(
-    kb: KnowledgeBase, known: Known | None, fact_id: str, values: tuple[str, ...], tick: bool
-) -> Known:
+def _resolve(kb: KnowledgeBase, fact_id: str, constraints: list[tuple[frozenset[str], bool]]) -> Known | None:
     fact = kb.facts[fact_id]
-    if known is not None and known.value is not None:
-        return known  # an exact answer wins over a checklist tick
-    if fact.type == "boolean":
-        return Known(value=(values == ("true",)) == tick)
-    if fact.type == "list":
-        items = dict(known.items) if known else {}
-        for v in values:
-            items[v] = tick
-        return Known(items=items)
-    excluded = set(known.excluded) if known else set()
-    if tick:
-        excluded |= set(fact.values) - set(values)
-    else:
-        excluded |= set(values)
-    remaining = [v for v in fact.values if v not in excluded]
-    if len(remaining) == 1:
-        return Known(value=remaining[0])
-    return Known(excluded=frozenset(excluded))
+    universe = ("true", "false") if fact.type == "boolean" else fact.feature_values()
+    possible = frozenset(universe)
+    for values, _direct in constraints:
+        possible &= values
+    if not possible:  # the answers contradict each other
+        asserted = [v for values, _ in constraints if len(values) == 1 for v in values]
+        flagged = [v for v in universe if v in fact.red_flag_values and v in asserted]
+        direct = {v for values, is_direct in constraints if is_direct for v in values}
+        if flagged:
+            possible = frozenset({flagged[0]})
+        elif len(direct) == 1:
+            possible = frozenset(direct)
+        else:
+            return None
+    if len(possible) == 1:
+        (only,) = possible
+        return Known(value=(only == "true") if fact.type == "boolean" else only)
+    if len(possible) == len(universe):
+        return None
+    ordered = frozenset(v for v in universe if v in possible)
+    return Known(excluded=frozenset(universe) - ordered, possible=ordered)

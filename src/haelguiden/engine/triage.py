@@ -63,6 +63,8 @@ def red_flag_facts(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[str, 
             value = "true" if value else "false"
         if isinstance(value, str) and value in fact.red_flag_values:
             out.append(fact.id)
+        elif value is None and known.possible and known.possible <= set(fact.red_flag_values):
+            out.append(fact.id)  # e.g. "quinolone now or in the last six months", timing not known
     return tuple(out)
 
 

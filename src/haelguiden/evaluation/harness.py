@@ -8,7 +8,7 @@ from typing import Any
 
 from haelguiden.engine.assess import Assessment, assess
 from haelguiden.engine.model import KnowledgeBase, Question
-from haelguiden.engine.state import AnswerValue, Answers
+from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.evaluation.vignettes import Vignette
 
 #: A hard stop so a faulty knowledge base can never loop forever (the engine never re-asks).
@@ -61,7 +61,9 @@ def interview(kb: KnowledgeBase, vignette: Vignette) -> Run:
     for _ in range(MAX_STEPS):
         if result.question is None:
             break
-        answers = answers.answer(kb, result.question.id, simulated_answer(kb, result.question, vignette.facts))
+        answers = answers.answer(
+            kb, result.question.id, simulated_answer(kb, result.question, vignette.facts)
+        )
         result = assess(kb, answers)
     return Run(vignette_id=vignette.id, assessment=result, questions_asked=len(answers.items))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from haelguiden.engine.model import KnowledgeBase
 
 
@@ -22,18 +24,26 @@ def cross_checks(kb: KnowledgeBase) -> list[str]:
             needed = list(fact.values)
         missing = [v for v in needed if v not in fact.statements]
         if missing:
-            problems.append(f"{where}: statements: missing for {missing}; explanations need a sentence for each")
+            problems.append(
+                f"{where}: statements: missing for {missing}; explanations need a sentence for each"
+            )
     bands = sorted(kb.settings.age_bands, key=lambda b: b.low)
-    for a, b in zip(bands, bands[1:], strict=False):
+    for a, b in pairwise(bands):
         if b.low != a.high + 1:
-            problems.append(f"settings.yaml: age_bands: '{a.id}' and '{b.id}' leave a gap or overlap; make them adjacent")
+            problems.append(
+                f"settings.yaml: age_bands: '{a.id}' and '{b.id}' leave a gap or overlap; make them adjacent"
+            )
     band_ids = {b.id for b in bands}
     for c in kb.conditions.values():
         where = f"conditions/{c.id}.yaml: entry '{c.id}'"
         missing_bands = sorted(band_ids - set(c.prior))
         extra_bands = sorted(set(c.prior) - band_ids)
         if missing_bands:
-            problems.append(f"{where}: prior.bands: missing {missing_bands}; give a frequency for every age band")
+            problems.append(
+                f"{where}: prior.bands: missing {missing_bands}; give a frequency for every age band"
+            )
         if extra_bands:
-            problems.append(f"{where}: prior.bands: unknown band(s) {extra_bands}; bands are {sorted(band_ids)}")
+            problems.append(
+                f"{where}: prior.bands: unknown band(s) {extra_bands}; bands are {sorted(band_ids)}"
+            )
     return problems

@@ -172,7 +172,9 @@ class Loader:
         for v in values:
             if v not in allowed:
                 hint = did_you_mean(v, allowed)
-                self.problems.add(where, f"'{v}' is not a value of fact '{fact.id}'; allowed: {allowed}.{hint}")
+                self.problems.add(
+                    where, f"'{v}' is not a value of fact '{fact.id}'; allowed: {allowed}.{hint}"
+                )
 
     # --- expressions ------------------------------------------------------------------------------
     def expr(self, where: str, raw: Any) -> Expr | None:
@@ -211,7 +213,9 @@ class Loader:
         test, arg = tests[0], raw[tests[0]]
         if test == "is":
             if fact.type != "boolean" or not isinstance(arg, bool):
-                self.problems.add(f"{where}.is", f"'is' takes true/false and a boolean fact ('{fact_id}' is {fact.type})")
+                self.problems.add(
+                    f"{where}.is", f"'is' takes true/false and a boolean fact ('{fact_id}' is {fact.type})"
+                )
                 return None
             return FactIn(fact_id, ("true" if arg else "false",))
         if test in ("in", "includes"):
@@ -219,15 +223,21 @@ class Loader:
                 self.problems.add(f"{where}.{test}", "takes a non-empty list of values")
                 return None
             if (test == "includes") != (fact.type == "list"):
-                self.problems.add(f"{where}.{test}", f"use 'includes' for list facts and 'in' for others ('{fact_id}' is {fact.type})")
+                self.problems.add(
+                    f"{where}.{test}",
+                    f"use 'includes' for list facts and 'in' for others ('{fact_id}' is {fact.type})",
+                )
                 return None
             self.check_values(f"{where}.{test}", fact, arg)
             return FactIn(fact_id, tuple(arg))
         if test in ("lt", "le", "gt", "ge"):
             if fact.type != "integer" or not isinstance(arg, int) or isinstance(arg, bool):
-                self.problems.add(f"{where}.{test}", f"compares an integer fact with a whole number ('{fact_id}' is {fact.type})")
+                self.problems.add(
+                    f"{where}.{test}",
+                    f"compares an integer fact with a whole number ('{fact_id}' is {fact.type})",
+                )
                 return None
-            return Compare(fact_id, test, arg)  # type: ignore[arg-type]
+            return Compare(fact_id, test, arg)
         if test == "known":
             if not isinstance(arg, bool):
                 self.problems.add(f"{where}.known", "takes true or false")
@@ -267,7 +277,9 @@ class Loader:
                 self.problems.add(where, "id is used twice; ids must be unique")
             bins = tuple(Bin(b.id, b.low, b.high, _text(b.label)) for b in f.bins)
             if f.type == "integer" and not bins:
-                self.problems.add(f"{where}: bins", "an integer fact needs bins (named ranges) for the ranking model")
+                self.problems.add(
+                    f"{where}: bins", "an integer fact needs bins (named ranges) for the ranking model"
+                )
             if f.type in ("enum", "list") and not f.values:
                 self.problems.add(f"{where}: values", f"a {f.type} fact needs its list of values")
             fact = Fact(
@@ -302,7 +314,9 @@ class Loader:
             if not 0 <= v <= 1:
                 self.problems.add(f"{where}.{k}", f"{v} is not a probability; write a number from 0 to 1")
         if fact.type in ("enum", "integer") and sum(p.values()) > 1.001:
-            self.problems.add(where, f"the probabilities add up to {sum(p.values()):.3f}; they must not exceed 1")
+            self.problems.add(
+                where, f"the probabilities add up to {sum(p.values()):.3f}; they must not exceed 1"
+            )
 
     def questions(self) -> tuple[Question, ...]:
         """questions.yaml."""
@@ -355,7 +369,9 @@ class Loader:
     def _check_question_kind(self, where: str, q: s.QuestionModel, fact: Fact) -> None:
         expected = {"boolean": "single", "enum": "single", "integer": "number", "list": "multi"}[fact.type]
         if q.kind != expected:
-            self.problems.add(f"{where}: kind", f"fact '{fact.id}' is {fact.type}, so the kind must be '{expected}'")
+            self.problems.add(
+                f"{where}: kind", f"fact '{fact.id}' is {fact.type}, so the kind must be '{expected}'"
+            )
             return
         values = [o.value for o in q.options]
         if fact.type == "boolean":
@@ -452,7 +468,14 @@ class Loader:
         for r in doc.regions:
             self.check_sources(f"care.yaml: regions: '{r.id}': sources", r.sources)
             regions.append(
-                Region(r.id, _text(r.name), r.phone, tuple((lo, hi) for lo, hi in r.postcodes), _text(r.note), tuple(r.sources))
+                Region(
+                    r.id,
+                    _text(r.name),
+                    r.phone,
+                    tuple((lo, hi) for lo, hi in r.postcodes),
+                    _text(r.note),
+                    tuple(r.sources),
+                )
             )
         return actions, tuple(regions)
 

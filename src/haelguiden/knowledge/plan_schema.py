@@ -87,7 +87,7 @@ def _amount(value: object) -> object:
             raise ValueError(f"{hint}, and at least 1; got {value}")
         return (value, value)
     if (
-        isinstance(value, list)
+        isinstance(value, list | tuple)
         and len(value) == 2
         and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
     ):
@@ -101,7 +101,7 @@ def _amount(value: object) -> object:
 def _weeks(value: object) -> object:
     """[first, last] or [first, null] -> (first, last)."""
     hint = "must be [first week, last week], like [1, 6], or [first week, null] for 'and onwards'"
-    if not (isinstance(value, list) and len(value) == 2):
+    if not (isinstance(value, list | tuple) and len(value) == 2):
         raise ValueError(f"{hint}; got {value!r}")
     first, last = value
     if not isinstance(first, int) or isinstance(first, bool) or first < 1:
@@ -167,17 +167,23 @@ class PartIn(_Model):
 
     @model_validator(mode="after")
     def _complete(self) -> PartIn:
-        dosed = any(x is not None for x in (self.reps, self.hold_seconds, self.minutes, self.tempo))
-        if self.label is None and not dosed:
-            raise ValueError("says nothing. Give reps, hold_seconds or minutes (or a label)")
-        if self.sets is not None and self.reps is None:
-            raise ValueError("has sets but no reps. Add reps")
-        if self.rm and self.reps is None:
-            raise ValueError("has rm: true but no reps. Add reps")
+        _check_part(self)
         return self
 
 
 _PART_FIELDS = ("sets", "reps", "rm", "hold_seconds", "minutes", "tempo")
+
+
+def _check_part(part: PartIn | StageIn) -> None:
+    """A movement needs a dose (or at least a label), and sets or rm need reps."""
+    label = part.label if isinstance(part, PartIn) else None
+    dosed = any(x is not None for x in (part.reps, part.hold_seconds, part.minutes, part.tempo))
+    if label is None and not dosed:
+        raise ValueError("says nothing. Give reps, hold_seconds or minutes (or a label)")
+    if part.sets is not None and part.reps is None:
+        raise ValueError("has sets but no reps. Add reps")
+    if part.rm and part.reps is None:
+        raise ValueError("has rm: true but no reps. Add reps")
 
 
 class StageIn(_Model):
@@ -206,7 +212,7 @@ class StageIn(_Model):
         if self.parts is not None and direct:
             raise ValueError(f"has both parts and {', '.join(direct)}. Move them into the parts")
         if self.parts is None:
-            PartIn(**{f: getattr(self, f) for f in direct})
+            _check_part(self)
         if self.per_day is None and self.days_per_week is None and not self.every_other_day:
             raise ValueError("does not say how often. Add per_day, days_per_week or every_other_day: true")
         if self.every_other_day and self.days_per_week is not None:
@@ -219,7 +225,7 @@ class StageIn(_Model):
         """The movements of this stage."""
         if self.parts is not None:
             return self.parts
-        return [PartIn(**{f: getattr(self, f) for f in _PART_FIELDS if f in self.model_fields_set})]
+        return [PartIn.model_construct(**{f: getattr(self, f) for f in _PART_FIELDS})]
 
 
 class ExerciseIn(_Model):

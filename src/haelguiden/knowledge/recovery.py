@@ -9,7 +9,7 @@ as one :class:`~haelguiden.errors.KnowledgeError`; each names the file, the entr
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -188,6 +188,11 @@ def _describe(file_name: str, error: Mapping[str, Any]) -> str:
         return f"{where}: unknown key.{hint} Allowed keys here: {', '.join(allowed)}."
     if error["type"] == "missing":
         return f"{where}: is missing; add it."
+    if error["type"] == "string_pattern_mismatch" and "sources" in loc:
+        return (
+            f"{where}: {error.get('input')!r} is not a source id; "
+            "write ref-N (see sources.yaml) or 'estimate'."
+        )
     return f"{where}: {error['msg']} (got {error.get('input')!r})."
 
 
@@ -261,7 +266,9 @@ def _all_sources(data: _RecoveryFile) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _check_keys(found: Mapping[str, object], expected: Iterable[str], at: Any, entry: str) -> list[str]:
+def _check_keys(
+    found: Mapping[str, object], expected: Iterable[str], at: Callable[[str, str], str], entry: str
+) -> list[str]:
     expected = list(expected)
     problems = []
     for key in found:

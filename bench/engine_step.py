@@ -1,0 +1,51 @@
+"""Benchmark: one engine step (derive facts, triage, posterior, choose the next question).
+
+Replays the interviews of the development vignettes (or the file given) and times every ``assess`` call.
+Prints the median and the 90th/99th percentile per step. Target (issue 2): median <= 1 ms on the CI machine.
+
+    .venv/bin/python bench/engine_step.py [VIGNETTES.jsonl]
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from haelguiden.engine.assess import assess
+from haelguiden.engine.state import Answers
+from haelguiden.evaluation.harness import simulated_answer
+from haelguiden.evaluation.vignettes import read_vignettes
+from haelguiden.knowledge.loader import load_knowledge
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "vignettes" / "dev.jsonl"
+
+
+def main() -> None:
+    """Run the benchmark and print the figures."""
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    kb = load_knowledge()
+    vignettes = list(read_vignettes(kb, path))
+    timings: list[float] = []
+    for _ in range(5):  # several rounds so the median is stable
+        for v in vignettes:
+            answers = Answers()
+            while True:
+                start = time.perf_counter()
+                result = assess(kb, answers)
+                timings.append(time.perf_counter() - start)
+                if result.question is None:
+                    break
+                answers = answers.answer(kb, result.question.id, simulated_answer(kb, result.question, v.facts))
+    ms = sorted(t * 1000 for t in timings)
+    q = statistics.quantiles(ms, n=100)
+    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+    print(f"engine steps timed: {len(ms)} ({len(vignettes)} vignettes x 5 rounds)")
+    print(f"median {statistics.median(ms):.3f} ms   p90 {q[89]:.3f} ms   p99 {q[98]:.3f} ms   max {ms[-1]:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Renderers that turn engine objects into files (PDF) for people to keep."""

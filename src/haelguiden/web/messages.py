@@ -1,0 +1,322 @@
+"""The words of the web pages' chrome (buttons, headings, error instructions), Danish first, then English.
+
+Only UI words live here. Clinical facts (questions, causes, rules, care routes, phone numbers) come from the
+knowledge base. Every key has both languages by construction; ``t(lang, key, **values)`` fills ``{name}``
+placeholders. Error messages are instructions ("Vælg hvor det gør ondt"), never descriptions of a fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from haelguiden.engine.model import LANGS, Lang
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # --- chrome --------------------------------------------------------------------------------------
+    "site_name": ("Hælguiden", "Hælguiden"),
+    "skip_link": ("Gå til indholdet", "Skip to content"),
+    "other_lang_name": ("English", "Dansk"),
+    "other_lang_label": ("Read this page in English", "Læs siden på dansk"),
+    "nav_label": ("Hovedmenu", "Main menu"),
+    "nav_check": ("Selvtjek", "Self-check"),
+    "nav_articles": ("Artikler", "Articles"),
+    "nav_search": ("Søg", "Search"),
+    "emergency_line": ("Ved livsfare: ring 112.", "In a life-threatening emergency: call 112."),
+    "footer_note": (
+        "Hælguiden giver information og mulige årsager – ikke en diagnose. "
+        "Den erstatter ikke en undersøgelse hos en læge eller fysioterapeut.",
+        "Hælguiden gives information and possible causes – not a diagnosis. "
+        "It does not replace an examination by a doctor or physiotherapist.",
+    ),
+    "footer_privacy": (
+        "Vi gemmer ikke dine svar. De ligger kun i en nødvendig cookie i din browser, til du lukker den.",
+        "We do not store your answers. They are kept only in a necessary cookie in your browser until you "
+        "close it.",
+    ),
+    "footer_api": ("API til udviklere", "API for developers"),
+    "error_prefix": ("Fejl", "Error"),
+    # --- start page ----------------------------------------------------------------------------------
+    "start_title": ("Tjek din hælsmerte", "Check your heel pain"),
+    "start_lead": (
+        "Svar på nogle spørgsmål om din hæl. Så får du at vide, hvor hurtigt du bør søge hjælp, "
+        "hvad smerterne kan skyldes, og hvad du selv kan gøre nu.",
+        "Answer some questions about your heel. You will find out how soon you should get help, "
+        "what may cause the pain and what you can do yourself now.",
+    ),
+    "start_emergency_title": ("Har du brug for hjælp med det samme?", "Do you need help straight away?"),
+    "start_emergency": (
+        "Ring 112 ved livsfare. Skal du tale med en læge i dag, så ring til din egen læge – "
+        "uden for åbningstid til lægevagten: {after_hours}.",
+        "Call 112 in a life-threatening emergency. If you need to talk to a doctor today, call your own "
+        "GP – outside opening hours the after-hours doctor (lægevagten): {after_hours}.",
+    ),
+    "start_time": (
+        "Det tager få minutter. Du får omkring 10–15 spørgsmål, ét ad gangen.",
+        "It takes a few minutes. You will get about 10–15 questions, one at a time.",
+    ),
+    "start_does_title": ("Det gør selvtjekket", "What the self-check does"),
+    "start_does_1": (
+        "Det fortæller, hvor hurtigt du bør søge hjælp, og hvor.",
+        "It tells you how soon you should get help, and where.",
+    ),
+    "start_does_2": (
+        "Det viser de mulige årsager og hvad der taler for og imod dem.",
+        "It shows the possible causes and what speaks for and against them.",
+    ),
+    "start_does_3": (
+        "Det giver råd om, hvad du selv kan gøre nu.",
+        "It gives advice on what you can do yourself now.",
+    ),
+    "start_not_title": ("Det gør selvtjekket ikke", "What the self-check does not do"),
+    "start_not_1": (
+        "Det stiller ikke en diagnose. Det viser mulige årsager. Kun en læge eller fysioterapeut, "
+        "der har undersøgt din fod, kan sige, hvad du fejler.",
+        "It does not make a diagnosis. It shows possible causes. Only a doctor or physiotherapist who has "
+        "examined your foot can say what is wrong.",
+    ),
+    "start_not_2": (
+        "Det er ikke til akutte, livstruende tilstande. Ring 112.",
+        "It is not for acute, life-threatening conditions. Call 112.",
+    ),
+    "start_not_3": (
+        "Er du under 16 år, så tag tjekket sammen med en voksen.",
+        "If you are under 16, take the check together with an adult.",
+    ),
+    "start_button": ("Start selvtjekket", "Start the self-check"),
+    "start_articles_title": ("Læs om ondt i hælen", "Read about heel pain"),
+    "start_all_articles": ("Se alle artikler", "See all articles"),
+    # --- question pages ------------------------------------------------------------------------------
+    "why_summary": ("Hvorfor spørger vi?", "Why do we ask?"),
+    "dont_know": ("Ved ikke", "Don't know"),
+    "none_of_these": ("Ingen af disse", "None of these"),
+    "or": ("eller", "or"),
+    "continue": ("Fortsæt", "Continue"),
+    "back": ("Tilbage", "Back"),
+    "progress": ("Spørgsmål {n} af cirka {total}", "Question {n} of about {total}"),
+    "scale_low": ("0 = ingen smerter", "0 = no pain"),
+    "scale_high": ("10 = værst tænkelige smerter", "10 = worst pain imaginable"),
+    "foot_caption": (
+        "Tegning af en fod set indefra og bagfra. Tryk på et nummer, eller brug listen herunder.",
+        "Drawing of a foot seen from the inside and from behind. Tap a number, or use the list below.",
+    ),
+    "foot_inside": ("Indefra", "Inside"),
+    "foot_behind": ("Bagfra", "Behind"),
+    "error_summary_title": ("Der er et problem", "There is a problem"),
+    "error_single": (
+        "Vælg det svar, der passer bedst, eller vælg «Ved ikke»",
+        "Choose the answer that fits best, or choose “Don't know”",
+    ),
+    "error_multi": (
+        "Sæt kryds ved det, der passer, eller vælg «Ingen af disse» eller «Ved ikke»",
+        "Tick what applies, or choose “None of these” or “Don't know”",
+    ),
+    "error_exclusive": (
+        "Vælg enten et eller flere svar, «Ingen af disse» eller «Ved ikke» – ikke flere af dem",
+        "Choose either one or more answers, “None of these” or “Don't know” – not several of them",
+    ),
+    "error_unknown_choice": (
+        "Vælg et af svarene på listen",
+        "Choose one of the answers in the list",
+    ),
+    "error_number_empty": (
+        "Skriv et helt tal fra {minimum} til {maximum}, eller tryk «Ved ikke»",
+        "Enter a whole number from {minimum} to {maximum}, or press “Don't know”",
+    ),
+    "error_number_format": (
+        "Skriv et helt tal med cifre, fra {minimum} til {maximum}, fx {example}",
+        "Enter a whole number in digits, from {minimum} to {maximum}, for example {example}",
+    ),
+    "error_number_range": (
+        "Skriv et tal fra {minimum} til {maximum}",
+        "Enter a number from {minimum} to {maximum}",
+    ),
+    # Instructions for particular questions; any other question gets the generic one for its kind.
+    "error_q_pain_site": ("Vælg hvor det gør ondt", "Choose where it hurts"),
+    "error_q_age": (
+        "Skriv din alder i hele år, fx 42, eller tryk «Ved ikke»",
+        "Enter your age in whole years, for example 42, or press “Don't know”",
+    ),
+    "error_q_pain_score": (
+        "Vælg et tal fra 0 til 10 for, hvor ondt det gør, eller vælg «Ved ikke»",
+        "Choose a number from 0 to 10 for how much it hurts, or choose “Don't know”",
+    ),
+    "error_q_injury": (
+        "Vælg om det startede med en skade, eller vælg «Ved ikke»",
+        "Choose whether it started with an injury, or choose “Don't know”",
+    ),
+    "error_q_side": ("Vælg hvilken fod der gør ondt", "Choose which foot hurts"),
+    "unit_years": ("år", "years"),
+    "unit_days": ("dage", "days"),
+    "unit_metres": ("meter", "metres"),
+    "unit_minutes": ("minutter", "minutes"),
+    "unit_weeks": ("uger", "weeks"),
+    # --- check your answers --------------------------------------------------------------------------
+    "check_title": ("Tjek dine svar", "Check your answers"),
+    "check_lead": (
+        "Se dine svar igennem. Du kan ændre et svar, før du ser resultatet.",
+        "Look through your answers. You can change an answer before you see the result.",
+    ),
+    "change": ("Ændr", "Change"),
+    "see_result": ("Se resultatet", "See the result"),
+    # --- result --------------------------------------------------------------------------------------
+    "result_title": ("Dit resultat", "Your result"),
+    "result_disclaimer": (
+        "Mulige årsager – ikke en diagnose. Resultatet bygger kun på dine svar og erstatter ikke en "
+        "undersøgelse.",
+        "Possible causes – not a diagnosis. The result is based only on your answers and does not "
+        "replace an examination.",
+    ),
+    "what_to_do": ("Det skal du gøre", "What to do"),
+    "reasons_title": ("Derfor", "Why"),
+    "reasons_lead": ("Det du har svaret, der gør det vigtigt:", "What you answered that makes this important:"),
+    "causes_title": ("Mulige årsager", "Possible causes"),
+    "causes_lead": (
+        "Årsagerne står med den mest sandsynlige først. De er mulige årsager – ikke en diagnose.",
+        "The causes are listed with the most likely first. They are possible causes – not a diagnosis.",
+    ),
+    "likelihood_label": ("Sandsynlighed", "Likelihood"),
+    "likely_most": ("Mest sandsynlig", "Most likely"),
+    "likely_possible": ("Mulig", "Possible"),
+    "likely_less": ("Mindre sandsynlig", "Less likely"),
+    "for_title": ("Det taler for", "For"),
+    "against_title": ("Det taler imod", "Against"),
+    "clinician_title": ("Det gør lægen eller fysioterapeuten", "What a doctor or physiotherapist will do"),
+    "advice_title": ("Det kan du gøre nu", "What you can do now"),
+    "read_more": ("Læs mere: {title}", "Read more: {title}"),
+    "postcode_title": ("Lægevagten i din region", "The after-hours doctor in your region"),
+    "postcode_label": ("Dit postnummer (valgfrit)", "Your postcode (optional)"),
+    "postcode_hint": (
+        "Så viser vi kun nummeret til lægevagten i din region. Lad feltet stå tomt, eller skriv "
+        "«ved ikke», så viser vi alle regioners numre.",
+        "Then we show only the number of the after-hours doctor in your region. Leave it empty, or write "
+        "“don't know”, to see every region's number.",
+    ),
+    "postcode_button": ("Vis nummeret", "Show the number"),
+    "postcode_error": (
+        "Skriv et dansk postnummer med 4 cifre, fx 2100, eller lad feltet stå tomt",
+        "Enter a Danish postcode of 4 digits, for example 2100, or leave it empty",
+    ),
+    "postcode_unknown": (
+        "Vi kender ikke postnummer {postcode}. Her er numrene for alle regioner.",
+        "We do not know postcode {postcode}. Here are the numbers of every region.",
+    ),
+    "postcode_region": ("Nummeret gælder {region}.", "The number is for {region}."),
+    "change_answers": ("Ændr dine svar", "Change your answers"),
+    "restart": ("Start forfra", "Start again"),
+    "print_note": (
+        "Du kan udskrive siden og tage den med til lægen eller fysioterapeuten.",
+        "You can print this page and take it to your doctor or physiotherapist.",
+    ),
+    # --- messages and error pages --------------------------------------------------------------------
+    "restart_title": ("Vi kunne ikke læse dine svar", "We could not read your answers"),
+    "restart_body": (
+        "Dine svar var udløbet eller kunne ikke læses. Derfor starter vi forfra. "
+        "Dine svar er ikke gemt nogen steder.",
+        "Your answers had expired or could not be read, so we start again. "
+        "Your answers are not stored anywhere.",
+    ),
+    "csrf_title": ("Formularen kunne ikke sendes", "The form could not be sent"),
+    "csrf_body": (
+        "Af sikkerhedshensyn kunne vi ikke tage imod formularen. Gå tilbage, hent siden igen, og prøv "
+        "igen. Hælguiden skal have lov at bruge nødvendige cookies.",
+        "For security reasons we could not accept the form. Go back, reload the page and try again. "
+        "Hælguiden needs to be allowed to use necessary cookies.",
+    ),
+    "not_found_title": ("Siden findes ikke", "Page not found"),
+    "not_found_body": (
+        "Tjek at adressen er skrevet rigtigt. Du kan også gå til forsiden.",
+        "Check that the address is correct. You can also go to the home page.",
+    ),
+    "too_many_title": ("For mange forespørgsler", "Too many requests"),
+    "too_many_body": (
+        "Du har sendt mange forespørgsler på kort tid. Vent {seconds} sekunder, og prøv igen.",
+        "You have sent many requests in a short time. Wait {seconds} seconds and try again.",
+    ),
+    "too_large_title": ("Formularen er for stor", "The form is too large"),
+    "too_large_body": (
+        "Det, du sendte, var større end vi kan tage imod. Gå tilbage, og prøv igen.",
+        "What you sent was larger than we can accept. Go back and try again.",
+    ),
+    "bad_request_title": ("Forespørgslen kunne ikke læses", "The request could not be read"),
+    "bad_request_body": (
+        "Gå tilbage, og prøv igen. Bliver ved at gå galt, så start forfra.",
+        "Go back and try again. If it keeps failing, start again.",
+    ),
+    "server_error_title": ("Der skete en fejl hos os", "Something went wrong on our side"),
+    "server_error_body": (
+        "Prøv igen om lidt. Har du brug for hjælp nu, så ring til din læge eller lægevagten – "
+        "ved livsfare 112.",
+        "Try again in a moment. If you need help now, call your GP or the after-hours doctor – "
+        "112 in a life-threatening emergency.",
+    ),
+    "go_home": ("Gå til forsiden", "Go to the home page"),
+    # --- articles and search -------------------------------------------------------------------------
+    "articles_title": ("Artikler om ondt i hælen", "Articles about heel pain"),
+    "articles_lead": (
+        "Læs om de mulige årsager til ondt i hælen, hvad du selv kan gøre, og hvornår du skal søge hjælp.",
+        "Read about the possible causes of heel pain, what you can do yourself and when to get help.",
+    ),
+    "toc_title": ("Indhold", "Contents"),
+    "published": ("Udgivet", "Published"),
+    "updated": ("Sidst opdateret", "Last updated"),
+    "reviewed": ("Fagligt gennemgået", "Clinically reviewed"),
+    "article_other_lang": ("Read this article in English", "Læs artiklen på dansk"),
+    "search_title": ("Søg i artiklerne", "Search the articles"),
+    "search_label": ("Søgeord", "Search words"),
+    "search_button": ("Søg", "Search"),
+    "search_results": ("{count} resultat(er) for «{query}»", "{count} result(s) for “{query}”"),
+    "search_none": (
+        "Ingen artikler passer til «{query}». Prøv et andet ord, fx «hælspore» eller «akillessene».",
+        "No articles match “{query}”. Try another word, for example “plantar fasciitis” or “Achilles”.",
+    ),
+    "cause_table_cause": ("Mulig årsag", "Possible cause"),
+    "cause_table_pattern": ("Typiske tegn", "Typical signs"),
+    "cause_table_advice": ("Det kan du gøre", "What you can do"),
+    "care_routes_region": ("Region", "Region"),
+    "care_routes_phone": ("Lægevagten", "After-hours doctor"),
+    "self_care_title": ("Det kan du selv gøre", "What you can do yourself"),
+    "timeline_onset": ("Sådan starter det", "How it starts"),
+    "timeline_pattern": ("Sådan forløber det", "How it goes"),
+    # --- API documentation page ----------------------------------------------------------------------
+    "api_docs_title": ("Hælguidens API", "Hælguiden API"),
+    "api_docs_lead": (
+        "Det samme selvtjek som en JSON-API. Hele beskrivelsen står i OpenAPI-dokumentet.",
+        "The same self-check as a JSON API. The full description is in the OpenAPI document.",
+    ),
+    "api_docs_openapi": ("OpenAPI-dokumentet (JSON)", "The OpenAPI document (JSON)"),
+    "api_docs_operations": ("Endepunkter", "Endpoints"),
+    "api_docs_schemas": ("Datatyper", "Schemas"),
+}
+
+_MONTHS: dict[Lang, tuple[str, ...]] = {
+    "da": (
+        "januar", "februar", "marts", "april", "maj", "juni",
+        "juli", "august", "september", "oktober", "november", "december",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+UI: Mapping[Lang, Mapping[str, str]] = MappingProxyType(
+    {lang: MappingProxyType({key: pair[i] for key, pair in _TEXTS.items()}) for i, lang in enumerate(LANGS)}
+)
+"""Language → key → text. Templates get ``UI[lang]`` and write ``t.key``."""
+
+
+def t(lang: Lang, key: str, **values: object) -> str:
+    """The text ``key`` in ``lang`` with ``{name}`` placeholders filled in (KeyError for an unknown key)."""
+    text = UI[lang][key]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    """Whether ``key`` is a known message."""
+    return key in _TEXTS
+
+
+def month_name(lang: Lang, month: int) -> str:
+    """The name of ``month`` (1–12) in ``lang``."""
+    return _MONTHS[lang][month - 1]
