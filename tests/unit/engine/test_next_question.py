@@ -19,7 +19,8 @@ def test_core_then_safety_first(tiny_kb: KnowledgeBase) -> None:
 def test_diagnosis_by_information_gain(tiny_kb: KnowledgeBase) -> None:
     a = assess(tiny_kb, answers_of(tiny_kb, {"age": 40, "warning": "none"}))
     assert a.phase == "diagnosis"
-    assert a.question is not None and a.question.id == "site"
+    assert a.question is not None
+    assert a.question.id == "site"
     assert a.information_gain > 0.3
 
 
