@@ -69,9 +69,8 @@ def test_answer_order_does_not_change_the_result(pairs: list[tuple[str, Any]], r
     a, b = assess(KB, build(pairs)), assess(KB, build(shuffled))
     assert a.triage.level == b.triage.level
     assert [r.condition.id for r in a.ranking] == [r.condition.id for r in b.ranking]
-    assert all(
-        math.isclose(x.probability, y.probability, abs_tol=1e-12) for x, y in zip(a.ranking, b.ranking, strict=True)
-    )
+    pairs_of = zip(a.ranking, b.ranking, strict=True)
+    assert all(math.isclose(x.probability, y.probability, abs_tol=1e-12) for x, y in pairs_of)
     assert (a.question.id if a.question else None) == (b.question.id if b.question else None)
 
 
