@@ -256,10 +256,11 @@ def eval_command(vignettes: Path, out: Path) -> None:
     with user_errors():
         cases = list(read_vignettes(services.kb, vignettes))
     lines: list[str] = []
-    show = sys.stderr.isatty()
-    with click.progressbar(cases, label="Interviewing", file=sys.stderr if show else None) as bar:
-        for case in bar if show else cases:
-            lines.append(json.dumps(prediction(interview(services.kb, case)), ensure_ascii=False))
+    if sys.stderr.isatty():  # a progress bar only for a person watching a terminal
+        with click.progressbar(cases, label="Interviewing", file=sys.stderr) as bar:
+            lines.extend(json.dumps(prediction(interview(services.kb, c)), ensure_ascii=False) for c in bar)
+    else:
+        lines.extend(json.dumps(prediction(interview(services.kb, c)), ensure_ascii=False) for c in cases)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")

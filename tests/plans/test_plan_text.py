@@ -20,8 +20,8 @@ from haelguiden.engine.plan import (
 )
 
 
-def built(library: PlanLibrary, condition: str, **kw: object) -> Plan:
-    plan = build_plan(library, condition, str(kw.get("level", "self_care")), 45, False, False)
+def built(library: PlanLibrary, condition: str) -> Plan:
+    plan = build_plan(library, condition, "self_care", 45, False, False)
     assert isinstance(plan, Plan)
     return plan
 

@@ -74,13 +74,21 @@ class AnyOf:
 
 
 @dataclass(frozen=True)
+class AtLeast:
+    """True when at least ``count`` parts are true (false once too few can still be)."""
+
+    count: int
+    parts: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
 class Not:
     """The negation; unknown stays unknown."""
 
     part: Expr
 
 
-Expr = FactIn | Compare | IsKnown | All | AnyOf | Not
+Expr = FactIn | Compare | IsKnown | All | AnyOf | AtLeast | Not
 
 
 def _fact_in(expr: FactIn, known: Known | None) -> Truth:
@@ -132,6 +140,13 @@ def evaluate(expr: Expr, facts: Facts) -> Truth:
         if any(r is True for r in results):
             return True
         return False if all(r is False for r in results) else None
+    if isinstance(expr, AtLeast):
+        results = [evaluate(p, facts) for p in expr.parts]
+        true = sum(r is True for r in results)
+        unknown = sum(r is None for r in results)
+        if true >= expr.count:
+            return True
+        return False if true + unknown < expr.count else None
     inner = evaluate(expr.part, facts)
     return None if inner is None else not inner
 
@@ -140,7 +155,7 @@ def facts_used(expr: Expr) -> frozenset[str]:
     """Every fact id the expression reads (for cross-checks in the knowledge loader)."""
     if isinstance(expr, FactIn | Compare | IsKnown):
         return frozenset({expr.fact})
-    if isinstance(expr, All | AnyOf):
+    if isinstance(expr, All | AnyOf | AtLeast):
         out: frozenset[str] = frozenset()
         for p in expr.parts:
             out |= facts_used(p)
@@ -160,4 +175,6 @@ def describe(expr: Expr) -> str:
         return "all(" + ", ".join(describe(p) for p in expr.parts) + ")"
     if isinstance(expr, AnyOf):
         return "any(" + ", ".join(describe(p) for p in expr.parts) + ")"
+    if isinstance(expr, AtLeast):
+        return f"at_least({expr.count}: " + ", ".join(describe(p) for p in expr.parts) + ")"
     return f"not({describe(expr.part)})"

@@ -22,7 +22,7 @@ TRIAGE_RANK: Mapping[str, int] = {level: rank for rank, level in enumerate(TRIAG
 
 FactType = Literal["boolean", "enum", "integer", "list"]
 QuestionKind = Literal["single", "multi", "number", "checklist"]
-QuestionPurpose = Literal["core", "safety", "diagnosis", "triage", "plan"]
+QuestionPurpose = Literal["core", "safety", "screen", "diagnosis", "triage", "plan"]
 
 
 @dataclass(frozen=True)

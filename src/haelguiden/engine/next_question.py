@@ -6,6 +6,9 @@ The interview has four phases, each a rule about which questions may come next:
 2. **safety**: every red-flag question relevant to this person, in a fixed order. The screening
    checklists apply to everyone; a follow-up (e.g. "does night pain ease when the foot hangs down?") is
    asked when the answer that makes it relevant has been given;
+   A ``screen`` question is asked the same way when its clinical trigger holds (e.g. pain at the Achilles
+   insertion → screen for inflammatory arthritis), because a low prior would never let information gain
+   reach it;
 3. **diagnosis**: the question with the highest expected information gain about the cause, until the
    leading cause is clear (``stop_probability``), no question is worth asking (``min_information_gain``)
    or the question budget (``max_questions``) is spent;
@@ -24,6 +27,7 @@ from typing import Literal
 from haelguiden.engine.expressions import (
     All,
     AnyOf,
+    AtLeast,
     Compare,
     Expr,
     FactIn,
@@ -155,6 +159,8 @@ def _can_be_true(expr: Expr, facts: Mapping[str, Known], live: frozenset[str]) -
         return all(_can_be_true(p, facts, live) for p in expr.parts)
     if isinstance(expr, AnyOf):
         return any(_can_be_true(p, facts, live) for p in expr.parts)
+    if isinstance(expr, AtLeast):
+        return sum(_can_be_true(p, facts, live) for p in expr.parts) >= expr.count
     return _can_be_false(expr.part, facts, live)
 
 
@@ -168,6 +174,8 @@ def _can_be_false(expr: Expr, facts: Mapping[str, Known], live: frozenset[str]) 
         return any(_can_be_false(p, facts, live) for p in expr.parts)
     if isinstance(expr, AnyOf):
         return all(_can_be_false(p, facts, live) for p in expr.parts)
+    if isinstance(expr, AtLeast):
+        return sum(_can_be_false(p, facts, live) for p in expr.parts) > len(expr.parts) - expr.count
     assert isinstance(expr, Not)
     return _can_be_true(expr.part, facts, live)
 
@@ -209,16 +217,18 @@ def choose(
     open_questions = [
         q for q in kb.questions if q.id not in done and q.purpose != "plan" and not _settled(kb, q, facts)
     ]
-    for phase in ("core", "safety"):
+    for phase in ("core", "safety", "screen"):
         for q in sorted((q for q in open_questions if q.purpose == phase), key=lambda q: q.order):
             if relevance(q, facts) is True:
-                return Choice(q, phase)
+                return Choice(q, "safety" if phase == "screen" else phase)
 
     model = model_for(kb)
-    candidates = [q for q in open_questions if q.purpose in ("diagnosis", "triage") and relevance(q, facts)]
+    candidates = [
+        q for q in open_questions if q.purpose in ("diagnosis", "screen", "triage") and relevance(q, facts)
+    ]
     if len(asked) < kb.settings.max_questions and max(probs) < kb.settings.stop_probability:
         scored = [(information_gain(kb, model, q, probs, facts), -q.order, q) for q in candidates]
-        scored = [s for s in scored if s[2].purpose == "diagnosis"]
+        scored = [s for s in scored if s[2].purpose in ("diagnosis", "screen")]
         if scored:
             gain, _, best = max(scored, key=lambda s: (s[0], s[1]))
             if gain >= kb.settings.min_information_gain:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from haelguiden.engine.expressions import All, AnyOf, Compare, Expr, FactIn, IsKnown, Not
+from haelguiden.engine.expressions import All, AnyOf, AtLeast, Compare, Expr, FactIn, IsKnown, Not
 from haelguiden.engine.model import (
     Bin,
     CareAction,
@@ -193,6 +193,18 @@ class Loader:
                 return None
             clean = tuple(p for p in parts if p is not None)
             return All(clean) if key == "all" else AnyOf(clean)
+        if "at_least" in raw:
+            count, parts_raw = raw.get("at_least"), raw.get("of")
+            if set(raw) != {"at_least", "of"} or not isinstance(count, int) or not isinstance(parts_raw, list):
+                self.problems.add(where, "'at_least' takes a whole number and 'of': a list of conditions")
+                return None
+            if not 1 <= count <= len(parts_raw):
+                self.problems.add(f"{where}.at_least", f"must be from 1 to {len(parts_raw)} (the number of parts)")
+                return None
+            parts = [self.expr(f"{where}.of[{i}]", p) for i, p in enumerate(parts_raw)]
+            if any(p is None for p in parts):
+                return None
+            return AtLeast(count, tuple(p for p in parts if p is not None))
         if "not" in raw:
             inner = self.expr(f"{where}.not", raw["not"]) if len(raw) == 1 else None
             if len(raw) != 1:
@@ -257,11 +269,33 @@ class Loader:
             return None
         return validate(model, data, name, self.problems)
 
+    def load_list(self, name: str, key: str, model: type[M]) -> list[M]:
+        """Read a file whose top level is ``key: [entries]``; validate each entry on its own.
+
+        One bad entry does not hide the problems (or the cross-checks) of the others.
+        """
+        data = read_yaml(self.dir / name, self.problems)
+        if data is None:
+            return []
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            self.problems.add(name, f"must be a mapping with a list under '{key}:'")
+            return []
+        extra = sorted(set(data) - {key})
+        if extra:
+            self.problems.add(name, f"unknown top-level field(s) {extra}; only '{key}' is allowed")
+        out: list[M] = []
+        for index, entry in enumerate(data[key]):
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            label = f"entry '{ident}'" if ident else f"entry #{index + 1}"
+            valid = validate(model, entry, f"{name}: {label}", self.problems)
+            if valid is not None:
+                out.append(valid)
+        return out
+
     def sources(self) -> dict[str, Source]:
         """sources.yaml."""
-        doc = self.load_file("sources.yaml", s.SourcesFile)
         out: dict[str, Source] = {}
-        for src in doc.sources if doc else []:
+        for src in self.load_list("sources.yaml", "sources", s.SourceModel):
             if src.id in out:
                 self.problems.add(f"sources.yaml: entry '{src.id}'", "id is used twice; ids must be unique")
             out[src.id] = Source(id=src.id, citation=src.citation, url=src.url)
@@ -270,8 +304,7 @@ class Loader:
 
     def load_facts(self) -> None:
         """facts.yaml."""
-        doc = self.load_file("facts.yaml", s.FactsFile)
-        for f in doc.facts if doc else []:
+        for f in self.load_list("facts.yaml", "facts", s.FactModel):
             where = f"facts.yaml: entry '{f.id}'"
             if f.id in self.facts:
                 self.problems.add(where, "id is used twice; ids must be unique")
@@ -320,10 +353,9 @@ class Loader:
 
     def questions(self) -> tuple[Question, ...]:
         """questions.yaml."""
-        doc = self.load_file("questions.yaml", s.QuestionsFile)
         out: list[Question] = []
         seen: set[str] = set()
-        for q in doc.questions if doc else []:
+        for q in self.load_list("questions.yaml", "questions", s.QuestionModel):
             where = f"questions.yaml: entry '{q.id}'"
             if q.id in seen:
                 self.problems.add(where, "id is used twice; ids must be unique")
@@ -438,10 +470,9 @@ class Loader:
 
     def rules(self) -> tuple[TriageRule, ...]:
         """rules.yaml."""
-        doc = self.load_file("rules.yaml", s.RulesFile)
         out: list[TriageRule] = []
         seen: set[str] = set()
-        for r in doc.rules if doc else []:
+        for r in self.load_list("rules.yaml", "rules", s.RuleModel):
             where = f"rules.yaml: entry '{r.id}'"
             if r.id in seen:
                 self.problems.add(where, "id is used twice; ids must be unique")

@@ -90,7 +90,7 @@ class QuestionModel(Strict):
 
     id: str
     kind: Literal["single", "multi", "number", "checklist"]
-    purpose: Literal["core", "safety", "diagnosis", "triage", "plan"]
+    purpose: Literal["core", "safety", "screen", "diagnosis", "triage", "plan"]
     text: TextModel
     why: TextModel
     hint: TextModel | None = None

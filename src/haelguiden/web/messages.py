@@ -22,7 +22,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "nav_check": ("Selvtjek", "Self-check"),
     "nav_articles": ("Artikler", "Articles"),
     "nav_search": ("Søg", "Search"),
-    "emergency_line": ("Ved livsfare: ring 112.", "In a life-threatening emergency: call 112."),
+    "emergency_line": ("{emergency}, hvis det er livstruende.", "{emergency} if it is life-threatening."),
     "footer_note": (
         "Hælguiden giver information og mulige årsager – ikke en diagnose. "
         "Den erstatter ikke en undersøgelse hos en læge eller fysioterapeut.",
@@ -46,10 +46,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "start_emergency_title": ("Har du brug for hjælp med det samme?", "Do you need help straight away?"),
     "start_emergency": (
-        "Ring 112 ved livsfare. Skal du tale med en læge i dag, så ring til din egen læge – "
-        "uden for åbningstid til lægevagten: {after_hours}.",
-        "Call 112 in a life-threatening emergency. If you need to talk to a doctor today, call your own "
-        "GP – outside opening hours the after-hours doctor (lægevagten): {after_hours}.",
+        "Skal du tale med en læge i dag, så ring til din egen læge – uden for åbningstid til "
+        "lægevagten: {after_hours}.",
+        "If you need to talk to a doctor today, call your own GP – outside opening hours the after-hours "
+        "doctor (lægevagten): {after_hours}.",
     ),
     "start_time": (
         "Det tager få minutter. Du får omkring 10–15 spørgsmål, ét ad gangen.",
@@ -76,8 +76,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "examined your foot can say what is wrong.",
     ),
     "start_not_2": (
-        "Det er ikke til akutte, livstruende tilstande. Ring 112.",
-        "It is not for acute, life-threatening conditions. Call 112.",
+        "Det er ikke til akutte, livstruende tilstande. {emergency}.",
+        "It is not for acute, life-threatening conditions. {emergency}.",
     ),
     "start_not_3": (
         "Er du under 16 år, så tag tjekket sammen med en voksen.",
@@ -245,10 +245,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "server_error_title": ("Der skete en fejl hos os", "Something went wrong on our side"),
     "server_error_body": (
-        "Prøv igen om lidt. Har du brug for hjælp nu, så ring til din læge eller lægevagten – "
-        "ved livsfare 112.",
-        "Try again in a moment. If you need help now, call your GP or the after-hours doctor – "
-        "112 in a life-threatening emergency.",
+        "Prøv igen om lidt. Har du brug for hjælp nu, så ring til din læge eller lægevagten.",
+        "Try again in a moment. If you need help now, call your GP or the after-hours doctor.",
     ),
     "go_home": ("Gå til forsiden", "Go to the home page"),
     # --- articles and search -------------------------------------------------------------------------

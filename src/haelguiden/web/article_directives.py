@@ -1,0 +1,146 @@
+"""Fill in the articles' ``<!-- kb:... -->`` directives from the knowledge base.
+
+An article says where a table goes; the knowledge base says what is in it, so clinical facts are written
+once. The resolver's HTML is trusted by the content package (it goes in after sanitising), so every text
+from the knowledge base is escaped here.
+
+| directive | filled with |
+|---|---|
+| ``cause-table`` | every condition: name (linked to its article), pattern, quick advice |
+| ``warning-signs`` | the red-flag rules' reasons, grouped by triage level |
+| ``care-routes`` | what to do at each triage level, and every region's after-hours number |
+| ``self-care <id>`` | the condition's quick advice |
+| ``timeline <id>`` | :func:`timeline_html` (the condition's onset and pattern until plans have timelines) |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markupsafe import Markup, escape
+
+from haelguiden.content import ContentProblems, Problem, Resolver, mapping_resolver
+from haelguiden.engine.care import after_hours_text
+from haelguiden.engine.model import TRIAGE_LEVELS, Condition, KnowledgeBase, Lang
+from haelguiden.web import urls
+from haelguiden.web.messages import t
+
+
+def _lang(value: str) -> Lang:
+    return "en" if value == "en" else "da"
+
+
+def _condition(kb: KnowledgeBase, name: str, args: tuple[str, ...]) -> Condition:
+    if len(args) != 1 or args[0] not in kb.conditions:
+        known = ", ".join(sorted(kb.conditions))
+        raise ContentProblems(
+            [Problem("", "directive", f"kb:{name} needs one condition id, one of: {known}")]
+        )
+    return kb.conditions[args[0]]
+
+
+def cause_table(kb: KnowledgeBase, lang: Lang) -> str:
+    """A table of every possible cause: name, typical signs and what you can do."""
+    rows = []
+    for c in kb.conditions.values():
+        slug = c.article.get(lang)
+        name = escape(c.name.get(lang))
+        cell = Markup('<a href="{}">{}</a>').format(urls.article(lang, slug), name) if slug else name
+        rows.append(
+            Markup(
+                '<tr><th scope="row" data-label="{}">{}</th><td data-label="{}">{}</td>'
+                '<td data-label="{}">{}</td></tr>'
+            ).format(
+                t(lang, "cause_table_cause"), cell,
+                t(lang, "cause_table_pattern"), c.pattern.get(lang),
+                t(lang, "cause_table_advice"), c.quick_advice.get(lang),
+            )  # fmt: skip
+        )
+    head = Markup('<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>')
+    return str(
+        Markup('<table class="table table--stack kb-causes">')
+        + head.format(t(lang, "cause_table_cause"), t(lang, "cause_table_pattern"), t(lang, "cause_table_advice"))
+        + Markup("<tbody>")
+        + Markup("").join(rows)
+        + Markup("</tbody></table>")
+    )
+
+
+def warning_signs(kb: KnowledgeBase, lang: Lang) -> str:
+    """The red-flag rules' reasons, grouped under the title of their triage level (most urgent first)."""
+    parts = [Markup('<div class="kb-warning">')]
+    for level in TRIAGE_LEVELS:
+        reasons = list(dict.fromkeys(r.reason.get(lang) for r in kb.rules if r.red_flag and r.level == level))
+        if not reasons:
+            continue
+        items = Markup("").join(Markup("<li>{}</li>").format(reason) for reason in reasons)
+        parts.append(
+            Markup('<h3 class="kb-warning__title kb-warning__title--{}">{}</h3><ul>{}</ul>').format(
+                level, kb.care[level].title.get(lang), items
+            )
+        )
+    parts.append(Markup("</div>"))
+    return str(Markup("").join(parts))
+
+
+def care_routes(kb: KnowledgeBase, lang: Lang) -> str:
+    """What to do at each triage level, then every region's after-hours number."""
+    items = Markup("").join(
+        Markup("<dt>{}</dt><dd>{}</dd>").format(
+            kb.care[level].title.get(lang),
+            kb.care[level].action.get(lang).replace("{after_hours}", after_hours_text(kb, lang, None)),
+        )
+        for level in TRIAGE_LEVELS
+        if level in kb.care
+    )
+    regions = Markup("").join(
+        Markup('<tr><th scope="row">{}</th><td><a href="tel:{}">{}</a></td></tr>').format(
+            r.name.get(lang), r.phone.replace(" ", ""), r.phone
+        )
+        for r in kb.regions
+    )
+    return str(
+        Markup('<dl class="kb-care">{}</dl><table class="table kb-regions"><thead><tr>'
+               '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>').format(
+            items, t(lang, "care_routes_region"), t(lang, "care_routes_phone"), regions
+        )
+    )
+
+
+def self_care(kb: KnowledgeBase, args: tuple[str, ...], lang: Lang) -> str:
+    """The condition's quick self-care advice in a box."""
+    condition = _condition(kb, "self-care", args)
+    return str(
+        Markup('<div class="kb-box"><p class="kb-box__title">{}</p><p>{}</p></div>').format(
+            t(lang, "self_care_title"), condition.quick_advice.get(lang)
+        )
+    )
+
+
+def timeline_from_condition(kb: KnowledgeBase, args: tuple[str, ...], lang: Lang) -> str:
+    """The condition's own onset and pattern texts: the timeline until plans have timelines of their own."""
+    condition = _condition(kb, "timeline", args)
+    return str(
+        Markup('<dl class="kb-timeline"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>').format(
+            t(lang, "timeline_onset"), condition.onset.get(lang),
+            t(lang, "timeline_pattern"), condition.pattern.get(lang),
+        )  # fmt: skip
+    )
+
+
+#: The function that fills ``kb:timeline``. When the plans in ``knowledge_base/plans/*.yaml`` carry
+#: timelines, point this at a function that renders the plan's timeline instead (same signature).
+timeline_html: Callable[[KnowledgeBase, tuple[str, ...], Lang], str] = timeline_from_condition
+
+
+def kb_resolver(kb: KnowledgeBase) -> Resolver:
+    """The directive resolver for :class:`haelguiden.content.ArticleLibrary`."""
+    return mapping_resolver(
+        {
+            "cause-table": lambda args, lang: cause_table(kb, _lang(lang)),
+            "warning-signs": lambda args, lang: warning_signs(kb, _lang(lang)),
+            "care-routes": lambda args, lang: care_routes(kb, _lang(lang)),
+            "self-care": lambda args, lang: self_care(kb, args, _lang(lang)),
+            "timeline": lambda args, lang: timeline_html(kb, args, _lang(lang)),
+        }
+    )

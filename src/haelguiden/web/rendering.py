@@ -1,0 +1,126 @@
+"""The shared web context, the page chrome and rendering a view model with its template.
+
+``WebContext`` is built once by ``create_app`` and kept on ``app.state.web``; routes reach it through
+:func:`context`. :func:`render` is the only way a page is rendered: the template gets ``page`` and nothing
+else, and the CSRF cookie is set when the page made a new token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from haelguiden.content import ArticleLibrary, SearchIndex
+from haelguiden.engine.model import KnowledgeBase, Lang
+from haelguiden.services import Services
+from haelguiden.web import urls
+from haelguiden.web.messages import UI
+from haelguiden.web.security import CsrfProtection
+from haelguiden.web.state_cookie import StateCodec
+from haelguiden.web.viewmodels import Chrome, Link, NavItem
+
+Section = Literal["check", "articles", "search", "none"]
+
+
+@dataclass
+class WebContext:
+    """Everything the routes share, built once per app."""
+
+    services: Services
+    codec: StateCodec
+    csrf: CsrfProtection
+    templates: Environment
+    library: ArticleLibrary
+    search: SearchIndex
+    secure_cookies: bool
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base."""
+        return self.services.kb
+
+    @property
+    def base_url(self) -> str:
+        """The site's public address, e.g. ``https://haelguiden.dk``."""
+        return self.services.settings.base_url
+
+
+def template_environment() -> Environment:
+    """The Jinja environment: package templates, autoescaping, and an error for any undefined name."""
+    env = Environment(
+        loader=PackageLoader("haelguiden.web", "templates"),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def context(request: Request) -> WebContext:
+    """The app's :class:`WebContext`."""
+    web: WebContext = request.app.state.web
+    return web
+
+
+def lang_of(path: str) -> Lang:
+    """The language a path belongs to: English under ``/en``, Danish everywhere else."""
+    return "en" if path == "/en" or path.startswith("/en/") else "da"
+
+
+def chrome(
+    request: Request,
+    lang: Lang,
+    *,
+    title: str,
+    switch_href: str,
+    section: Section = "none",
+    has_errors: bool = False,
+    **extra: Any,
+) -> Chrome:
+    """The chrome of a page in ``lang`` whose translation is at ``switch_href``."""
+    web = context(request)
+    t = UI[lang]
+    other = urls.other(lang)
+    nav = (
+        NavItem(urls.check(lang), t["nav_check"], section == "check"),
+        NavItem(urls.articles(lang), t["nav_articles"], section == "articles"),
+        NavItem(urls.search(lang), t["nav_search"], section == "search"),
+    )
+    return Chrome(
+        lang=lang,
+        t=t,
+        title=title,
+        has_errors=has_errors,
+        home_href=urls.home(lang),
+        switch=Link(switch_href, t["other_lang_name"]),
+        switch_lang=other,
+        nav=nav,
+        csrf_token=web.csrf.token(request),
+        api_docs_href=f"{urls.API_PREFIX}/docs",
+        emergency_line=t["emergency_line"].format(emergency=emergency_title(web.kb, lang)),
+        **extra,
+    )
+
+
+def emergency_title(kb: KnowledgeBase, lang: Lang) -> str:
+    """The emergency level's title from the care routes ("Ring 112 nu")."""
+    return kb.care["emergency"].title.get(lang)
+
+
+def with_errors(value: Chrome, has_errors: bool) -> Chrome:
+    """The same chrome, marked as showing form errors (or not)."""
+    return replace(value, has_errors=has_errors)
+
+
+def render(request: Request, template: str, page: object, *, status: int = 200) -> HTMLResponse:
+    """Render ``pages/<template>`` with ``page`` as its only variable."""
+    web = context(request)
+    html = web.templates.get_template(f"pages/{template}").render(page=page)
+    response = HTMLResponse(html, status_code=status)
+    web.csrf.set_cookie(request, response)
+    return response

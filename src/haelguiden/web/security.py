@@ -1,0 +1,246 @@
+"""Security for every response: CSRF tokens, security headers, a request size limit and rate limiting.
+
+The three middlewares are plain ASGI (no per-request task or body copy), outermost first::
+
+    SecurityHeaders → BodySizeLimit → RateLimit → the app
+
+CSRF uses a signed double submit: a random value in an HttpOnly cookie, and the same value signed with the
+secret key in a hidden form field. A forged form has neither the cookie (SameSite=Lax) nor a valid
+signature, and any instance with the same key can check it. Rate limiting counts in Redis when
+``REDIS_URL`` is set, so several instances share one count; in memory otherwise. Nothing here logs a
+request body, a cookie or a query string.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import math
+import secrets
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+
+import anyio.to_thread
+from itsdangerous import BadSignature, Signer
+from limits import RateLimitItem, parse
+from limits.storage import storage_from_string
+from limits.strategies import FixedWindowRateLimiter
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from haelguiden.errors import ConfigError
+
+logger = logging.getLogger("haelguiden.web")
+
+CSRF_COOKIE = "hg_csrf"
+CSRF_FIELD = "csrf_token"
+_CSRF_SALT = "haelguiden.csrf.v1"
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+SECURITY_HEADERS: Mapping[str, str] = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+        "payment=(), usb=(), interest-cohort=()"
+    ),
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+DEFAULT_MAX_BODY_BYTES = 64 * 1024
+
+#: Builds the response for a refused request: (request, status, retry-after seconds or None).
+Responder = Callable[[Request, int, int | None], Response]
+
+
+class CsrfError(Exception):
+    """A form arrived without a valid CSRF token."""
+
+
+class CsrfProtection:
+    """Issues and checks signed double-submit tokens."""
+
+    def __init__(self, secret_key: str, *, secure: bool) -> None:
+        """Sign with ``secret_key``; ``secure`` marks the cookie Secure (HTTPS sites)."""
+        self._signer = Signer(secret_key, salt=_CSRF_SALT)
+        self.secure = secure
+
+    def token(self, request: Request) -> str:
+        """The hidden-field token for this request, creating the cookie value if there is none yet.
+
+        A new value is kept on ``request.state.csrf_cookie`` so that the response can set the cookie.
+        """
+        value = request.cookies.get(CSRF_COOKIE)
+        if not value or len(value) > 100:
+            value = getattr(request.state, "csrf_cookie", None) or secrets.token_urlsafe(32)
+            request.state.csrf_cookie = value
+        return self._signer.sign(value).decode()
+
+    def set_cookie(self, request: Request, response: Response) -> None:
+        """Set the CSRF cookie on ``response`` when :meth:`token` made a new value."""
+        value = getattr(request.state, "csrf_cookie", None)
+        if value:
+            response.set_cookie(
+                CSRF_COOKIE, value, httponly=True, samesite="lax", secure=self.secure, path="/"
+            )
+
+    def verify(self, request: Request, submitted: object) -> None:
+        """Check the submitted field against the cookie.
+
+        Raises:
+            CsrfError: the cookie or the field is missing, or they do not match.
+        """
+        cookie = request.cookies.get(CSRF_COOKIE)
+        if not cookie or not isinstance(submitted, str) or not submitted:
+            raise CsrfError("missing")
+        try:
+            value = self._signer.unsign(submitted).decode()
+        except BadSignature:
+            raise CsrfError("bad signature") from None
+        if not hmac.compare_digest(value, cookie):
+            raise CsrfError("mismatch")
+
+
+class SecurityHeadersMiddleware:
+    """Adds the security headers (and a cache policy) to every HTTP response."""
+
+    def __init__(self, app: ASGIApp, *, https: bool = False) -> None:
+        """Wrap ``app``; ``https`` adds Strict-Transport-Security."""
+        self.app = app
+        self.headers = dict(SECURITY_HEADERS)
+        if https:
+            self.headers["Strict-Transport-Security"] = "max-age=31536000"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on; add headers when the response starts."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers.setdefault(name, value)
+                # Pages of the self-check hold answers: never cache them anywhere.
+                headers.setdefault("Cache-Control", "public, max-age=86400" if static else "no-store")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodySizeLimitMiddleware:
+    """Refuses request bodies over ``max_bytes`` with 413, by Content-Length or while streaming."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, responder: Responder) -> None:
+        """Wrap ``app``; ``responder`` builds the 413 response."""
+        self.app = app
+        self.max_bytes = max_bytes
+        self.responder = responder
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the declared length first, then count bytes as they arrive."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            status = 413 if length.isdigit() else 400
+            await self.responder(Request(scope), status, None)(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    # Raised inside the app's body reading, so its error handlers answer with 413.
+                    raise HTTPException(status_code=413)
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
+@dataclass(frozen=True)
+class RateLimitSettings:
+    """What to limit: e.g. ``120/minute``, per client address, counted in Redis or in memory."""
+
+    limit: str
+    storage_url: str | None = None
+    namespace: str = "haelguiden"
+
+
+class RateLimiter:
+    """A fixed-window counter per client address, shared by every instance using the same storage."""
+
+    def __init__(self, settings: RateLimitSettings) -> None:
+        """Parse the limit and connect to the storage (Redis when ``storage_url`` is given)."""
+        try:
+            self.item: RateLimitItem = parse(settings.limit)
+        except ValueError:
+            raise ConfigError(
+                f"HAELGUIDEN_RATE_LIMIT has value '{settings.limit}'. Write it like 120/minute."
+            ) from None
+        self.remote = settings.storage_url is not None
+        self.storage = storage_from_string(settings.storage_url or "memory://")
+        self.limiter = FixedWindowRateLimiter(self.storage)
+        self.namespace = settings.namespace
+
+    def hit(self, client: str) -> int | None:
+        """Count one request; ``None`` when allowed, else the seconds until the window resets."""
+        try:
+            if self.limiter.hit(self.item, self.namespace, client):
+                return None
+            stats = self.limiter.get_window_stats(self.item, self.namespace, client)
+        except Exception:  # the limiter's storage is down: serve rather than lock everyone out
+            logger.warning("rate limit storage unavailable; request allowed")
+            return None
+        return max(1, math.ceil(stats.reset_time - time.time()))
+
+    async def ahit(self, client: str) -> int | None:
+        """:meth:`hit` without blocking the event loop on a network round trip."""
+        if self.remote:
+            return await anyio.to_thread.run_sync(self.hit, client)
+        return self.hit(client)
+
+
+class RateLimitMiddleware:
+    """Limits form posts and every API call per client address; over the limit → 429 with Retry-After."""
+
+    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, responder: Responder, api_prefix: str) -> None:
+        """Wrap ``app``; ``responder`` builds the 429 response."""
+        self.app = app
+        self.limiter = limiter
+        self.responder = responder
+        self.api_prefix = api_prefix
+
+    def applies(self, scope: Scope) -> bool:
+        """Whether the request counts: a POST, or anything under the API prefix."""
+        return scope["method"] == "POST" or scope["path"].startswith(self.api_prefix + "/")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Count the request if it applies; refuse it when the client is over the limit."""
+        if scope["type"] == "http" and self.applies(scope):
+            client = scope.get("client")
+            retry_after = await self.limiter.ahit(client[0] if client else "unknown")
+            if retry_after is not None:
+                response = self.responder(Request(scope), 429, retry_after)
+                response.headers["Retry-After"] = str(retry_after)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+AsyncResponder = Callable[[Request, int, int | None], Awaitable[Response]]

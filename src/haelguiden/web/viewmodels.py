@@ -1,0 +1,348 @@
+"""One frozen dataclass per page: the only thing a template gets (as ``page``).
+
+Templates lay these out and nothing more: no clinical ``if``, no arithmetic, no sorting. Every decision
+(which options, which likelihood word, which bar width, which phone number) is made in Python when the
+view model is built. Every page has ``chrome``: the language, the UI words (``chrome.t.key``), the
+``<title>``, the language switch and the CSRF token, which is what ``layout.html`` needs. Pages added later
+(diary, plans) follow the same pattern: a dataclass with ``chrome`` plus their own fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from haelguiden.engine.model import Lang, TriageLevel
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link: where and what it says."""
+
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A main-menu entry; ``current`` marks the section the page belongs to."""
+
+    href: str
+    text: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in another language (``<link rel="alternate" hreflang>``)."""
+
+    lang: Lang
+    href: str
+
+
+@dataclass(frozen=True)
+class OpenGraph:
+    """Open Graph and canonical metadata of a public page."""
+
+    title: str
+    description: str
+    url: str
+    type: str
+    locale: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What every page's layout needs."""
+
+    lang: Lang
+    t: Mapping[str, str]
+    #: The ``<title>`` text before " – Hælguiden"; it starts with the page's h1.
+    title: str
+    #: True when the page shows form errors: the title then starts with "Fejl: ".
+    has_errors: bool
+    home_href: str
+    switch: Link
+    switch_lang: Lang
+    nav: tuple[NavItem, ...]
+    csrf_token: str
+    api_docs_href: str
+    #: "Ring 112 nu, hvis det er livstruende." (the number comes from the knowledge base's care routes)
+    emergency_line: str
+    description: str | None = None
+    canonical: str | None = None
+    alternates: tuple[Alternate, ...] = ()
+    og: OpenGraph | None = None
+    #: JSON-LD documents, already escaped for a ``<script type="application/ld+json">`` element.
+    json_ld: tuple[str, ...] = ()
+    #: Search engines should not index pages that only make sense within a self-check.
+    noindex: bool = False
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One entry of the error summary: the message and the id of the input it is about."""
+
+    target: str
+    message: str
+
+
+# --- start page --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StartPage:
+    """``/`` and ``/en/``."""
+
+    chrome: Chrome
+    heading: str
+    emergency: str
+    start_action: str
+    articles: tuple[Link, ...]
+    all_articles: Link
+
+
+# --- question pages ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Choice:
+    """One radio or checkbox."""
+
+    id: str
+    value: str
+    label: str
+    checked: bool
+    hint: str | None = None
+    #: The number of the region on the foot drawing, when the choice is a place on the foot.
+    region_number: int | None = None
+
+
+@dataclass(frozen=True)
+class Hotspot:
+    """A numbered tap target on the foot drawing: a label for the checkbox with id ``input_id``."""
+
+    input_id: str
+    value: str
+    number: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The modest progress line: "Spørgsmål 4 af cirka 12", and a bar width class."""
+
+    text: str
+    bar_class: str
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    """One question: its widget, the answer so far or the one just posted, errors, back link, progress."""
+
+    chrome: Chrome
+    question_id: str
+    #: radios, checkboxes, number, or scale (radios 0–10)
+    widget: str
+    heading: str
+    hint: str | None
+    why: str
+    why_summary: str
+    choices: tuple[Choice, ...]
+    #: "Ingen af disse" and "Ved ikke", shown after an "eller" divider
+    exclusive: tuple[Choice, ...]
+    number_value: str
+    number_unit: str | None
+    errors: tuple[ErrorItem, ...]
+    error_message: str | None
+    back: Link
+    progress: Progress | None
+    action: str
+    change: bool
+    hotspots: tuple[Hotspot, ...] = ()
+
+
+# --- check your answers ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SummaryRow:
+    """One answer in words with its "Ændr" link."""
+
+    question_id: str
+    key: str
+    values: tuple[str, ...]
+    change_href: str
+
+
+@dataclass(frozen=True)
+class CheckAnswersPage:
+    """Every answer before the result."""
+
+    chrome: Chrome
+    heading: str
+    rows: tuple[SummaryRow, ...]
+    result_href: str
+    back: Link
+
+
+# --- result ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TriagePanel:
+    """What to do, in the colour and words of its urgency."""
+
+    level: TriageLevel
+    title: str
+    action: str
+    phone_links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class CauseView:
+    """One possible cause with its likelihood in words and as a bar, reasons, and article link."""
+
+    id: str
+    name: str
+    description: str
+    likelihood: str
+    likelihood_class: str
+    bar_class: str
+    for_: tuple[str, ...]
+    against: tuple[str, ...]
+    clinician: str
+    article: Link | None
+
+
+@dataclass(frozen=True)
+class PostcodeForm:
+    """The optional postcode on the result page that picks the region's after-hours number."""
+
+    action: str
+    value: str
+    error: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """Triage first, then why, then the possible causes."""
+
+    chrome: Chrome
+    heading: str
+    triage: TriagePanel
+    reasons: tuple[str, ...]
+    causes: tuple[CauseView, ...]
+    advice: str | None
+    advice_article: Link | None
+    postcode: PostcodeForm | None
+    errors: tuple[ErrorItem, ...]
+    disclaimer: str
+    restart_action: str
+    change_href: str
+
+
+# --- messages ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MessagePage:
+    """A short page with a heading, a message and a way on (errors, "start again")."""
+
+    chrome: Chrome
+    heading: str
+    body: str
+    link: Link | None = None
+    #: A button that posts to this action (e.g. a new self-check), with ``button`` as its text.
+    action: str | None = None
+    button: str | None = None
+
+
+# --- articles ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ArticleItem:
+    """An article in a list."""
+
+    href: str
+    title: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class TocItem:
+    """A table-of-contents entry with its sub-entries."""
+
+    href: str
+    text: str
+    children: tuple[TocItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleIndexPage:
+    """``/artikler`` and ``/en/articles``."""
+
+    chrome: Chrome
+    heading: str
+    lead: str
+    items: tuple[ArticleItem, ...]
+    search_action: str
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """One article."""
+
+    chrome: Chrome
+    heading: str
+    body: Markup
+    toc: tuple[TocItem, ...]
+    published: str
+    updated: str
+    reviewed: str | None
+    translation: Link | None
+
+
+@dataclass(frozen=True)
+class SearchHitView:
+    """One search result; ``snippet`` is escaped HTML with ``<mark>`` around the matches."""
+
+    href: str
+    title: str
+    snippet: Markup
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """``/soeg`` and ``/en/search``."""
+
+    chrome: Chrome
+    heading: str
+    action: str
+    query: str
+    summary: str | None
+    hits: tuple[SearchHitView, ...]
+
+
+# --- API documentation -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ApiOperation:
+    """One endpoint of the OpenAPI document."""
+
+    method: str
+    path: str
+    summary: str
+    description: str
+    responses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ApiSchema:
+    """One schema of the OpenAPI document, with its fields."""
+
+    name: str
+    description: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ApiDocsPage:
+    """The API documentation, rendered from the OpenAPI document without any third-party assets."""
+
+    chrome: Chrome
+    heading: str
+    lead: str
+    openapi_href: str
+    operations: tuple[ApiOperation, ...]
+    schemas: tuple[ApiSchema, ...]

@@ -1,0 +1,101 @@
+"""The loader on broken knowledge files: every problem at once, each naming file, entry and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from haelguiden.errors import KnowledgeError
+from haelguiden.knowledge.loader import load_knowledge
+from tests.conftest import TINY_KB
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    target = tmp_path / "kb"
+    shutil.copytree(TINY_KB, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def problems(directory: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as err:
+        load_knowledge(directory)
+    return err.value.problems
+
+
+def test_unknown_fact_in_evidence_suggests_a_spelling(broken: Path) -> None:
+    edit(broken / "conditions" / "tendon.yaml", "  morning: {p:", "  mornin: {p:")
+    assert problems(broken) == [
+        "conditions/tendon.yaml: entry 'tendon': evidence.mornin: unknown fact 'mornin'; "
+        "use an id from facts.yaml. Did you mean 'morning'?"
+    ]
+
+
+def test_unknown_source(broken: Path) -> None:
+    edit(broken / "rules.yaml", "sources: [ref-2]", "sources: [ref-22]")
+    assert problems(broken) == [
+        "rules.yaml: entry 'long': sources: unknown source 'ref-22'; cite an id from sources.yaml "
+        "or write 'estimate'. Did you mean 'ref-2' or 'ref-1'?"
+    ]
+
+
+def test_yaml_syntax_error_names_line_and_column(broken: Path) -> None:
+    edit(broken / "rules.yaml", "  - id: snap\n", "  - id: snap\n   bad: [\n")
+    (message,) = problems(broken)
+    assert message.startswith("rules.yaml: is not valid YAML (line ")
+
+
+def test_probabilities_that_add_up_to_more_than_one(broken: Path) -> None:
+    edit(broken / "conditions" / "fasciitis.yaml", "site: {p: {under: 0.9}", "site: {p: {under: 0.9, back: 0.3}")
+    assert problems(broken) == [
+        "conditions/fasciitis.yaml: entry 'fasciitis': evidence.site.p: the probabilities add up to 1.200; "
+        "they must not exceed 1"
+    ]
+
+
+def test_unknown_field(broken: Path) -> None:
+    edit(broken / "rules.yaml", "    red_flag: false\n", "    red_flag: false\n    colour: red\n")
+    assert problems(broken) == ["rules.yaml: entry 'long': colour: unknown field; remove it or check its spelling"]
+
+
+def test_question_options_must_match_the_fact(broken: Path) -> None:
+    edit(broken / "questions.yaml", '{value: back, label: {da: "Bag", en: "Back"}}', '{value: side, label: {da: "Side", en: "Side"}}')
+    assert problems(broken) == [
+        "questions.yaml: entry 'site': options: the options must be exactly the values of fact 'site': "
+        "['under', 'back'] (got ['under', 'side'])"
+    ]
+
+
+def test_unknown_value_in_a_rule(broken: Path) -> None:
+    edit(broken / "rules.yaml", "when: {fact: weeks, ge: 6}", "when: {fact: site, in: [undr]}")
+    assert problems(broken) == [
+        "rules.yaml: entry 'long': when.in: 'undr' is not a value of fact 'site'; allowed: ['under', 'back']. "
+        "Did you mean 'under'?"
+    ]
+
+
+def test_missing_care_level(broken: Path) -> None:
+    text = (broken / "care.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if "level: gp" not in line]
+    (broken / "care.yaml").write_text("\n".join(lines), encoding="utf-8")
+    assert problems(broken) == ["care.yaml: actions: no action for level 'gp'; add one"]
+
+
+def test_every_problem_is_reported_at_once(broken: Path) -> None:
+    edit(broken / "conditions" / "tendon.yaml", "  morning: {p:", "  mornin: {p:")
+    edit(broken / "rules.yaml", "sources: [ref-2]", "sources: [ref-22]")
+    edit(broken / "rules.yaml", "  - id: fever\n", "  - id: fever\n    colour: red\n")
+    assert [p.split(":")[0] for p in problems(broken)] == ["conditions/tendon.yaml", "rules.yaml", "rules.yaml"]
+
+
+def test_condition_file_name_must_match_its_id(broken: Path) -> None:
+    (broken / "conditions" / "tendon.yaml").rename(broken / "conditions" / "tendons.yaml")
+    assert problems(broken) == ["conditions/tendons.yaml: entry 'tendon': id: must match the file name ('tendons')"]
