@@ -273,3 +273,121 @@ def _json_default(o: object) -> object:
     if isinstance(o, Mapping):
         return dict(o)
     raise TypeError(type(o).__name__)
+
+
+# --- content -------------------------------------------------------------------------------------------
+@main.group()
+def content() -> None:
+    """Patient articles."""
+
+
+@content.command("check")
+@click.option("--dir", "directory", type=click.Path(path_type=Path, file_okay=False), help="Articles folder.")
+def content_check(directory: Path | None) -> None:
+    """Check every article: front matter, dates, sources, links, directives and readability (LIX)."""
+    import datetime as dt
+
+    from haelguiden.content.check import check_articles
+
+    services = _services()
+    folder = directory or services.knowledge_dir / "articles"
+    with user_errors():
+        report = check_articles(folder, dt.date.today(), services.kb.conditions, services.kb.sources)
+    click.echo(report.format())
+    if not report.ok:
+        raise UsageFailure("the articles have problems (listed above)")
+
+
+# --- plan ----------------------------------------------------------------------------------------------
+@main.command()
+@click.option("--answers", "answers_file", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language.")
+@click.option(
+    "--pdf", "pdf_out", type=click.Path(path_type=Path, dir_okay=False), help="Also write an A4 PDF."
+)
+def plan(answers_file: Path, lang: Lang, pdf_out: Path | None) -> None:
+    """Print the personal self-care plan for a finished self-check."""
+    from haelguiden.engine.plan import NoPlan, no_plan_for_lang, plan_for_lang
+    from haelguiden.rendering.plan_pdf import plan_pdf
+
+    services = _services()
+    answers = _read_answers_file(services.kb, answers_file)
+    result = services.assess(answers)
+    if not result.done:
+        next_id = result.question.id if result.question else ""
+        raise UsageFailure(f"the answers are not complete: the next question is '{next_id}'")
+    built = services.plan_for(answers)
+    if isinstance(built, NoPlan):
+        click.echo(no_plan_for_lang(built, lang).reason)
+        return
+    local = plan_for_lang(built, lang)
+    click.echo(_plan_text(local))
+    if pdf_out is not None:
+        try:
+            pdf_out.write_bytes(plan_pdf(built, lang))
+        except OSError as exc:
+            raise UsageFailure(f"{pdf_out}: cannot write ({exc.strerror})") from None
+        click.echo(f"PDF written to {pdf_out}")
+
+
+def _plan_text(local: Any) -> str:
+    """A plain-text rendering of a localised plan (the same content as the web page and the PDF)."""
+    lines: list[str] = [local.title.upper(), ""]
+    if getattr(local, "intro", None):
+        lines += [local.intro, ""]
+    headings = local.headings
+    lines.append(headings.advice.upper())
+    for item in local.advice:
+        lines.append(f"- {item.title}: {item.text}")
+    for phase in local.phases:
+        lines += ["", f"{phase.title} ({phase.weeks})".upper()]
+        for block in phase.blocks:
+            lines.append(f"  {block.weeks}:")
+            for ex in block.items:
+                lines.append(f"  - {ex.name}: " + "; ".join(ex.dose))
+    lines += ["", headings.timeline.upper()]
+    lines += [f"- {t.when}: {t.text}" for t in local.timeline]
+    lines += ["", headings.seek_help.upper()]
+    lines += [f"- {s.text}" for s in local.seek_help]
+    return "\n".join(lines)
+
+
+# --- diary ---------------------------------------------------------------------------------------------
+@main.group()
+def diary() -> None:
+    """The recovery diary."""
+
+
+@diary.command("export")
+@click.argument("token")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+def diary_export(token: str, fmt: str) -> None:
+    """Print one diary (given by its private link token) as JSON or CSV."""
+    from haelguiden.tracker.export import to_csv, to_json
+
+    services = _services()
+    with user_errors():
+        found = services.repository.get_diary(token)
+        entries = services.repository.list_entries(found.id)
+    click.echo(to_json(found, entries) if fmt == "json" else to_csv(entries), nl=False)
+
+
+def _months(value: str) -> int:
+    text = value.strip().lower()
+    number = text[:-1] if text.endswith("m") else text
+    if not number.isdigit() or int(number) < 1:
+        raise UsageFailure(f"--older-than: '{value}' is not a number of months such as 12m")
+    return int(number)
+
+
+@diary.command("purge")
+@click.option(
+    "--older-than", "older_than", default="12m", show_default=True, help="Months untouched, e.g. 12m."
+)
+def diary_purge(older_than: str) -> None:
+    """Delete diaries not used for the given number of months (run it daily from cron)."""
+    months = _months(older_than)
+    services = _services()
+    with user_errors():
+        count = services.purge_inactive(months)
+    click.echo(f"{count} diaries deleted (untouched for {months} months or more)")

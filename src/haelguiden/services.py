@@ -2,18 +2,28 @@
 
 ``build_services(settings)`` is the only place that loads the knowledge base or opens storage; the web app
 factory and the CLI both call it. Entry points call the functions here, never the adapters directly.
+Storage is opened (and migrated) on first use, so the self-check alone needs no database.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from haelguiden.config import Settings
 from haelguiden.engine.assess import Assessment, assess
 from haelguiden.engine.model import KnowledgeBase
-from haelguiden.engine.state import Answers
-from haelguiden.knowledge.loader import load_knowledge
+from haelguiden.engine.plan import NoPlan, Plan, PlanLibrary, build_plan
+from haelguiden.engine.recovery import RecoveryRules
+from haelguiden.engine.state import Answers, derive_facts
+from haelguiden.knowledge.loader import default_directory, load_knowledge
+from haelguiden.knowledge.plans import load_plan_library
+from haelguiden.knowledge.recovery import load_recovery_rules
+from haelguiden.tracker.repository import DiaryRepository, SqlAlchemyRepository
+
+#: Facts whose answer changes the self-care plan, and the answers that count as "yes".
+_NUMBNESS_VALUES = {"inner_heel", "sole_and_toes", "outer_foot_and_little_toe", "both_feet_stocking", "other"}
 
 
 @dataclass
@@ -22,6 +32,10 @@ class Services:
 
     settings: Settings
     kb: KnowledgeBase
+    plans: PlanLibrary
+    recovery: RecoveryRules
+    knowledge_dir: Path
+    _repository: DiaryRepository | None = field(default=None, repr=False)
 
     def start(self) -> Assessment:
         """The first question of a new self-check."""
@@ -31,9 +45,60 @@ class Services:
         """The next question or the result for ``answers``."""
         return assess(self.kb, answers)
 
+    def plan_for(self, answers: Answers) -> Plan | NoPlan:
+        """The personal self-care plan for a finished self-check (or the reason there is none)."""
+        result = assess(self.kb, answers)
+        facts = derive_facts(self.kb, answers)
+        age = facts.get("age")
+        diabetes = facts.get("diabetes")
+        numbness = facts.get("numbness_tingling")
+        return build_plan(
+            self.plans,
+            condition_id=result.listed[0].condition.id if result.listed else None,
+            triage_level=result.triage.level,
+            age=age.value if age is not None and isinstance(age.value, int) else None,
+            diabetes=diabetes is not None and diabetes.value is True,
+            numbness=numbness is not None and numbness.value in _NUMBNESS_VALUES,
+        )
 
-def build_services(settings: Settings | None = None, knowledge_dir: Path | None = None) -> Services:
+    @property
+    def repository(self) -> DiaryRepository:
+        """Diary storage: SQLite by default, PostgreSQL with ``DATABASE_URL``; migrated on first use."""
+        if self._repository is None:
+            from haelguiden.tracker.database import make_engine, upgrade
+
+            engine = make_engine(self.settings.database_url)
+            upgrade(engine)
+            self._repository = SqlAlchemyRepository(engine)
+        return self._repository
+
+    def purge_inactive(self, months: int) -> int:
+        """Delete diaries untouched for ``months`` months; returns how many were deleted."""
+        return self.repository.purge_inactive(months)
+
+    def today(self) -> dt.date:
+        """Today's date (one place to change for tests)."""
+        return dt.date.today()
+
+
+def build_services(
+    settings: Settings | None = None,
+    knowledge_dir: Path | None = None,
+    repository: DiaryRepository | None = None,
+) -> Services:
     """Load everything once; raise a ``UserError`` subclass with a clear message when something is wrong."""
     settings = settings or Settings.from_env()
-    kb = load_knowledge(knowledge_dir or settings.knowledge_dir)
-    return Services(settings=settings, kb=kb)
+    directory = knowledge_dir or settings.knowledge_dir or default_directory()
+    kb = load_knowledge(directory)
+    plans = load_plan_library(directory) if (directory / "plans").is_dir() else load_plan_library()
+    recovery = (
+        load_recovery_rules(directory) if (directory / "recovery.yaml").exists() else load_recovery_rules()
+    )
+    return Services(
+        settings=settings,
+        kb=kb,
+        plans=plans,
+        recovery=recovery,
+        knowledge_dir=directory,
+        _repository=repository,
+    )
