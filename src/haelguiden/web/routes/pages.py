@@ -1,0 +1,79 @@
+"""The start pages, ``/sitemap.xml`` and ``/robots.txt``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+
+from haelguiden.content import SitemapEntry, robots_txt, sitemap_xml
+from haelguiden.engine.care import after_hours_text
+from haelguiden.engine.model import Lang
+from haelguiden.web import urls
+from haelguiden.web.messages import t
+from haelguiden.web.rendering import chrome, context, emergency_title, render
+from haelguiden.web.viewmodels import Alternate, Link, OpenGraph, StartPage
+
+router = APIRouter(include_in_schema=False)
+Endpoint = Callable[..., Coroutine[Any, Any, Response]]
+
+
+def _start_page(lang: Lang) -> Endpoint:
+    async def start_page(request: Request) -> Response:
+        web = context(request)
+        heading = t(lang, "start_title")
+        canonical = web.base_url + urls.home(lang)
+        lead = t(lang, "start_lead")
+        page = StartPage(
+            chrome=chrome(
+                request,
+                lang,
+                title=heading,
+                switch_href=urls.home(urls.other(lang)),
+                section="check",
+                description=lead,
+                canonical=canonical,
+                alternates=tuple(Alternate(x, web.base_url + urls.home(x)) for x in ("da", "en")),
+                og=OpenGraph(heading, lead, canonical, "website", "da_DK" if lang == "da" else "en_GB"),
+            ),
+            heading=heading,
+            emergency=t(lang, "start_emergency", after_hours=after_hours_text(web.kb, lang, None)),
+            start_action=urls.start(lang),
+            articles=tuple(Link(urls.article(lang, a.slug), a.title) for a in web.library.index(lang)),
+            all_articles=Link(urls.articles(lang), t(lang, "start_all_articles")),
+        )
+        return render(request, "start.html", page)
+
+    return start_page
+
+
+router.add_api_route("/", _start_page("da"), methods=["GET"], name="start_page_da")
+router.add_api_route("/en/", _start_page("en"), methods=["GET"], name="start_page_en")
+
+
+@router.get("/en")
+async def english_home() -> Response:
+    """``/en`` is the English start page too."""
+    return RedirectResponse(urls.home("en"), status_code=308)
+
+
+@router.get("/sitemap.xml")
+async def sitemap(request: Request) -> Response:
+    """Every public page: the start pages, the article indexes and every article."""
+    web = context(request)
+    pages = [SitemapEntry(urls.home(lang)) for lang in ("da", "en")]
+    pages += [SitemapEntry(urls.articles(lang)) for lang in ("da", "en")]
+    xml = sitemap_xml(web.base_url, [*pages, *web.library.sitemap_entries()])
+    return Response(xml, media_type="application/xml", headers={"Cache-Control": "public, max-age=3600"})
+
+
+@router.get("/robots.txt")
+async def robots(request: Request) -> Response:
+    """Allow every crawler; name the sitemap."""
+    return PlainTextResponse(robots_txt(context(request).base_url), headers={"Cache-Control": "public, max-age=3600"})
+
+
+__all__ = ["emergency_title", "router"]
