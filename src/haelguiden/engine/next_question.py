@@ -217,10 +217,11 @@ def choose(
     open_questions = [
         q for q in kb.questions if q.id not in done and q.purpose != "plan" and not _settled(kb, q, facts)
     ]
-    for phase in ("core", "safety", "screen"):
-        for q in sorted((q for q in open_questions if q.purpose == phase), key=lambda q: q.order):
+    first: tuple[tuple[str, Phase], ...] = (("core", "core"), ("safety", "safety"), ("screen", "safety"))
+    for purpose, phase in first:
+        for q in sorted((q for q in open_questions if q.purpose == purpose), key=lambda q: q.order):
             if relevance(q, facts) is True:
-                return Choice(q, "safety" if phase == "screen" else phase)
+                return Choice(q, phase)
 
     model = model_for(kb)
     candidates = [
