@@ -39,12 +39,17 @@ def main() -> None:
                 timings.append(time.perf_counter() - start)
                 if result.question is None:
                     break
-                answers = answers.answer(kb, result.question.id, simulated_answer(kb, result.question, v.facts))
+                answers = answers.answer(
+                    kb, result.question.id, simulated_answer(kb, result.question, v.facts)
+                )
     ms = sorted(t * 1000 for t in timings)
     q = statistics.quantiles(ms, n=100)
     print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
     print(f"engine steps timed: {len(ms)} ({len(vignettes)} vignettes x 5 rounds)")
-    print(f"median {statistics.median(ms):.3f} ms   p90 {q[89]:.3f} ms   p99 {q[98]:.3f} ms   max {ms[-1]:.3f} ms")
+    print(
+        f"median {statistics.median(ms):.3f} ms   p90 {q[89]:.3f} ms   "
+        f"p99 {q[98]:.3f} ms   max {ms[-1]:.3f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Benchmark: `haelguiden eval` over the development vignettes, as a whole command (target: under 10 s).
 
-    .venv/bin/python bench/eval_speed.py [VIGNETTES.jsonl]
+.venv/bin/python bench/eval_speed.py [VIGNETTES.jsonl]
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(3):
             start = time.perf_counter()
-            subprocess.run([str(CLI), "eval", str(path), "--out", f"{tmp}/p.jsonl"], check=True, capture_output=True)
+            subprocess.run(
+                [str(CLI), "eval", str(path), "--out", f"{tmp}/p.jsonl"], check=True, capture_output=True
+            )
             times.append(time.perf_counter() - start)
     print(f"haelguiden eval {path.name}: " + ", ".join(f"{t:.2f} s" for t in times))
     print(f"median {statistics.median(times):.2f} s (target < 10 s, including start-up and loading)")

@@ -72,7 +72,7 @@ def test_every_condition_article_exists(kb: KnowledgeBase) -> None:
 
 def test_every_question_offers_text_in_both_languages(kb: KnowledgeBase) -> None:
     for q in kb.questions:
-        assert q.text.da and q.text.en and q.why.da and q.why.en, q.id
+        assert all((q.text.da, q.text.en, q.why.da, q.why.en)), q.id
 
 
 def test_checklists_fit_one_phone_screen(kb: KnowledgeBase) -> None:
@@ -81,8 +81,18 @@ def test_checklists_fit_one_phone_screen(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize(
     ("postcode", "region"),
-    [(2100, "hovedstaden"), (3700, "hovedstaden"), (2680, "sjaelland"), (4000, "sjaelland"), (5000, "syddanmark"),
-     (7100, "syddanmark"), (8000, "midtjylland"), (7400, "midtjylland"), (9000, "nordjylland"), (7700, "nordjylland")],
+    [
+        (2100, "hovedstaden"),
+        (3700, "hovedstaden"),
+        (2680, "sjaelland"),
+        (4000, "sjaelland"),
+        (5000, "syddanmark"),
+        (7100, "syddanmark"),
+        (8000, "midtjylland"),
+        (7400, "midtjylland"),
+        (9000, "nordjylland"),
+        (7700, "nordjylland"),
+    ],
 )
 def test_postcode_to_region(kb: KnowledgeBase, postcode: int, region: str) -> None:
     found = region_for_postcode(kb, postcode)

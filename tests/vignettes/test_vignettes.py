@@ -40,7 +40,11 @@ def dev_results(kb: KnowledgeBase) -> dict[str, tuple[str, str, int]]:
 
 def test_no_dev_vignette_is_under_triaged(dev_results: dict[str, tuple[str, str, int]]) -> None:
     gold = {c["id"]: c["gold"] for c in cases(shared_file("vignettes", "dev.jsonl"))}
-    under = [vid for vid, (level, _, _) in dev_results.items() if TRIAGE_RANK[level] > TRIAGE_RANK[gold[vid]["triage"]]]  # type: ignore[index]
+    under = [
+        vid
+        for vid, (level, _, _) in dev_results.items()
+        if TRIAGE_RANK[level] > TRIAGE_RANK[gold[vid]["triage"]]
+    ]  # type: ignore[index]
     assert under == []
 
 

@@ -195,11 +195,17 @@ class Loader:
             return All(clean) if key == "all" else AnyOf(clean)
         if "at_least" in raw:
             count, parts_raw = raw.get("at_least"), raw.get("of")
-            if set(raw) != {"at_least", "of"} or not isinstance(count, int) or not isinstance(parts_raw, list):
+            if (
+                set(raw) != {"at_least", "of"}
+                or not isinstance(count, int)
+                or not isinstance(parts_raw, list)
+            ):
                 self.problems.add(where, "'at_least' takes a whole number and 'of': a list of conditions")
                 return None
             if not 1 <= count <= len(parts_raw):
-                self.problems.add(f"{where}.at_least", f"must be from 1 to {len(parts_raw)} (the number of parts)")
+                self.problems.add(
+                    f"{where}.at_least", f"must be from 1 to {len(parts_raw)} (the number of parts)"
+                )
                 return None
             parts = [self.expr(f"{where}.of[{i}]", p) for i, p in enumerate(parts_raw)]
             if any(p is None for p in parts):

@@ -54,7 +54,11 @@ def test_yaml_syntax_error_names_line_and_column(broken: Path) -> None:
 
 
 def test_probabilities_that_add_up_to_more_than_one(broken: Path) -> None:
-    edit(broken / "conditions" / "fasciitis.yaml", "site: {p: {under: 0.9}", "site: {p: {under: 0.9, back: 0.3}")
+    edit(
+        broken / "conditions" / "fasciitis.yaml",
+        "site: {p: {under: 0.9}",
+        "site: {p: {under: 0.9, back: 0.3}",
+    )
     assert problems(broken) == [
         "conditions/fasciitis.yaml: entry 'fasciitis': evidence.site.p: the probabilities add up to 1.200; "
         "they must not exceed 1"
@@ -63,11 +67,17 @@ def test_probabilities_that_add_up_to_more_than_one(broken: Path) -> None:
 
 def test_unknown_field(broken: Path) -> None:
     edit(broken / "rules.yaml", "    red_flag: false\n", "    red_flag: false\n    colour: red\n")
-    assert problems(broken) == ["rules.yaml: entry 'long': colour: unknown field; remove it or check its spelling"]
+    assert problems(broken) == [
+        "rules.yaml: entry 'long': colour: unknown field; remove it or check its spelling"
+    ]
 
 
 def test_question_options_must_match_the_fact(broken: Path) -> None:
-    edit(broken / "questions.yaml", '{value: back, label: {da: "Bag", en: "Back"}}', '{value: side, label: {da: "Side", en: "Side"}}')
+    edit(
+        broken / "questions.yaml",
+        '{value: back, label: {da: "Bag", en: "Back"}}',
+        '{value: side, label: {da: "Side", en: "Side"}}',
+    )
     assert problems(broken) == [
         "questions.yaml: entry 'site': options: the options must be exactly the values of fact 'site': "
         "['under', 'back'] (got ['under', 'side'])"
@@ -77,8 +87,8 @@ def test_question_options_must_match_the_fact(broken: Path) -> None:
 def test_unknown_value_in_a_rule(broken: Path) -> None:
     edit(broken / "rules.yaml", "when: {fact: weeks, ge: 6}", "when: {fact: site, in: [undr]}")
     assert problems(broken) == [
-        "rules.yaml: entry 'long': when.in: 'undr' is not a value of fact 'site'; allowed: ['under', 'back']. "
-        "Did you mean 'under'?"
+        "rules.yaml: entry 'long': when.in: 'undr' is not a value of fact 'site'; "
+        "allowed: ['under', 'back']. Did you mean 'under'?"
     ]
 
 
@@ -93,9 +103,15 @@ def test_every_problem_is_reported_at_once(broken: Path) -> None:
     edit(broken / "conditions" / "tendon.yaml", "  morning: {p:", "  mornin: {p:")
     edit(broken / "rules.yaml", "sources: [ref-2]", "sources: [ref-22]")
     edit(broken / "rules.yaml", "  - id: fever\n", "  - id: fever\n    colour: red\n")
-    assert [p.split(":")[0] for p in problems(broken)] == ["conditions/tendon.yaml", "rules.yaml", "rules.yaml"]
+    assert [p.split(":")[0] for p in problems(broken)] == [
+        "conditions/tendon.yaml",
+        "rules.yaml",
+        "rules.yaml",
+    ]
 
 
 def test_condition_file_name_must_match_its_id(broken: Path) -> None:
     (broken / "conditions" / "tendon.yaml").rename(broken / "conditions" / "tendons.yaml")
-    assert problems(broken) == ["conditions/tendons.yaml: entry 'tendon': id: must match the file name ('tendons')"]
+    assert problems(broken) == [
+        "conditions/tendons.yaml: entry 'tendon': id: must match the file name ('tendons')"
+    ]
