@@ -190,7 +190,7 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     click.echo()
     click.secho(t["causes"], bold=True)
     for r in a.listed:
-        click.echo(f"  {round(r.probability * 100):>3} %  {r.condition.name.get(lang)}")
+        click.echo(f"  {a.shown_percent(r.probability):>3} %  {r.condition.name.get(lang)}")
         if r.explanation.for_:
             click.echo(f"         {t['for']}: " + "; ".join(x.text.get(lang) for x in r.explanation.for_))
         if r.explanation.against:
@@ -391,3 +391,28 @@ def diary_purge(older_than: str) -> None:
     with user_errors():
         count = services.purge_inactive(months)
     click.echo(f"{count} diaries deleted (untouched for {months} months or more)")
+
+
+# --- serve ---------------------------------------------------------------------------------------------
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+def serve(host: str, port: int) -> None:
+    """Run the web app (self-check, articles, JSON API) with uvicorn."""
+    import uvicorn
+
+    from haelguiden.web.logs import log_config
+
+    with user_errors():
+        from haelguiden.config import Settings
+
+        Settings.from_env()  # fail here, with one clear line, on a bad setting
+    uvicorn.run(
+        "haelguiden.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        log_config=log_config(),
+        access_log=True,
+        server_header=False,
+    )

@@ -57,6 +57,14 @@ class Assessment:
     ranking: tuple[RankedCondition, ...]
     listed: tuple[RankedCondition, ...]
 
+    def shown_percent(self, probability: float) -> int:
+        """A probability as a whole percentage for display, kept within 1–99.
+
+        The naive Bayes model is over-confident (docs/clinical-model.md), so "100 %" or "0 %" would claim a
+        certainty it does not have.
+        """
+        return min(99, max(1, round(probability * 100)))
+
     @property
     def done(self) -> bool:
         """True when there is nothing more to ask."""

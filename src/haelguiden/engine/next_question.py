@@ -8,7 +8,7 @@ The interview has four phases, each a rule about which questions may come next:
    asked when the answer that makes it relevant has been given;
    A ``screen`` question is asked the same way when its clinical trigger holds (e.g. pain at the Achilles
    insertion → screen for inflammatory arthritis), because a low prior would never let information gain
-   reach it;
+   reach it; not when the triage is already same-day or emergency;
 3. **diagnosis**: the question with the highest expected information gain about the cause, until the
    leading cause is clear (``stop_probability``), no question is worth asking (``min_information_gain``)
    or the question budget (``max_questions``) is spent;
@@ -217,7 +217,10 @@ def choose(
     open_questions = [
         q for q in kb.questions if q.id not in done and q.purpose != "plan" and not _settled(kb, q, facts)
     ]
-    first: tuple[tuple[str, Phase], ...] = (("core", "core"), ("safety", "safety"), ("screen", "safety"))
+    first: list[tuple[str, Phase]] = [("core", "core"), ("safety", "safety")]
+    if current_rank > TRIAGE_RANK[URGENT]:
+        # someone who must see a doctor today is not kept for screening questions
+        first.append(("screen", "safety"))
     for purpose, phase in first:
         for q in sorted((q for q in open_questions if q.purpose == purpose), key=lambda q: q.order):
             if relevance(q, facts) is True:
