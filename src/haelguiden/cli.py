@@ -71,6 +71,9 @@ def kb_check(directory: Path | None) -> None:
 
     services = _services(directory)
     summary = summarise(services.kb)
+    summary["self-care plans"] = len(services.plans.plans)
+    summary["exercises"] = len(services.plans.exercises)
+    summary["recovery check-in weeks"] = len(services.recovery.checkin_weeks)
     for key, value in summary.items():
         click.echo(f"{key:<32} {value}")
     if summary["uncited claims"]:
