@@ -24,8 +24,8 @@ def cases(path: Path) -> list[dict[str, object]]:
 
 
 def vignette_files() -> list[Path]:
-    files = [HERE / "qa.jsonl"] if (HERE / "qa.jsonl").exists() else []
-    return files
+    """The project's own independent vignette sets (written from the clinical reference alone)."""
+    return sorted(HERE.glob("qa*.jsonl"))
 
 
 @pytest.fixture(scope="module")

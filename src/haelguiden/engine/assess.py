@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from haelguiden.engine.explain import Explanation, explain_all
+from haelguiden.engine.expressions import facts_used
 from haelguiden.engine.model import Condition, KnowledgeBase, Option, Question
 from haelguiden.engine.next_question import Phase, available_options, choose, expected_remaining
 from haelguiden.engine.ranking import model_for, posterior
@@ -78,7 +79,13 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     probs = posterior(kb, facts)
     order = sorted(range(len(probs)), key=lambda i: (-probs[i], i))
     conditions = model_for(kb).conditions
-    choice = choose(kb, answers.asked, facts, probs, current.rank)
+    conditional = frozenset(
+        f
+        for r in current.reasons
+        if r.kind == "condition" and r.level == current.level
+        for f in _unless_facts(kb, r.id)
+    )
+    choice = choose(kb, answers.asked, facts, probs, current.rank, conditional)
     settings = kb.settings
     order_ids = [conditions[i] for i in order]
     listed_ids = [
@@ -110,6 +117,11 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
         ranking=ranking,
         listed=listed,
     )
+
+
+def _unless_facts(kb: KnowledgeBase, condition_id: str) -> frozenset[str]:
+    unless = kb.conditions[condition_id].triage.unless
+    return facts_used(unless) if unless is not None else frozenset()
 
 
 def prune(kb: KnowledgeBase, answers: Answers) -> Answers:

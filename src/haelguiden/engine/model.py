@@ -150,6 +150,8 @@ class ConditionTriage:
     #: The level applies when the condition's probability reaches this, or when it ranks first.
     threshold: float
     sources: tuple[str, ...]
+    #: ...except when this holds (e.g. "already improving"); unknown never counts as holding.
+    unless: Expr | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ The interview has four phases, each a rule about which questions may come next:
    A ``screen`` question is asked the same way when its clinical trigger holds (e.g. pain at the Achilles
    insertion → screen for inflammatory arthritis), because a low prior would never let information gain
    reach it; not when the triage is already same-day or emergency;
-3. **diagnosis**: the question with the highest expected information gain about the cause, until the
+3. **diagnosis**: the question with the highest expected information gain about the cause, plus, for
+   each dangerous condition within a factor 3 of the probability that would escalate the triage, the
+   expected information about that condition alone (the value of ruling it in or out); until the
    leading cause is clear (``stop_probability``), no question is worth asking (``min_information_gain``)
    or the question budget (``max_questions``) is spent;
 4. **triage**: any remaining question that could still make a same-day or emergency rule fire, and the
@@ -73,6 +75,37 @@ def _settled(kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]) 
     return True
 
 
+def _units(kb: KnowledgeBase, question: Question) -> set[tuple[str, str]]:
+    """What a question asks about: (fact, "*") for a whole fact, (fact, item) for list-fact items."""
+    out: set[tuple[str, str]] = set()
+    if question.kind == "checklist":
+        for item in question.items:
+            if kb.facts[item.fact].type == "list":
+                out |= {(item.fact, v) for v in item.values}
+            else:
+                out.add((item.fact, "*"))
+        return out
+    fact = kb.facts[question.fact or ""]
+    if fact.type == "list":
+        return {(fact.id, v) for v in fact.values}
+    return {(fact.id, "*")}
+
+
+def repeats(kb: KnowledgeBase, question: Question, asked: Sequence[str], facts: Mapping[str, Known]) -> bool:
+    """True when an asked question already covered everything this one asks.
+
+    A follow-up is not a repeat: when the earlier answer only narrowed a fact down ("I can walk four
+    steps"), asking for the exact value ("normally, or limping?") is allowed.
+    """
+    covered: set[tuple[str, str]] = set()
+    for qid in asked:
+        covered |= _units(kb, kb.question(qid))
+    mine = _units(kb, question)
+    if not mine <= covered:
+        return False
+    return not any(unit == "*" and facts.get(f) is not None and facts[f].excluded for f, unit in mine)
+
+
 def relevance(question: Question, facts: Mapping[str, Known]) -> bool | None:
     """Whether the question applies to this person (None: not known yet)."""
     if question.relevant_when is None:
@@ -109,10 +142,68 @@ def _feature_gain(probs: Vector, table: Mapping[str, Vector], allowed: Sequence[
     return max(0.0, prior_h - expected)
 
 
+def _rule_out_gain(probs: Vector, table: Mapping[str, Vector], idx: int) -> float:
+    """Expected information about one condition against all the others (a yes/no question about it)."""
+    p = probs[idx]
+    if p <= 0 or p >= 1:
+        return 0.0
+    rest = 1 - p
+    collapsed = {
+        v: (vec[idx], sum(probs[i] * vec[i] for i in range(len(vec)) if i != idx) / rest)
+        for v, vec in table.items()
+    }
+    return _feature_gain((p, rest), collapsed)
+
+
 def _binary_table(table: Mapping[str, Vector], values: Sequence[str]) -> dict[str, Vector]:
     n = len(next(iter(table.values())))
     yes = tuple(sum(table[v][i] for v in values if v in table) for i in range(n))
     return {"yes": yes, "no": tuple(1 - y for y in yes)}
+
+
+def _tables(
+    kb: KnowledgeBase, model: Model, question: Question, facts: Mapping[str, Known]
+) -> list[dict[str, Vector]]:
+    """The likelihood tables a question observes: one per line (checklists, multi-choice) or one."""
+    if question.kind == "checklist":
+        out: list[dict[str, Vector]] = []
+        for item in question.items:
+            fact = kb.facts[item.fact]
+            if fact.type == "list":
+                out += [dict(model.features[f"{fact.id}:{v}"].table) for v in item.values]
+            elif fact.id != kb.settings.age_fact:
+                out.append(_binary_table(model.features[fact.id].table, item.values))
+        return out
+    fact = kb.facts[question.fact or ""]
+    if fact.id == kb.settings.age_fact:
+        return []
+    if fact.type == "list":
+        return [dict(model.features[f"{fact.id}:{v}"].table) for v in fact.values]
+    table = model.features[fact.id].table
+    known = facts.get(fact.id)
+    if known is not None and known.excluded:
+        return [{v: table[v] for v in table if v not in known.excluded}]
+    return [dict(table)]
+
+
+def rule_out_gain(
+    kb: KnowledgeBase, model: Model, question: Question, probs: Vector, facts: Mapping[str, Known], idx: int
+) -> float:
+    """Expected information the question gives about one condition (is it this, or not?)."""
+    return sum(_rule_out_gain(probs, t, idx) for t in _tables(kb, model, question, facts))
+
+
+def near_threshold(kb: KnowledgeBase, model: Model, probs: Vector, current_rank: int) -> list[int]:
+    """Dangerous conditions that would raise the triage and are within a factor 3 of their threshold.
+
+    For them, settling "is it this or not?" is worth a question even when the cause ranking is clear.
+    """
+    out = []
+    for i, cid in enumerate(model.conditions):
+        c = kb.conditions[cid]
+        if c.dangerous and TRIAGE_RANK[c.triage.level] < current_rank and c.triage.threshold / 3 <= probs[i]:
+            out.append(i)
+    return out
 
 
 def information_gain(
@@ -211,11 +302,21 @@ def choose(
     facts: Mapping[str, Known],
     probs: Vector,
     current_rank: int,
+    conditional: frozenset[str] = frozenset(),
 ) -> Choice:
-    """The next question to ask, or none when the interview is complete."""
+    """The next question to ask, or none when the interview is complete.
+
+    ``conditional``: facts that decide whether the current triage level applies at all (a condition's
+    ``unless``, e.g. "already improving"); their triage questions are asked too.
+    """
     done = set(asked)
     open_questions = [
-        q for q in kb.questions if q.id not in done and q.purpose != "plan" and not _settled(kb, q, facts)
+        q
+        for q in kb.questions
+        if q.id not in done
+        and q.purpose != "plan"
+        and not _settled(kb, q, facts)
+        and not repeats(kb, q, asked, facts)
     ]
     first: list[tuple[str, Phase]] = [("core", "core"), ("safety", "safety")]
     if current_rank > TRIAGE_RANK[URGENT]:
@@ -231,8 +332,17 @@ def choose(
         q for q in open_questions if q.purpose in ("diagnosis", "screen", "triage") and relevance(q, facts)
     ]
     if len(asked) < kb.settings.max_questions and max(probs) < kb.settings.stop_probability:
-        scored = [(information_gain(kb, model, q, probs, facts), -q.order, q) for q in candidates]
-        scored = [s for s in scored if s[2].purpose in ("diagnosis", "screen")]
+        watch = near_threshold(kb, model, probs, current_rank)
+        scored = [
+            (
+                information_gain(kb, model, q, probs, facts)
+                + sum(rule_out_gain(kb, model, q, probs, facts, i) for i in watch),
+                -q.order,
+                q,
+            )
+            for q in candidates
+            if q.purpose in ("diagnosis", "screen")
+        ]
         if scored:
             gain, _, best = max(scored, key=lambda s: (s[0], s[1]))
             if gain >= kb.settings.min_information_gain:
@@ -248,7 +358,12 @@ def choose(
         for f in q.facts
         if f not in covered and (facts.get(f) is None or facts[f].value is None)
     )
-    pending = [q for q in candidates if triage_relevant(kb, q, facts, live, current_rank)]
+    pending = [
+        q
+        for q in candidates
+        if triage_relevant(kb, q, facts, live, current_rank)
+        or (q.purpose == "triage" and frozenset(q.facts) & conditional & live)
+    ]
     if pending:
         best = min(pending, key=lambda q: (q.order, q.id))
         return Choice(best, "triage", 0.0)

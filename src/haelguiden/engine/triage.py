@@ -85,6 +85,8 @@ def condition_levels(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[Tri
     out: list[TriageReason] = []
     for i, cid in enumerate(conditions):
         cond = kb.conditions[cid]
+        if cond.triage.unless is not None and evaluate(cond.triage.unless, facts) is True:
+            continue
         if i == top or probs[i] >= cond.triage.threshold:
             out.append(
                 TriageReason(

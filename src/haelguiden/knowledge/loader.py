@@ -465,7 +465,12 @@ class Loader:
                 quick_advice=_text(c.quick_advice),
                 prior=dict(c.prior.bands),
                 prior_sources=tuple(c.prior.sources),
-                triage=ConditionTriage(c.triage.level, c.triage.threshold, tuple(c.triage.sources)),
+                triage=ConditionTriage(
+                    c.triage.level,
+                    c.triage.threshold,
+                    tuple(c.triage.sources),
+                    self.expr(f"{where}: triage.unless", c.triage.unless) if c.triage.unless else None,
+                ),
                 evidence=evidence,
                 dangerous=c.dangerous,
                 sources=tuple(c.sources),

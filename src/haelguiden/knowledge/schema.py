@@ -128,6 +128,7 @@ class ConditionTriageModel(Strict):
     level: TriageLevelName
     threshold: float = Field(gt=0, le=1)
     sources: list[str] = Field(min_length=1)
+    unless: dict[str, Any] | None = None
 
 
 class ConditionModel(Strict):

@@ -57,7 +57,16 @@ def test_never_asks_the_same_question_twice(tiny_kb: KnowledgeBase) -> None:
         assert q.id not in seen
         seen.append(q.id)
         answers = answers.answer(tiny_kb, q.id, None)
-    assert seen == ["age", "warning", "site", "morning", "weeks"]
+    # With age unknown, infection (dangerous, threshold 0.2) sits near its threshold, so the question that
+    # best rules it in or out ("morning") comes before the one that best separates the causes ("site").
+    assert seen == ["age", "warning", "morning", "site", "weeks"]
+
+
+def test_a_dangerous_condition_near_its_threshold_draws_the_question_that_settles_it(
+    tiny_kb: KnowledgeBase,
+) -> None:
+    a = assess(tiny_kb, answers_of(tiny_kb, {"age": None, "warning": "none"}))
+    assert (a.phase, a.question.id if a.question else None) == ("diagnosis", "morning")
 
 
 def test_prune_drops_nothing_when_all_apply(tiny_kb: KnowledgeBase) -> None:
