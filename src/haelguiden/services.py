@@ -102,3 +102,10 @@ def build_services(
         knowledge_dir=directory,
         _repository=repository,
     )
+
+
+def articles_directory(settings: Settings) -> Path:
+    """The folder of the patient articles (``articles/`` of the knowledge folder in use)."""
+    from haelguiden.knowledge.loader import default_directory
+
+    return (settings.knowledge_dir or default_directory()) / "articles"

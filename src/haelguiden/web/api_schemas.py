@@ -30,7 +30,9 @@ class AnswerIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    question: StrictStr = Field(description="A question id, as given by an earlier response.", examples=["age"])
+    question: StrictStr = Field(
+        description="A question id, as given by an earlier response.", examples=["age"]
+    )
     value: AnswerValueIn = None
 
 

@@ -6,7 +6,7 @@ from the knowledge base is escaped here.
 
 | directive | filled with |
 |---|---|
-| ``cause-table`` | every condition: name (linked to its article), pattern, quick advice |
+| ``cause-table`` | the common causes (with an article): name (linked), pattern, quick advice |
 | ``warning-signs`` | the red-flag rules' reasons, grouped by triage level |
 | ``care-routes`` | what to do at each triage level, and every region's after-hours number |
 | ``self-care <id>`` | the condition's quick advice |
@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from haelguiden.content import ContentProblems, Problem, Resolver, mapping_resolver
-from haelguiden.engine.care import after_hours_text
 from haelguiden.engine.model import TRIAGE_LEVELS, Condition, KnowledgeBase, Lang
 from haelguiden.web import urls
 from haelguiden.web.messages import t
@@ -40,29 +39,28 @@ def _condition(kb: KnowledgeBase, name: str, args: tuple[str, ...]) -> Condition
 
 
 def cause_table(kb: KnowledgeBase, lang: Lang) -> str:
-    """A table of every possible cause: name, typical signs and what you can do."""
-    rows = []
-    for c in kb.conditions.values():
-        slug = c.article.get(lang)
-        name = escape(c.name.get(lang))
-        cell = Markup('<a href="{}">{}</a>').format(urls.article(lang, slug), name) if slug else name
-        rows.append(
-            Markup(
-                '<tr><th scope="row" data-label="{}">{}</th><td data-label="{}">{}</td>'
-                '<td data-label="{}">{}</td></tr>'
-            ).format(
-                t(lang, "cause_table_cause"), cell,
-                t(lang, "cause_table_pattern"), c.pattern.get(lang),
-                t(lang, "cause_table_advice"), c.quick_advice.get(lang),
-            )  # fmt: skip
+    """The most common causes (those with an article in ``lang``): name with link, typical signs, what to do.
+
+    The rarer and more serious causes are covered by ``warning-signs`` on the same pages.
+    """
+    labels = [t(lang, k) for k in ("cause_table_cause", "cause_table_pattern", "cause_table_advice")]
+    row = Markup(
+        '<tr><th><a href="{}">{}</a></th><td data-label="{}">{}</td><td data-label="{}">{}</td></tr>'
+    )
+    rows = [
+        row.format(
+            urls.article(lang, c.article[lang]), c.name.get(lang),
+            labels[1], c.pattern.get(lang), labels[2], c.quick_advice.get(lang),
         )
-    head = Markup('<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>')
+        for c in kb.conditions.values()
+        if c.article.get(lang)
+    ]  # fmt: skip
+    # Simple tables: header cells apply to their column and row without scope attributes (page weight).
+    head = Markup("<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>")
     return str(
-        Markup('<table class="table table--stack kb-causes">')
-        + head.format(t(lang, "cause_table_cause"), t(lang, "cause_table_pattern"), t(lang, "cause_table_advice"))
-        + Markup("<tbody>")
-        + Markup("").join(rows)
-        + Markup("</tbody></table>")
+        Markup('<table class="table table--stack">')
+        + head.format(*labels)
+        + Markup("<tbody>{}</tbody></table>").format(Markup("").join(rows))
     )
 
 
@@ -74,11 +72,7 @@ def warning_signs(kb: KnowledgeBase, lang: Lang) -> str:
         if not reasons:
             continue
         items = Markup("").join(Markup("<li>{}</li>").format(reason) for reason in reasons)
-        parts.append(
-            Markup('<h3 class="kb-warning__title kb-warning__title--{}">{}</h3><ul>{}</ul>').format(
-                level, kb.care[level].title.get(lang), items
-            )
-        )
+        parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(kb.care[level].title.get(lang), items))
     parts.append(Markup("</div>"))
     return str(Markup("").join(parts))
 
@@ -88,22 +82,22 @@ def care_routes(kb: KnowledgeBase, lang: Lang) -> str:
     items = Markup("").join(
         Markup("<dt>{}</dt><dd>{}</dd>").format(
             kb.care[level].title.get(lang),
-            kb.care[level].action.get(lang).replace("{after_hours}", after_hours_text(kb, lang, None)),
+            kb.care[level].action.get(lang).replace("{after_hours}", t(lang, "after_hours_below")),
         )
         for level in TRIAGE_LEVELS
         if level in kb.care
     )
     regions = Markup("").join(
-        Markup('<tr><th scope="row">{}</th><td><a href="tel:{}">{}</a></td></tr>').format(
+        Markup('<tr><th>{}</th><td><a href="tel:{}">{}</a></td></tr>').format(
             r.name.get(lang), r.phone.replace(" ", ""), r.phone
         )
         for r in kb.regions
     )
     return str(
-        Markup('<dl class="kb-care">{}</dl><table class="table kb-regions"><thead><tr>'
-               '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>').format(
-            items, t(lang, "care_routes_region"), t(lang, "care_routes_phone"), regions
-        )
+        Markup(
+            '<dl class="kb-care">{}</dl><table class="table kb-regions"><thead><tr>'
+            "<th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>"
+        ).format(items, t(lang, "care_routes_region"), t(lang, "care_routes_phone"), regions)
     )
 
 
@@ -122,9 +116,11 @@ def timeline_from_condition(kb: KnowledgeBase, args: tuple[str, ...], lang: Lang
     condition = _condition(kb, "timeline", args)
     return str(
         Markup('<dl class="kb-timeline"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>').format(
-            t(lang, "timeline_onset"), condition.onset.get(lang),
-            t(lang, "timeline_pattern"), condition.pattern.get(lang),
-        )  # fmt: skip
+            t(lang, "timeline_onset"),
+            condition.onset.get(lang),
+            t(lang, "timeline_pattern"),
+            condition.pattern.get(lang),
+        )
     )
 
 

@@ -60,7 +60,9 @@ class QuestionContext:
     answered: bool
 
 
-def question_context(kb: KnowledgeBase, answers: Answers, assessment: Assessment, qid: str) -> QuestionContext:
+def question_context(
+    kb: KnowledgeBase, answers: Answers, assessment: Assessment, qid: str
+) -> QuestionContext:
     """The options to offer for ``qid``: as the engine offers them now, or as they were when it was asked."""
     question = kb.question(qid)
     if qid in answers.asked:
@@ -121,7 +123,9 @@ def question_page(
     exclusive: tuple[Choice, ...] = (dont_know,)
     hotspots: tuple[Hotspot, ...] = ()
     if q.kind == "number" and forms.is_scale(fact):
-        assert fact is not None and fact.minimum is not None and fact.maximum is not None
+        assert fact is not None
+        assert fact.minimum is not None
+        assert fact.maximum is not None
         widget = "scale"
         choices = tuple(choice(str(n), str(n)) for n in range(fact.minimum, fact.maximum + 1))
     elif q.kind == "number":
@@ -158,9 +162,11 @@ def question_page(
             section="check",
             has_errors=bool(errors),
             noindex=True,
+            css=("choices",),
         ),
         question_id=q.id,
         widget=widget,
+        input_type="checkbox" if widget == "checkboxes" else "radio",
         heading=heading,
         hint=q.hint.get(lang) if q.hint else None,
         why=q.why.get(lang),
@@ -214,7 +220,11 @@ def check_answers_page(request: Request, lang: Lang, kb: KnowledgeBase, answers:
     last = answers.asked[-1] if answers.asked else None
     return CheckAnswersPage(
         chrome=chrome(
-            request, lang, title=heading, switch_href=urls.check_answers(urls.other(lang)), section="check",
+            request,
+            lang,
+            title=heading,
+            switch_href=urls.check_answers(urls.other(lang)),
+            section="check",
             noindex=True,
         ),
         heading=heading,
@@ -272,10 +282,12 @@ def result_page(
     phones: tuple[Link, ...] = ()
     if show_region:
         regions = (region,) if region else kb.regions
-        phones = tuple(Link(f"tel:{r.phone.replace(' ', '')}", f"{r.phone} – {r.name.get(lang)}") for r in regions)
-    reasons = tuple(
-        dict.fromkeys(r.text.get(lang) for r in assessment.triage.reasons if r.kind == "rule")
-    )
+        phones = tuple(
+            Link(f"tel:{r.phone.replace(' ', '')}", f"{r.phone} – {r.name.get(lang)}") for r in regions
+        )
+    reasons = tuple(dict.fromkeys(r.text.get(lang) for r in assessment.triage.reasons if r.kind == "rule"))
+    leading = assessment.listed[0].condition if assessment.listed else None
+    advice = leading.quick_advice.get(lang) if leading and level != "emergency" else None
     causes = []
     for position, ranked in enumerate(assessment.listed):
         word, css = likelihood(position, ranked.probability)
@@ -292,10 +304,9 @@ def result_page(
                 against=tuple(x.text.get(lang) for x in ranked.explanation.against),
                 clinician=c.clinician.get(lang),
                 article=_article_link(request, c, lang),
+                advice=advice if position == 0 else None,
             )
         )
-    leading = assessment.listed[0].condition if assessment.listed else None
-    advice = leading.quick_advice.get(lang) if leading and level != "emergency" else None
     note = postcode_note
     if note is None and region is not None:
         note = t(lang, "postcode_region", region=region.name.get(lang))
@@ -310,14 +321,15 @@ def result_page(
             section="check",
             has_errors=bool(errors),
             noindex=True,
+            css=("result",),
         ),
         heading=heading,
         triage=TriagePanel(level, care.title.get(lang), action_text(kb, level, lang, region), phones),
         reasons=reasons,
         causes=tuple(causes),
-        advice=advice,
-        advice_article=_article_link(request, leading, lang) if advice and leading else None,
-        postcode=PostcodeForm(urls.result(lang), postcode_value, postcode_error, note) if show_region else None,
+        postcode=PostcodeForm(urls.result(lang), postcode_value, postcode_error, note)
+        if show_region
+        else None,
         errors=errors,
         disclaimer=t(lang, "result_disclaimer"),
         restart_action=urls.start(lang),

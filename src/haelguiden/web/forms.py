@@ -147,12 +147,16 @@ def _allowed(question: Question, options: Sequence[Option], fact: Fact | None) -
     if question.kind == "checklist":
         return frozenset(item.id for item in question.items)
     if question.kind == "number":
-        assert fact is not None and fact.minimum is not None and fact.maximum is not None
+        assert fact is not None
+        assert fact.minimum is not None
+        assert fact.maximum is not None
         return frozenset(str(n) for n in range(fact.minimum, fact.maximum + 1))
     return frozenset(o.value for o in options)
 
 
-def _parse_number(question: Question, fact: Fact, text: str, lang: Lang, submitted: Submitted) -> ParsedAnswer:
+def _parse_number(
+    question: Question, fact: Fact, text: str, lang: Lang, submitted: Submitted
+) -> ParsedAnswer:
     low = fact.minimum if fact.minimum is not None else 0
     high = fact.maximum if fact.maximum is not None else 10**6
     target = input_id()

@@ -94,8 +94,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "continue": ("Fortsæt", "Continue"),
     "back": ("Tilbage", "Back"),
     "progress": ("Spørgsmål {n} af cirka {total}", "Question {n} of about {total}"),
-    "scale_low": ("0 = ingen smerter", "0 = no pain"),
-    "scale_high": ("10 = værst tænkelige smerter", "10 = worst pain imaginable"),
     "foot_caption": (
         "Tegning af en fod set indefra og bagfra. Tryk på et nummer, eller brug listen herunder.",
         "Drawing of a foot seen from the inside and from behind. Tap a number, or use the list below.",
@@ -169,7 +167,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "what_to_do": ("Det skal du gøre", "What to do"),
     "reasons_title": ("Derfor", "Why"),
-    "reasons_lead": ("Det du har svaret, der gør det vigtigt:", "What you answered that makes this important:"),
+    "reasons_lead": (
+        "Det du har svaret, der gør det vigtigt:",
+        "What you answered that makes this important:",
+    ),
     "causes_title": ("Mulige årsager", "Possible causes"),
     "causes_lead": (
         "Årsagerne står med den mest sandsynlige først. De er mulige årsager – ikke en diagnose.",
@@ -272,6 +273,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "cause_table_pattern": ("Typiske tegn", "Typical signs"),
     "cause_table_advice": ("Det kan du gøre", "What you can do"),
     "care_routes_region": ("Region", "Region"),
+    "after_hours_below": ("se numrene herunder", "see the numbers below"),
     "care_routes_phone": ("Lægevagten", "After-hours doctor"),
     "self_care_title": ("Det kan du selv gøre", "What you can do yourself"),
     "timeline_onset": ("Sådan starter det", "How it starts"),

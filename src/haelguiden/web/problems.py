@@ -76,9 +76,13 @@ def validation_errors(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, str
     out: dict[str, str] = {}
     for error in errors:
         loc = tuple(error.get("loc", ()))
-        field = field_path(loc)
         kind = str(error.get("type", ""))
-        if field.endswith(".value") and kind != "missing":
+        field = "body" if kind == "json_invalid" else field_path(loc)
+        if kind == "json_invalid":
+            position = loc[-1] if loc and isinstance(loc[-1], int) else "?"
+            reason = error.get("ctx", {}).get("error", "invalid JSON")
+            message = f"is not valid JSON ({reason} at character {position})"
+        elif field.endswith(".value") and kind != "missing":
             message = _VALUE_MESSAGE
         elif field == "body" and kind in ("dict_type", "model_attributes_type"):
             message = "must be a JSON object with 'lang' and 'answers'"

@@ -80,9 +80,17 @@ def chrome(
     switch_href: str,
     section: Section = "none",
     has_errors: bool = False,
+    css: tuple[str, ...] = (),
     **extra: Any,
 ) -> Chrome:
-    """The chrome of a page in ``lang`` whose translation is at ``switch_href``."""
+    """The chrome of a page in ``lang`` whose translation is at ``switch_href``.
+
+    Stylesheets: every page gets ``haelguiden.css`` (layout, type, inputs, buttons, tables); every page
+    outside the articles and search also gets ``forms.css`` (errors, hints, details, summary lists, panels,
+    tags). ``css`` names any further ones of ``static/``: ``choices`` (question widgets and the foot
+    drawing), ``result`` (possible causes), ``article`` (articles and search). Keeping them apart keeps
+    every page small.
+    """
     web = context(request)
     t = UI[lang]
     other = urls.other(lang)
@@ -103,8 +111,14 @@ def chrome(
         csrf_token=web.csrf.token(request),
         api_docs_href=f"{urls.API_PREFIX}/docs",
         emergency_line=t["emergency_line"].format(emergency=emergency_title(web.kb, lang)),
+        stylesheets=tuple(f"{urls.STATIC_PREFIX}/{name}.css" for name in _stylesheets(section, css)),
         **extra,
     )
+
+
+def _stylesheets(section: Section, css: tuple[str, ...]) -> tuple[str, ...]:
+    shared = () if section in ("articles", "search") else ("forms",)
+    return tuple(dict.fromkeys(("haelguiden", *shared, *css)))
 
 
 def emergency_title(kb: KnowledgeBase, lang: Lang) -> str:

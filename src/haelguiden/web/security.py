@@ -18,7 +18,7 @@ import logging
 import math
 import secrets
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import anyio.to_thread
@@ -111,11 +111,16 @@ class CsrfProtection:
 
 
 class SecurityHeadersMiddleware:
-    """Adds the security headers (and a cache policy) to every HTTP response."""
+    """Adds the security headers (and a cache policy) to every HTTP response, errors included.
 
-    def __init__(self, app: ASGIApp, *, https: bool = False) -> None:
+    It is also where an unexpected exception ends: it is logged (method and path only, no query string,
+    body or cookie) and answered by ``on_error`` with 500, so even that response carries the headers.
+    """
+
+    def __init__(self, app: ASGIApp, *, on_error: Responder, https: bool = False) -> None:
         """Wrap ``app``; ``https`` adds Strict-Transport-Security."""
         self.app = app
+        self.on_error = on_error
         self.headers = dict(SECURITY_HEADERS)
         if https:
             self.headers["Strict-Transport-Security"] = "max-age=31536000"
@@ -126,9 +131,12 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         static = scope["path"].startswith("/static/")
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = MutableHeaders(scope=message)
                 for name, value in self.headers.items():
                     headers.setdefault(name, value)
@@ -136,7 +144,13 @@ class SecurityHeadersMiddleware:
                 headers.setdefault("Cache-Control", "public, max-age=86400" if static else "no-store")
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            logger.exception("unhandled error: %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await self.on_error(Request(scope), 500, None)(scope, receive, send_with_headers)
 
 
 class BodySizeLimitMiddleware:
@@ -228,7 +242,7 @@ class RateLimitMiddleware:
 
     def applies(self, scope: Scope) -> bool:
         """Whether the request counts: a POST, or anything under the API prefix."""
-        return scope["method"] == "POST" or scope["path"].startswith(self.api_prefix + "/")
+        return bool(scope["method"] == "POST" or scope["path"].startswith(self.api_prefix + "/"))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Count the request if it applies; refuse it when the client is over the limit."""
@@ -241,6 +255,3 @@ class RateLimitMiddleware:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
-
-
-AsyncResponder = Callable[[Request, int, int | None], Awaitable[Response]]

@@ -10,7 +10,7 @@ again with a friendly message, never an error page.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from itsdangerous import BadData, URLSafeTimedSerializer
 
@@ -34,7 +34,7 @@ class InvalidState(Exception):
 class CheckState:
     """The answers so far and, once given on the result page, the region for the after-hours number."""
 
-    answers: Answers = Answers()
+    answers: Answers = field(default_factory=Answers)
     region: str | None = None
 
 

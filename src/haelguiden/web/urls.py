@@ -78,3 +78,77 @@ def search(lang: Lang, query: str | None = None) -> str:
 def fixed_check_paths(lang: Lang) -> frozenset[str]:
     """The self-check's own path parts, which can never be question ids."""
     return frozenset({_CHECK_ANSWERS[lang], _RESULT[lang], _START[lang]})
+
+
+# --- self-care plan, exercises and the recovery diary ------------------------------------------------------
+_PLAN = {"da": "/plan", "en": "/en/plan"}
+_EXERCISES = {"da": "/oevelser", "en": "/en/exercises"}
+_DIARY = {"da": "/dagbog", "en": "/en/diary"}
+#: The parts of a diary's pages after ``/dagbog/<token>``; every diary path starts with the private token.
+DIARY_PARTS: dict[str, dict[Lang, str]] = {
+    "link": {"da": "link", "en": "link"},
+    "new_entry": {"da": "ny", "en": "new-entry"},
+    "entries": {"da": "registrering", "en": "entries"},
+    "delete": {"da": "slet", "en": "delete"},
+    "checkin": {"da": "tjek-ind", "en": "check-in"},
+    "export_json": {"da": "eksport.json", "en": "export.json"},
+    "export_csv": {"da": "eksport.csv", "en": "export.csv"},
+    "calendar": {"da": "kalender.ics", "en": "calendar.ics"},
+}
+#: The query parameter of the diary page that names what was just done ("gemt", "slettet").
+NOTICE_PARAM: dict[Lang, str] = {"da": "besked", "en": "notice"}
+#: Path prefixes followed by a private diary token (masked in logs).
+TOKEN_PREFIXES = (*(p + "/" for p in _DIARY.values()), API_PREFIX + "/diaries/")
+MASKED_TOKEN = "[token]"
+
+
+def plan(lang: Lang) -> str:
+    """The personal self-care plan, built from the finished self-check."""
+    return _PLAN[lang]
+
+
+def plan_pdf(lang: Lang) -> str:
+    """The plan as an A4 PDF download."""
+    return _PLAN[lang] + ".pdf"
+
+
+def exercises(lang: Lang) -> str:
+    """The index of every exercise."""
+    return _EXERCISES[lang]
+
+
+def exercise(lang: Lang, exercise_id: str) -> str:
+    """One exercise with its drawing."""
+    return f"{_EXERCISES[lang]}/{exercise_id}"
+
+
+def diary_start(lang: Lang) -> str:
+    """Where "Start en dagbog" posts."""
+    return _DIARY[lang]
+
+
+def diary(lang: Lang, token: str, notice: str | None = None) -> str:
+    """A diary's page (the private link); ``notice`` names what was just done."""
+    path = f"{_DIARY[lang]}/{token}"
+    return f"{path}?{urlencode({NOTICE_PARAM[lang]: notice})}" if notice else path
+
+
+def diary_part(lang: Lang, token: str, part: str) -> str:
+    """A page of a diary: a key of :data:`DIARY_PARTS` (``link``, ``new_entry``, ``checkin``, ...)."""
+    return f"{_DIARY[lang]}/{token}/{DIARY_PARTS[part][lang]}"
+
+
+def diary_entry(lang: Lang, token: str, entry_id: str, *, delete: bool = False) -> str:
+    """An entry's edit page, or its delete confirmation."""
+    path = f"{_DIARY[lang]}/{token}/{DIARY_PARTS['entries'][lang]}/{entry_id}"
+    return f"{path}/{DIARY_PARTS['delete'][lang]}" if delete else path
+
+
+def mask_token(path: str) -> str:
+    """``path`` with a diary's private token replaced by ``[token]`` (for logs): the token opens the diary."""
+    for prefix in TOKEN_PREFIXES:
+        if path.startswith(prefix):
+            rest = path[len(prefix) :]
+            _token, slash, tail = rest.partition("/")
+            return f"{prefix}{MASKED_TOKEN}{slash}{tail}"
+    return path

@@ -79,6 +79,8 @@ class Chrome:
     json_ld: tuple[str, ...] = ()
     #: Search engines should not index pages that only make sense within a self-check.
     noindex: bool = False
+    #: Stylesheets: ``/static/haelguiden.css`` (every page) plus the page's own parts (see ``chrome``).
+    stylesheets: tuple[str, ...] = ("/static/haelguiden.css",)
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,10 @@ class StartPage:
 
     chrome: Chrome
     heading: str
+    #: Who to call today, with every region's after-hours number.
     emergency: str
+    does: tuple[str, ...]
+    does_not: tuple[str, ...]
     start_action: str
     articles: tuple[Link, ...]
     all_articles: Link
@@ -141,6 +146,8 @@ class QuestionPage:
     question_id: str
     #: radios, checkboxes, number, or scale (radios 0–10)
     widget: str
+    #: the type of the choice inputs: radio or checkbox (number pages have none)
+    input_type: str
     heading: str
     hint: str | None
     why: str
@@ -206,6 +213,8 @@ class CauseView:
     against: tuple[str, ...]
     clinician: str
     article: Link | None
+    #: Quick self-care advice: given for the leading cause only (and not when the advice is to call 112).
+    advice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -227,8 +236,6 @@ class ResultPage:
     triage: TriagePanel
     reasons: tuple[str, ...]
     causes: tuple[CauseView, ...]
-    advice: str | None
-    advice_article: Link | None
     postcode: PostcodeForm | None
     errors: tuple[ErrorItem, ...]
     disclaimer: str

@@ -17,7 +17,7 @@ from starlette.responses import Response
 
 from haelguiden.engine.care import region_for_postcode
 from haelguiden.engine.errors import AnswerError
-from haelguiden.engine.model import KnowledgeBase
+from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.engine.state import Answers
 from haelguiden.engine.suggest import did_you_mean
 from haelguiden.presenters import assessment_dict
@@ -35,7 +35,10 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {**_PROBLEM, "description": "The body is not valid JSON."},
     413: {**_PROBLEM, "description": "The body is larger than 64 KB."},
     415: {**_PROBLEM, "description": "The body is not JSON (send Content-Type: application/json)."},
-    422: {**_PROBLEM, "description": "A field is missing or wrong; `errors` names each field and what to do."},
+    422: {
+        **_PROBLEM,
+        "description": "A field is missing or wrong; `errors` names each field and what to do.",
+    },
     429: {**_PROBLEM, "description": "Too many requests; wait the seconds given in Retry-After."},
 }
 
@@ -108,7 +111,7 @@ async def health() -> dict[str, str]:
 async def docs(request: Request) -> Response:
     """The API documentation as a plain page, built from the OpenAPI document."""
     document = request.app.openapi()
-    lang = "da"
+    lang: Lang = "da"
     heading = t(lang, "api_docs_title")
     operations = []
     for path, methods in document.get("paths", {}).items():
@@ -119,7 +122,9 @@ async def docs(request: Request) -> Response:
                     path=path,
                     summary=op.get("summary", ""),
                     description=op.get("description", ""),
-                    responses=tuple(f"{code} {r.get('description', '')}" for code, r in op["responses"].items()),
+                    responses=tuple(
+                        f"{code} {r.get('description', '')}" for code, r in op["responses"].items()
+                    ),
                 )
             )
     schemas = tuple(
@@ -133,7 +138,7 @@ async def docs(request: Request) -> Response:
         for name, schema in document.get("components", {}).get("schemas", {}).items()
     )
     page = ApiDocsPage(
-        chrome=chrome(request, lang, title=heading, switch_href=urls.home("en")),
+        chrome=chrome(request, lang, title=heading, switch_href=urls.home("en"), css=("article",)),
         heading=heading,
         lead=t(lang, "api_docs_lead"),
         openapi_href=f"{urls.API_PREFIX}/openapi.json",

@@ -45,7 +45,8 @@ def human_date(lang: Lang, value: date) -> str:
 
 
 def _toc(entries: tuple[TocEntry, ...]) -> tuple[TocItem, ...]:
-    return tuple(TocItem(f"#{e.anchor}", e.text, _toc(e.children)) for e in entries)
+    # Sections only (h2), as on GOV.UK: a short list to scan on a phone, and a lighter page.
+    return tuple(TocItem(f"#{e.anchor}", e.text) for e in entries)
 
 
 def _index(lang: Lang) -> Endpoint:
@@ -53,7 +54,8 @@ def _index(lang: Lang) -> Endpoint:
         web = context(request)
         heading = t(lang, "articles_title")
         items = tuple(
-            ArticleItem(urls.article(lang, a.slug), a.title, a.meta.description) for a in web.library.index(lang)
+            ArticleItem(urls.article(lang, a.slug), a.title, a.meta.description)
+            for a in web.library.index(lang)
         )
         canonical = web.base_url + urls.articles(lang)
         page = ArticleIndexPage(
@@ -63,6 +65,7 @@ def _index(lang: Lang) -> Endpoint:
                 title=heading,
                 switch_href=urls.articles(urls.other(lang)),
                 section="articles",
+                css=("forms", "article"),
                 description=t(lang, "articles_lead"),
                 canonical=canonical,
                 alternates=tuple(Alternate(x, web.base_url + urls.articles(x)) for x in ("da", "en")),
@@ -101,6 +104,7 @@ def article_page(request: Request, lang: Lang, article: Article) -> ArticlePage:
             title=meta.meta_title,
             switch_href=translation.path if translation else urls.articles(urls.other(lang)),
             section="articles",
+            css=("article",),
             description=description or None,
             canonical=canonical,
             alternates=tuple(sorted(alternates, key=lambda a: a.lang)),
@@ -146,6 +150,7 @@ def _search(lang: Lang) -> Endpoint:
                 title=heading,
                 switch_href=urls.search(urls.other(lang), query or None),
                 section="search",
+                css=("forms", "article"),
                 noindex=bool(query),
             ),
             heading=heading,

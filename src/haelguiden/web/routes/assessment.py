@@ -159,7 +159,13 @@ def _result(lang: Lang) -> Endpoint:
             return save_state(web, redirect(urls.result(lang)), CheckState(state.answers, None))
         if not (raw.isdigit() and len(raw) == 4):
             page = check_views.result_page(
-                request, lang, web.kb, assessment, None, postcode_value=raw, postcode_error=t(lang, "postcode_error")
+                request,
+                lang,
+                web.kb,
+                assessment,
+                None,
+                postcode_value=raw,
+                postcode_error=t(lang, "postcode_error"),
             )
             return render(request, "result.html", page, status=400)
         region = region_for_postcode(web.kb, int(raw))
@@ -204,16 +210,30 @@ def _question(lang: Lang) -> Endpoint:
                 updated = prune(web.kb, set_answer(web.kb, answers, question_id, parsed.value))
             except AnswerError:
                 parsed = forms.ParsedAnswer(
-                    errors=(forms.FieldError(forms.first_target(ctx.question, ctx.options, fact), t(lang, "error_unknown_choice")),),
+                    errors=(
+                        forms.FieldError(
+                            forms.first_target(ctx.question, ctx.options, fact),
+                            t(lang, "error_unknown_choice"),
+                        ),
+                    ),
                     submitted=parsed.submitted,
                 )
             else:
                 following = web.services.assess(updated)
                 return save_state(
-                    web, redirect(next_step(lang, following, change=change)), CheckState(updated, state.region)
+                    web,
+                    redirect(next_step(lang, following, change=change)),
+                    CheckState(updated, state.region),
                 )
         page = check_views.question_page(
-            request, lang, web.kb, answers, assessment, ctx, change=change, submitted=parsed.submitted,
+            request,
+            lang,
+            web.kb,
+            answers,
+            assessment,
+            ctx,
+            change=change,
+            submitted=parsed.submitted,
             errors=parsed.errors,
         )
         return render(request, "question.html", page, status=400)

@@ -41,6 +41,12 @@ def _start_page(lang: Lang) -> Endpoint:
             ),
             heading=heading,
             emergency=t(lang, "start_emergency", after_hours=after_hours_text(web.kb, lang, None)),
+            does=tuple(t(lang, f"start_does_{n}") for n in (1, 2, 3)),
+            does_not=(
+                t(lang, "start_not_1"),
+                t(lang, "start_not_2", emergency=emergency_title(web.kb, lang)),
+                t(lang, "start_not_3"),
+            ),
             start_action=urls.start(lang),
             articles=tuple(Link(urls.article(lang, a.slug), a.title) for a in web.library.index(lang)),
             all_articles=Link(urls.articles(lang), t(lang, "start_all_articles")),
@@ -73,7 +79,6 @@ async def sitemap(request: Request) -> Response:
 @router.get("/robots.txt")
 async def robots(request: Request) -> Response:
     """Allow every crawler; name the sitemap."""
-    return PlainTextResponse(robots_txt(context(request).base_url), headers={"Cache-Control": "public, max-age=3600"})
-
-
-__all__ = ["emergency_title", "router"]
+    return PlainTextResponse(
+        robots_txt(context(request).base_url), headers={"Cache-Control": "public, max-age=3600"}
+    )

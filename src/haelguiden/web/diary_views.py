@@ -1,0 +1,540 @@
+"""View models of the recovery diary: the new diary's link, the diary, the entry form, check-in, deleting.
+
+Every judgement comes from the engine: whether the recovery is on track (``evaluate_recovery`` with the
+knowledge base's recovery rules), the triage level of a check-in (the red-flag rules that fire on the
+answers), the plan and its phases (``build_plan``) and the care text of each level. These functions only
+put those results into words and links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from starlette.requests import Request
+
+from haelguiden.engine.care import action_text
+from haelguiden.engine.model import KnowledgeBase, Lang, TriageLevel
+from haelguiden.engine.plan import NoPlan, Plan, build_plan, plan_for_lang
+from haelguiden.engine.recovery import RecoveryRules, RecoveryStatus
+from haelguiden.services import Services
+from haelguiden.tracker import messages as tracker_messages
+from haelguiden.tracker.chart import ChartRow, pain_chart
+from haelguiden.tracker.model import ACTIVITY_MAX, NOTE_MAX, PAIN_MAX, PAIN_MIN, Diary, Entry
+from haelguiden.tracker.qr import qr_svg
+from haelguiden.web import urls
+from haelguiden.web.check_views import needs_region
+from haelguiden.web.plan_diary_messages import WORDS, join_words, w
+from haelguiden.web.plan_views import CSS
+from haelguiden.web.rendering import chrome
+from haelguiden.web.viewmodels import Choice, Chrome, ErrorItem, Link
+
+#: Form fields of an entry, in the order of the form (the error summary follows it).
+ENTRY_FIELDS = ("date", "worst_pain", "first_step_pain", "exercises", "activity", "note")
+NOTICES = ("saved", "changed", "deleted")
+_NOTICE_WORDS = {"da": {"gemt": "saved", "aendret": "changed", "slettet": "deleted"}}
+_NOTICE_WORDS["en"] = {"saved": "saved", "changed": "changed", "deleted": "deleted"}
+
+
+def notice_of(lang: Lang, value: str | None) -> str | None:
+    """The notice (``saved``, ``changed``, ``deleted``) a query value names, or None."""
+    return _NOTICE_WORDS[lang].get(value or "")
+
+
+def notice_value(lang: Lang, notice: str) -> str:
+    """The query value of a notice in ``lang`` (``gemt`` for ``saved``)."""
+    return next(k for k, v in _NOTICE_WORDS[lang].items() if v == notice)
+
+
+# --- the diary's plan --------------------------------------------------------------------------------
+def diary_plan(services: Services, diary: Diary) -> Plan | NoPlan:
+    """The plan a diary follows, rebuilt from the condition and triage level it was started with.
+
+    The diary keeps no age, so a plan written only for children (Sever's disease) is rebuilt for a child
+    and every other plan for an adult.
+    """
+    library = services.plans
+    own = library.plan_for_condition(diary.condition_id) if diary.condition_id else None
+    age = library.rules.child_below_age - 1 if own is not None and "adult" not in own.audience else None
+    level = diary.triage_level or "self_care"
+    return build_plan(library, diary.condition_id, level, age, diabetes=False, numbness=False)
+
+
+def known_exercises(plan: Plan | NoPlan, entry: Entry | None = None) -> frozenset[str]:
+    """The exercise ids an entry may name: the plan's, and those an edited entry already has."""
+    ids = {e.id for e in plan.exercises} if isinstance(plan, Plan) else set()
+    return frozenset(ids | set(entry.exercises if entry else ()))
+
+
+# --- pieces ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StatusPanel:
+    """The recovery status in the colour (``level``) and words of its care route."""
+
+    level: TriageLevel
+    title: str
+    paragraphs: tuple[str, ...]
+    phone_links: tuple[Link, ...]
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TextField:
+    """A text input or textarea with its label, hint, value and error."""
+
+    id: str
+    label: str
+    hint: str
+    value: str
+    error: str | None
+    multiline: bool = False
+
+
+@dataclass(frozen=True)
+class ChoiceField:
+    """A group of radios (a 0–10 scale) or checkboxes, in a fieldset."""
+
+    name: str
+    legend: str
+    hint: str
+    error: str | None
+    type: str
+    choices: tuple[Choice, ...]
+    extra: tuple[Choice, ...] = ()
+    scale: bool = False
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One entry in the diary's table."""
+
+    date: str
+    worst_pain: str
+    first_step_pain: str
+    exercises: str
+    activity: str
+    note: str
+    edit_href: str
+    delete_href: str
+    #: Names the entry for screen readers after "Ændr" and "Slet".
+    label: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """The pain chart (escaped SVG from the tracker) and its table alternative."""
+
+    svg: Markup
+    title: str
+    description: str
+    columns: tuple[str, str, str]
+    rows: tuple[ChartRow, ...]
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """Where the person is in the plan."""
+
+    week: str
+    phase: str | None
+    goal: str | None
+    exercises: tuple[Link, ...]
+
+
+def status_panel(
+    kb: KnowledgeBase, status: RecoveryStatus, lang: Lang, reasons: tuple[str, ...] = ()
+) -> StatusPanel:
+    """The recovery status: a check-in's red flag shows its own care route; otherwise keep going or assess."""
+    if status.outcome == "urgent_now" and status.triage is not None:
+        level: TriageLevel = status.triage
+        paragraphs: tuple[str, ...] = (
+            status.reason.get(lang),
+            status.advice.get(lang),
+            action_text(kb, level, lang),
+        )
+        title = kb.care[level].title.get(lang)
+    elif status.outcome == "seek_assessment":
+        level = "professional"
+        paragraphs = (status.reason.get(lang), action_text(kb, level, lang))
+        title = kb.care[level].title.get(lang)
+    else:
+        level = "self_care"
+        paragraphs = (status.reason.get(lang), status.advice.get(lang))
+        title = w(lang, "status_keep_going")
+    phones: tuple[Link, ...] = ()
+    if needs_region(kb, level):
+        phones = tuple(
+            Link(f"tel:{r.phone.replace(' ', '')}", f"{r.phone} – {r.name.get(lang)}") for r in kb.regions
+        )
+    return StatusPanel(level, title, paragraphs, phones, reasons)
+
+
+def diary_chrome(
+    request: Request, lang: Lang, title: str, other_href: str, *, errors: bool = False, form: bool = False
+) -> Chrome:
+    """The chrome of a diary page: never indexed; ``other_href`` is the same page in the other language.
+
+    ``form`` adds the stylesheet of radios and checkboxes.
+    """
+    css = ("choices", *CSS) if form else CSS
+    return chrome(
+        request, lang, title=title, switch_href=other_href, has_errors=errors, css=css, noindex=True
+    )
+
+
+# --- a new diary -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CreatedPage:
+    """The private link, once: as text, as a QR code, and as calendar reminders."""
+
+    chrome: Chrome
+    w: Mapping[str, str]
+    heading: str
+    link: str
+    qr: Markup
+    calendar_lead: str
+    calendar_href: str
+    diary_href: str
+
+
+def created_page(
+    request: Request, lang: Lang, base_url: str, token: str, rules: RecoveryRules
+) -> CreatedPage:
+    """The page that hands over the private link."""
+    link = base_url + urls.diary(lang, token)
+    heading = w(lang, "created_title")
+    weeks = join_words(lang, [str(n) for n in rules.checkin_weeks])
+    return CreatedPage(
+        chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "link")),
+        w=WORDS[lang],
+        heading=heading,
+        link=link,
+        qr=Markup(qr_svg(link, lang, element_id="diary-qr")),
+        calendar_lead=w(lang, "calendar_lead", weeks=weeks),
+        calendar_href=urls.diary_part(lang, token, "calendar"),
+        diary_href=urls.diary(lang, token),
+    )
+
+
+# --- the diary page ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DiaryPage:
+    """The diary: status first, then progress, chart, entries, what the numbers mean, export and delete."""
+
+    chrome: Chrome
+    w: Mapping[str, str]
+    heading: str
+    started: str
+    plan_line: str
+    notice: str | None
+    status: StatusPanel
+    progress: ProgressView | None
+    chart: ChartView
+    entries: tuple[EntryRow, ...]
+    numbers: tuple[str, ...]
+    zones: tuple[str, ...]
+    add_href: str
+    checkin_href: str
+    export_json_href: str
+    export_csv_href: str
+    calendar_href: str
+    link_href: str
+    delete_href: str
+
+
+def _progress(lang: Lang, plan: Plan, week: int) -> ProgressView:
+    local = plan_for_lang(plan, lang)
+    plan_week = week + 1  # evaluate_recovery counts whole weeks from 0; plans count from week 1
+    last = max((p.weeks.last or p.weeks.first) for p in plan.phases) if plan.phases else 0
+    for phase, shown in zip(plan.phases, local.phases, strict=True):
+        if plan_week in phase.weeks:
+            names = dict.fromkeys(
+                (item.exercise_id, item.name) for block in shown.blocks for item in block.items
+            )
+            return ProgressView(
+                week=w(lang, "progress_week", week=plan_week),
+                phase=w(lang, "progress_phase", title=shown.title, weeks=shown.weeks),
+                goal=shown.goal,
+                exercises=tuple(Link(urls.exercise(lang, i), name) for i, name in names),
+            )
+    if last and plan_week > last:
+        return ProgressView(w(lang, "progress_done", weeks=last), None, None, ())
+    return ProgressView(w(lang, "progress_week", week=plan_week), None, None, ())
+
+
+def _numbers(lang: Lang, rules: RecoveryRules, status: RecoveryStatus) -> tuple[str, ...]:
+    lines = [w(lang, "numbers_scale")]
+    if status.measure is not None:
+        lines.append(w(lang, "numbers_measure", measure=rules.measure(status.measure).label.get(lang)))
+    percent = f"{rules.mcid_percent:g}"
+    lines.append(w(lang, "numbers_change", points=rules.mcid_points, percent=percent))
+    lines.append(w(lang, "numbers_worsening", count=rules.worsening_entries, points=rules.worsening_points))
+    lines.append(w(lang, "numbers_review", weeks=rules.review_after_weeks))
+    return tuple(lines)
+
+
+def entry_rows(services: Services, lang: Lang, token: str, entries: Sequence[Entry]) -> tuple[EntryRow, ...]:
+    """The entries, newest first, with their change and delete links."""
+    names = services.plans.exercises
+    rows = []
+    for e in sorted(entries, key=lambda e: (e.date, e.id), reverse=True):
+        date = tracker_messages.long_date(e.date, lang)
+        done = [names[x].name.get(lang) if x in names else x for x in e.exercises]
+        rows.append(
+            EntryRow(
+                date=date,
+                worst_pain=str(e.worst_pain),
+                first_step_pain=w(lang, "not_recorded")
+                if e.first_step_pain is None
+                else str(e.first_step_pain),
+                exercises=", ".join(done) if done else w(lang, "none_done"),
+                activity=e.activity,
+                note=e.note,
+                edit_href=urls.diary_entry(lang, token, e.id),
+                delete_href=urls.diary_entry(lang, token, e.id, delete=True),
+                label=w(lang, "entry_of", date=date),
+            )
+        )
+    return tuple(rows)
+
+
+def diary_page(
+    request: Request,
+    services: Services,
+    lang: Lang,
+    token: str,
+    diary: Diary,
+    entries: Sequence[Entry],
+    status: RecoveryStatus,
+    notice: str | None,
+) -> DiaryPage:
+    """The diary page."""
+    plan = diary_plan(services, diary)
+    rules = services.recovery
+    heading = w(lang, "diary_title")
+    chart = pain_chart(entries, lang, element_id="pain-chart")
+    zones: tuple[str, ...] = ()
+    if isinstance(plan, Plan) and plan.pain_monitoring is not None:
+        local = plan_for_lang(plan, lang).pain_monitoring
+        zones = tuple(f"{scale}: {meaning}" for scale, meaning in local.zones) if local else ()
+    has_exercises = isinstance(plan, Plan) and bool(plan.phases)
+    return DiaryPage(
+        chrome=diary_chrome(request, lang, heading, urls.diary(urls.other(lang), token)),
+        w=WORDS[lang],
+        heading=heading,
+        started=w(lang, "diary_started", date=tracker_messages.long_date(diary.start_date, lang)),
+        plan_line=w(lang, "diary_plan", title=plan.title.get(lang))
+        if has_exercises
+        else w(lang, "diary_no_plan"),
+        notice=w(lang, f"notice_{notice}") if notice in NOTICES else None,
+        status=status_panel(services.kb, status, lang),
+        progress=_progress(lang, plan, status.week) if isinstance(plan, Plan) and plan.phases else None,
+        chart=ChartView(Markup(chart.svg), chart.title, chart.description, chart.columns, chart.rows),
+        entries=entry_rows(services, lang, token, entries),
+        numbers=_numbers(lang, rules, status),
+        zones=zones,
+        add_href=urls.diary_part(lang, token, "new_entry"),
+        checkin_href=urls.diary_part(lang, token, "checkin"),
+        export_json_href=urls.diary_part(lang, token, "export_json"),
+        export_csv_href=urls.diary_part(lang, token, "export_csv"),
+        calendar_href=urls.diary_part(lang, token, "calendar"),
+        link_href=urls.diary_part(lang, token, "link"),
+        delete_href=urls.diary_part(lang, token, "delete"),
+    )
+
+
+# --- the entry form ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EntryForm:
+    """What the form shows: the values as typed (or saved), and one message per wrong field."""
+
+    date: str = ""
+    worst_pain: str = ""
+    first_step_pain: str = ""
+    exercises: frozenset[str] = frozenset()
+    activity: str = ""
+    note: str = ""
+    errors: Mapping[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    """Adding or changing an entry (GOV.UK form pattern: error summary, inline errors, values kept)."""
+
+    chrome: Chrome
+    w: Mapping[str, str]
+    heading: str
+    action: str
+    back: Link
+    errors: tuple[ErrorItem, ...]
+    date: TextField
+    worst_pain: ChoiceField
+    first_step_pain: ChoiceField
+    exercises: ChoiceField | None
+    activity: TextField
+    note: TextField
+
+
+def form_of(entry: Entry) -> EntryForm:
+    """The form showing a saved entry."""
+    return EntryForm(
+        date=tracker_messages.numeric_date(entry.date),
+        worst_pain=str(entry.worst_pain),
+        first_step_pain="" if entry.first_step_pain is None else str(entry.first_step_pain),
+        exercises=frozenset(entry.exercises),
+        activity=entry.activity,
+        note=entry.note,
+    )
+
+
+def _scale(
+    name: str, legend: str, hint: str, chosen: str, error: str | None, none_label: str | None
+) -> ChoiceField:
+    choices = tuple(
+        Choice(f"{name}-{n}", str(n), str(n), chosen == str(n)) for n in range(PAIN_MIN, PAIN_MAX + 1)
+    )
+    extra = (Choice(f"{name}-none", "", none_label, chosen == ""),) if none_label else ()
+    return ChoiceField(name, legend, hint, error, "radio", choices, extra, scale=True)
+
+
+def error_target(field: str, exercise_ids: Sequence[str]) -> str:
+    """The id of the input an error summary link for ``field`` goes to."""
+    if field in ("worst_pain", "first_step_pain"):
+        return f"{field}-{PAIN_MIN}"
+    if field == "exercises":
+        return f"exercises-{exercise_ids[0]}" if exercise_ids else "date"
+    return field
+
+
+def entry_page(
+    request: Request,
+    services: Services,
+    lang: Lang,
+    token: str,
+    diary: Diary,
+    form: EntryForm,
+    *,
+    entry: Entry | None = None,
+) -> EntryPage:
+    """The form to add an entry (``entry`` None) or change ``entry``."""
+    plan = diary_plan(services, diary)
+    errors = dict(form.errors or {})
+    exercises = [(e.id, e.name.get(lang)) for e in plan.exercises] if isinstance(plan, Plan) else []
+    if entry is not None:
+        names = services.plans.exercises
+        known = {i for i, _ in exercises}
+        exercises += [
+            (x, names[x].name.get(lang) if x in names else x) for x in entry.exercises if x not in known
+        ]
+    ids = [i for i, _ in exercises]
+    if entry is None:
+        heading = w(lang, "entry_new_title")
+        action = urls.diary_part(lang, token, "new_entry")
+        other = urls.diary_part(urls.other(lang), token, "new_entry")
+    else:
+        heading = w(lang, "entry_edit_title", date=tracker_messages.long_date(entry.date, lang))
+        action = urls.diary_entry(lang, token, entry.id)
+        other = urls.diary_entry(urls.other(lang), token, entry.id)
+    example = tracker_messages.numeric_date(services.today())
+    return EntryPage(
+        chrome=diary_chrome(request, lang, heading, other, errors=bool(errors), form=True),
+        w=WORDS[lang],
+        heading=heading,
+        action=action,
+        back=Link(urls.diary(lang, token), w(lang, "back_to_diary")),
+        errors=tuple(ErrorItem(error_target(f, ids), errors[f]) for f in ENTRY_FIELDS if f in errors),
+        date=TextField(
+            "date",
+            w(lang, "date_label"),
+            w(lang, "date_hint", example=example),
+            form.date,
+            errors.get("date"),
+        ),
+        worst_pain=_scale(
+            "worst_pain",
+            w(lang, "worst_label"),
+            w(lang, "scale_hint"),
+            form.worst_pain,
+            errors.get("worst_pain"),
+            None,
+        ),
+        first_step_pain=_scale(
+            "first_step_pain",
+            w(lang, "first_step_label"),
+            w(lang, "scale_hint"),
+            form.first_step_pain,
+            errors.get("first_step_pain"),
+            w(lang, "first_step_none"),
+        ),
+        exercises=ChoiceField(
+            "exercises",
+            w(lang, "exercises_label"),
+            w(lang, "exercises_hint"),
+            errors.get("exercises"),
+            "checkbox",
+            tuple(Choice(f"exercises-{i}", i, name, i in form.exercises) for i, name in exercises),
+        )
+        if exercises
+        else None,
+        activity=TextField(
+            "activity",
+            w(lang, "activity_label"),
+            w(lang, "activity_hint", max=ACTIVITY_MAX),
+            form.activity,
+            errors.get("activity"),
+        ),
+        note=TextField(
+            "note",
+            w(lang, "note_label"),
+            w(lang, "note_hint", max=NOTE_MAX),
+            form.note,
+            errors.get("note"),
+            True,
+        ),
+    )
+
+
+# --- confirmations -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ConfirmPage:
+    """ "Are you sure?" before deleting: the consequence, a red button, and a way back."""
+
+    chrome: Chrome
+    w: Mapping[str, str]
+    heading: str
+    body: str
+    action: str
+    button: str
+    cancel: Link
+
+
+def confirm_delete_entry(request: Request, lang: Lang, token: str, entry: Entry) -> ConfirmPage:
+    """Confirm deleting one entry."""
+    heading = w(lang, "delete_entry_title", date=tracker_messages.long_date(entry.date, lang))
+    action = urls.diary_entry(lang, token, entry.id, delete=True)
+    return ConfirmPage(
+        chrome=diary_chrome(
+            request, lang, heading, urls.diary_entry(urls.other(lang), token, entry.id, delete=True)
+        ),
+        w=WORDS[lang],
+        heading=heading,
+        body=w(lang, "delete_entry_body"),
+        action=action,
+        button=w(lang, "delete_entry_button"),
+        cancel=Link(urls.diary(lang, token), w(lang, "keep")),
+    )
+
+
+def confirm_delete_diary(request: Request, lang: Lang, token: str, count: int) -> ConfirmPage:
+    """Confirm deleting the whole diary."""
+    heading = w(lang, "delete_all_title")
+    return ConfirmPage(
+        chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "delete")),
+        w=WORDS[lang],
+        heading=heading,
+        body=w(lang, "delete_all_body", count=count),
+        action=urls.diary_part(lang, token, "delete"),
+        button=w(lang, "delete_all_button"),
+        cancel=Link(urls.diary(lang, token), w(lang, "keep")),
+    )

@@ -1,0 +1,257 @@
+"""The words of the plan, exercise and diary pages (headings, buttons, instructions), Danish first.
+
+Only UI words live here, as in :mod:`haelguiden.web.messages`: every clinical fact (advice, doses, timelines,
+rules, thresholds, phone numbers) comes from the knowledge base and is filled in through ``{name}``
+placeholders. Every key has both languages by construction. Templates get ``WORDS[lang]`` as ``page.w``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from haelguiden.engine.model import LANGS, Lang
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # --- plan ----------------------------------------------------------------------------------------
+    "plan_missing_title": ("Tag selvtjekket først", "Take the self-check first"),
+    "plan_missing_body": (
+        "Din plan bygger på dine svar i selvtjekket. Gør selvtjekket færdigt, så laver vi en plan til dig.",
+        "Your plan is based on your answers in the self-check. Finish the self-check and we will make a "
+        "plan for you.",
+    ),
+    "plan_missing_link": ("Gå til selvtjekket", "Go to the self-check"),
+    "plan_basis_title": ("Det bygger planen på", "What the plan is based on"),
+    "plan_leading_cause": ("Mest sandsynlige mulige årsag", "Most likely possible cause"),
+    "plan_no_cause": ("Ingen bestemt årsag", "No particular cause"),
+    "plan_triage": ("Hvor hurtigt du bør søge hjælp", "How soon you should get help"),
+    "plan_group": ("Planen er til", "The plan is for"),
+    "group_adult": ("Voksne", "Adults"),
+    "group_child": ("Børn og unge under {age} år", "Children and young people under {age}"),
+    "plan_pdf_link": ("Hent planen som PDF", "Download the plan as a PDF"),
+    "plan_print_note": (
+        "Du kan også udskrive siden. Den passer til A4.",
+        "You can also print this page. It fits on A4.",
+    ),
+    "plan_back_result": ("Se dit resultat igen", "See your result again"),
+    "plan_column_exercise": ("Øvelse", "Exercise"),
+    "plan_column_dose": ("Hvor meget og hvor tit", "How much and how often"),
+    "plan_optional": ("Kan udelades", "Optional"),
+    "plan_pain_column_score": ("Smerte (0–10)", "Pain (0–10)"),
+    "plan_pain_column_meaning": ("Betydning", "Meaning"),
+    "plan_seek_where": ("Det skal du gøre", "What to do"),
+    "plan_sources_title": ("Kilder", "Sources"),
+    "source_estimate": (
+        "Skøn fra fagfolk, hvor forskningen ikke giver et tal",
+        "Expert estimate where research gives no number",
+    ),
+    "plan_see_exercise": ("Se øvelsen på sin egen side", "See the exercise on its own page"),
+    "plan_diary_title": ("Følg din bedring i en dagbog", "Follow your recovery in a diary"),
+    "plan_diary_lead": (
+        "Skriv et par gange om ugen, hvor ondt det gør, og hvilke øvelser du har lavet. Så kan du se, om "
+        "det går den rigtige vej. Du skal ikke oprette en konto: du får et privat link til din dagbog.",
+        "Write down a few times a week how much it hurts and which exercises you did. Then you can see "
+        "whether things are going the right way. You do not need an account: you get a private link to "
+        "your diary.",
+    ),
+    "diary_start_button": ("Start en dagbog", "Start a diary"),
+    # --- exercises -----------------------------------------------------------------------------------
+    "exercises_title": ("Øvelser", "Exercises"),
+    "exercises_lead": (
+        "Alle øvelser fra Hælguidens planer. Lav de øvelser, din plan giver dig, i den mængde planen siger.",
+        "Every exercise from Hælguiden's plans. Do the exercises your plan gives you, as much as the plan "
+        "says.",
+    ),
+    "exercise_steps": ("Sådan gør du", "How to do it"),
+    "exercise_dosage": ("Hvor meget og hvor tit", "How much and how often"),
+    "exercise_drawing": ("Tegning: {name}", "Drawing: {name}"),
+    "exercise_all": ("Alle øvelser", "All exercises"),
+    "exercise_plan_link": ("Gå til din plan", "Go to your plan"),
+    "exercise_note": (
+        "Øvelsen er en del af en plan. Følg den mængde, din plan giver dig.",
+        "The exercise is part of a plan. Follow the amount your plan gives you.",
+    ),
+    # --- a new diary ---------------------------------------------------------------------------------
+    "created_title": ("Din dagbog er klar", "Your diary is ready"),
+    "link_title": ("Gem dit private link nu", "Save your private link now"),
+    "link_warning": (
+        "Linket er den eneste vej ind i din dagbog. Vi gemmer det ikke og kan ikke finde det igen for dig. "
+        "Alle, der har linket, kan se og ændre dagbogen, så del det kun med nogen, du stoler på.",
+        "The link is the only way into your diary. We do not keep it and cannot find it again for you. "
+        "Anyone with the link can see and change the diary, so share it only with someone you trust.",
+    ),
+    "link_label": ("Linket til din dagbog", "The link to your diary"),
+    "link_hint": (
+        "Kopiér linket, og gem det som bogmærke, eller send det til dig selv.",
+        "Copy the link and save it as a bookmark, or send it to yourself.",
+    ),
+    "qr_title": ("Åbn dagbogen på din telefon", "Open the diary on your phone"),
+    "qr_hint": (
+        "Scan QR-koden med kameraet på din telefon. Så åbner dagbogen der, og du kan gemme linket.",
+        "Scan the QR code with your phone's camera. The diary then opens there and you can save the link.",
+    ),
+    "calendar_title": ("Påmindelser i din kalender", "Reminders in your calendar"),
+    "calendar_lead": (
+        "Hent en kalenderfil med påmindelser om at tjekke din hæl {weeks} uger efter starten.",
+        "Download a calendar file with reminders to check your heel {weeks} weeks after the start.",
+    ),
+    "calendar_link": (
+        "Føj påmindelserne til din kalender (.ics)",
+        "Add the reminders to your calendar (.ics)",
+    ),
+    "and": ("og", "and"),
+    "open_diary": ("Gå til din dagbog", "Go to your diary"),
+    # --- the diary -----------------------------------------------------------------------------------
+    "diary_title": ("Din dagbog", "Your diary"),
+    "diary_started": ("Startet {date}.", "Started {date}."),
+    "diary_plan": ("Din plan: {title}.", "Your plan: {title}."),
+    "diary_no_plan": ("Der hører ingen plan med øvelser til dagbogen.", "This diary has no exercise plan."),
+    "notice_saved": ("Registreringen er gemt.", "The entry has been saved."),
+    "notice_changed": ("Registreringen er ændret.", "The entry has been changed."),
+    "notice_deleted": ("Registreringen er slettet.", "The entry has been deleted."),
+    "status_title": ("Sådan går det", "How it is going"),
+    "status_keep_going": ("Fortsæt med din plan", "Keep going with your plan"),
+    "status_seek_assessment": ("Få din hæl undersøgt", "Have your heel assessed"),
+    "add_entry": ("Skriv i dagbogen", "Add an entry"),
+    "checkin_link": ("Tjek for advarselstegn", "Check for warning signs"),
+    "checkin_lead": (
+        "Svar på spørgsmålene om advarselstegn, når du skriver i dagbogen – og med det samme, hvis du får "
+        "nye symptomer.",
+        "Answer the questions about warning signs when you write in the diary – and straight away if you "
+        "get new symptoms.",
+    ),
+    "progress_title": ("Hvor langt er du?", "How far along are you?"),
+    "progress_week": ("Du er i uge {week} af planen.", "You are in week {week} of the plan."),
+    "progress_phase": ("Fase: {title} ({weeks}).", "Phase: {title} ({weeks})."),
+    "progress_done": (
+        "Du er nået til enden af planens {weeks} uger.",
+        "You have reached the end of the plan's {weeks} weeks.",
+    ),
+    "progress_exercises": ("Øvelserne i denne fase:", "The exercises in this phase:"),
+    "chart_table": ("Vis tallene i grafen som en tabel", "Show the numbers in the chart as a table"),
+    "entries_title": ("Dine registreringer", "Your entries"),
+    "entries_none": (
+        "Du har ikke skrevet noget endnu. Skriv, hvor ondt det gør i dag.",
+        "You have not written anything yet. Write down how much it hurts today.",
+    ),
+    "column_date": ("Dato", "Date"),
+    "column_worst": ("Værste smerte", "Worst pain"),
+    "column_first_step": ("Første skridt", "First steps"),
+    "column_exercises": ("Øvelser", "Exercises"),
+    "column_activity": ("Aktivitet", "Activity"),
+    "column_note": ("Note", "Note"),
+    "column_actions": ("Ændr eller slet", "Change or delete"),
+    "not_recorded": ("ikke målt", "not measured"),
+    "none_done": ("ingen", "none"),
+    "change_entry": ("Ændr", "Change"),
+    "delete_entry": ("Slet", "Delete"),
+    "entry_of": ("registreringen fra {date}", "the entry from {date}"),
+    "numbers_title": ("Det betyder tallene", "What the numbers mean"),
+    "numbers_scale": (
+        "Du giver smerten et tal fra 0 (ingen smerte) til 10 (værst tænkelige smerte).",
+        "You give your pain a number from 0 (no pain) to 10 (worst pain imaginable).",
+    ),
+    "numbers_measure": ("Vi følger især din {measure}.", "We mainly follow your {measure}."),
+    "numbers_change": (
+        "Et fald på mindst {points} point eller {percent} % er en tydelig bedring.",
+        "A drop of at least {points} points or {percent} % is a clear improvement.",
+    ),
+    "numbers_worsening": (
+        "Er de seneste {count} registreringer alle mindst {points} point højere end den første, er det en "
+        "tydelig forværring.",
+        "If the last {count} entries are all at least {points} points higher than the first, that is a "
+        "clear worsening.",
+    ),
+    "numbers_review": (
+        "Er smerten ikke tydeligt bedre efter {weeks} uger, er det tid til at få hælen undersøgt.",
+        "If the pain is not clearly better after {weeks} weeks, it is time to have the heel assessed.",
+    ),
+    "numbers_zones": ("Under træning betyder smerten:", "During exercise the pain means:"),
+    "manage_title": ("Hent, gem eller slet din dagbog", "Download, keep or delete your diary"),
+    "export_json": ("Hent dagbogen som JSON", "Download the diary as JSON"),
+    "export_csv": ("Hent dagbogen som CSV (regneark)", "Download the diary as CSV (spreadsheet)"),
+    "show_link": ("Vis linket og QR-koden igen", "Show the link and QR code again"),
+    "delete_all": ("Slet hele dagbogen", "Delete the whole diary"),
+    # --- entry form ----------------------------------------------------------------------------------
+    "entry_new_title": ("Skriv i dagbogen", "Add a diary entry"),
+    "entry_edit_title": ("Ændr registreringen fra {date}", "Change the entry from {date}"),
+    "date_label": ("Dato", "Date"),
+    "date_hint": ("Skriv dag.måned.år, fx {example}.", "Enter day.month.year, for example {example}."),
+    "worst_label": ("Hvor ondt gjorde det, da det var værst?", "How much did it hurt at its worst?"),
+    "first_step_label": (
+        "Hvor ondt gjorde de første skridt om morgenen?",
+        "How much did the first steps in the morning hurt?",
+    ),
+    "scale_hint": (
+        "0 = ingen smerte, 10 = værst tænkelige smerte.",
+        "0 = no pain, 10 = worst pain imaginable.",
+    ),
+    "first_step_none": ("Ikke målt", "Not measured"),
+    "exercises_label": ("Hvilke øvelser lavede du?", "Which exercises did you do?"),
+    "exercises_hint": ("Sæt kryds ved dem, du lavede den dag.", "Tick the ones you did that day."),
+    "activity_label": ("Hvad lavede du ellers? (valgfrit)", "What else did you do? (optional)"),
+    "activity_hint": (
+        "Fx gik 3 km eller stod op på arbejde hele dagen. Højst {max} tegn.",
+        "For example walked 3 km or stood at work all day. At most {max} characters.",
+    ),
+    "note_label": ("Note (valgfri)", "Note (optional)"),
+    "note_hint": ("Højst {max} tegn.", "At most {max} characters."),
+    "save": ("Gem", "Save"),
+    "back_to_diary": ("Tilbage til dagbogen", "Back to the diary"),
+    # --- delete --------------------------------------------------------------------------------------
+    "delete_entry_title": ("Vil du slette registreringen fra {date}?", "Delete the entry from {date}?"),
+    "delete_entry_body": (
+        "Registreringen bliver slettet for altid. Du kan ikke fortryde.",
+        "The entry will be deleted for good. You cannot undo this.",
+    ),
+    "delete_entry_button": ("Ja, slet registreringen", "Yes, delete the entry"),
+    "delete_all_title": ("Vil du slette hele dagbogen?", "Delete the whole diary?"),
+    "delete_all_body": (
+        "Dagbogen og alle dens {count} registreringer bliver slettet for altid, og linket holder op med at "
+        "virke. Du kan ikke fortryde. Hent en kopi først, hvis du vil gemme den.",
+        "The diary and all its {count} entries will be deleted for good, and the link will stop working. "
+        "You cannot undo this. Download a copy first if you want to keep it.",
+    ),
+    "delete_all_button": ("Ja, slet hele dagbogen", "Yes, delete the whole diary"),
+    "keep": ("Nej, gå tilbage til dagbogen", "No, go back to the diary"),
+    "deleted_title": ("Din dagbog er slettet", "Your diary has been deleted"),
+    "deleted_body": (
+        "Dagbogen og alle registreringer er slettet. Linket virker ikke længere.",
+        "The diary and all its entries have been deleted. The link no longer works.",
+    ),
+    "not_found_title": ("Dagbogen blev ikke fundet", "Diary not found"),
+    # --- check-in ------------------------------------------------------------------------------------
+    "checkin_title": ("Tjek for advarselstegn", "Check for warning signs"),
+    "checkin_intro": (
+        "Det er de samme spørgsmål som i selvtjekket. Svar ud fra, hvordan du har det i dag.",
+        "These are the same questions as in the self-check. Answer for how you are today.",
+    ),
+    "checkin_button": ("Se resultatet", "See the result"),
+    "checkin_result_title": ("Resultatet af dit tjek", "The result of your check"),
+    "checkin_reasons": (
+        "Det du har svaret, der gør det vigtigt:",
+        "What you answered that makes this important:",
+    ),
+    "checkin_none": (
+        "Du har ikke svaret ja til nogen af advarselstegnene.",
+        "You did not answer yes to any of the warning signs.",
+    ),
+}
+
+WORDS: Mapping[Lang, Mapping[str, str]] = MappingProxyType(
+    {lang: MappingProxyType({key: pair[i] for key, pair in _TEXTS.items()}) for i, lang in enumerate(LANGS)}
+)
+"""Language → key → text; templates get ``WORDS[lang]`` as ``page.w`` and write ``page.w.key``."""
+
+
+def w(lang: Lang, key: str, **values: object) -> str:
+    """The text ``key`` in ``lang`` with ``{name}`` placeholders filled in (KeyError for an unknown key)."""
+    text = WORDS[lang][key]
+    return text.format(**values) if values else text
+
+
+def join_words(lang: Lang, items: list[str]) -> str:
+    """``2, 4, 6 og 8`` (da) or ``2, 4, 6 and 8`` (en)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {WORDS[lang]['and']} {items[-1]}"

@@ -1,0 +1,176 @@
+"""The result page: triage first in matching colour and words, why, possible causes, postcode → region."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from haelguiden.engine.assess import assess
+from haelguiden.engine.care import action_text
+from haelguiden.engine.model import KnowledgeBase
+from haelguiden.web.check_views import bar_class, likelihood
+
+from .conftest import ACHILLES, LADDER, RUNNER, CheckedClient, complete_answers
+from .pagecheck import csrf_token, text_of
+
+EMERGENCY = {**LADDER, "back_pain": "back_only"}
+
+
+def result(
+    client: CheckedClient, app: Any, kb: KnowledgeBase, facts: dict[str, Any], lang: str = "da"
+) -> None:
+    client.set_answers(app, complete_answers(kb, facts))
+    response = client.get("/tjek/resultat" if lang == "da" else "/en/check/result")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("facts", "level"),
+    [(RUNNER, "self_care"), (LADDER, "urgent"), (ACHILLES, "urgent"), (EMERGENCY, "emergency")],
+)
+def test_the_panel_colour_and_words_match_the_urgency(
+    client: CheckedClient, app: Any, kb: KnowledgeBase, facts: dict[str, Any], level: str
+) -> None:
+    result(client, app, kb, facts)
+    panel = client.soup.select_one(".panel")
+    assert panel is not None
+    assert panel["class"] == ["panel", f"panel--{level}"]
+    assert text_of(panel.select_one(".panel__title")) == kb.care[level].title.da  # type: ignore[index]
+    assert text_of(panel.select_one(".panel__body")) == action_text(kb, level, "da")  # type: ignore[arg-type]
+    # triage comes before the possible causes
+    html = str(client.soup)
+    assert html.index('class="panel ') < html.index('class="causes"')
+
+
+def test_urgent_shows_every_regions_after_hours_number_until_a_postcode_is_given(
+    client: CheckedClient, app: Any, kb: KnowledgeBase
+) -> None:
+    result(client, app, kb, ACHILLES)
+    phones = [(a["href"], text_of(a)) for a in client.soup.select(".panel__phones a")]
+    assert phones == [(f"tel:{r.phone.replace(' ', '')}", f"{r.phone} – {r.name.da}") for r in kb.regions]
+    assert "1813 (Region Hovedstaden)" in text_of(client.soup.select_one(".panel__body"))
+
+    client.post("/tjek/resultat", data={"csrf_token": csrf_token(client.soup), "postcode": "2100"})
+
+    hovedstaden = next(r for r in kb.regions if r.id == "hovedstaden")
+    assert text_of(client.soup.select_one(".panel__body")) == action_text(kb, "urgent", "da", hovedstaden)
+    assert [text_of(a) for a in client.soup.select(".panel__phones a")] == ["1813 – Region Hovedstaden"]
+    assert text_of(client.soup.select_one(".postcode__note")) == "Nummeret gælder Region Hovedstaden."
+
+
+@pytest.mark.parametrize("typed", ["", "ved ikke", "Ved ikke"])
+def test_an_empty_or_dont_know_postcode_shows_every_region(
+    client: CheckedClient, app: Any, kb: KnowledgeBase, typed: str
+) -> None:
+    result(client, app, kb, ACHILLES)
+    client.post("/tjek/resultat", data={"csrf_token": csrf_token(client.soup), "postcode": "8000"})
+    client.post("/tjek/resultat", data={"csrf_token": csrf_token(client.soup), "postcode": typed})
+    assert len(client.soup.select(".panel__phones a")) == len(kb.regions)
+
+
+def test_a_malformed_postcode_gets_an_error_summary(
+    client: CheckedClient, app: Any, kb: KnowledgeBase
+) -> None:
+    result(client, app, kb, ACHILLES)
+    response = client.post("/tjek/resultat", data={"csrf_token": csrf_token(client.soup), "postcode": "21OO"})
+    assert response.status_code == 400
+    message = "Skriv et dansk postnummer med 4 cifre, fx 2100, eller lad feltet stå tomt"
+    assert [(a["href"], text_of(a)) for a in client.soup.select(".error-summary a")] == [
+        ("#postcode", message)
+    ]
+    assert client.soup.select_one("#postcode")["value"] == "21OO"  # type: ignore[index]
+
+
+def test_an_unknown_postcode_says_so_and_shows_every_region(
+    client: CheckedClient, app: Any, kb: KnowledgeBase
+) -> None:
+    result(client, app, kb, ACHILLES)
+    client.post("/tjek/resultat", data={"csrf_token": csrf_token(client.soup), "postcode": "0999"})
+    assert text_of(client.soup.select_one(".postcode__note")) == (
+        "Vi kender ikke postnummer 0999. Her er numrene for alle regioner."
+    )
+    assert len(client.soup.select(".panel__phones a")) == len(kb.regions)
+
+
+def test_self_care_needs_no_postcode(client: CheckedClient, app: Any, kb: KnowledgeBase) -> None:
+    result(client, app, kb, RUNNER)
+    assert client.soup.select_one("form.postcode") is None
+
+
+def test_the_reasons_are_the_rules_that_fired(client: CheckedClient, app: Any, kb: KnowledgeBase) -> None:
+    result(client, app, kb, ACHILLES)
+    assessment = assess(kb, complete_answers(kb, ACHILLES))
+    expected = list(dict.fromkeys(r.text.da for r in assessment.triage.reasons if r.kind == "rule"))
+    heading = next(h for h in client.soup.select("h2") if text_of(h) == "Derfor")
+    shown = [text_of(li) for li in heading.find_next("ul").select("li")]  # type: ignore[union-attr]
+    assert shown == expected
+    assert expected
+
+
+def test_possible_causes_are_ranked_with_words_bars_reasons_and_articles(
+    client: CheckedClient, app: Any, kb: KnowledgeBase
+) -> None:
+    result(client, app, kb, ACHILLES)
+    assessment = assess(kb, complete_answers(kb, ACHILLES))
+    causes = client.soup.select(".cause")
+    assert [text_of(c.select_one(".cause__name")) for c in causes] == [
+        r.condition.name.da for r in assessment.listed
+    ]
+    first = causes[0]
+    assert text_of(first.select_one(".tag")) == "Mest sandsynlig"
+    top = assessment.listed[0]
+    assert first.select_one(".bar__fill")["class"] == ["bar__fill", bar_class(top.probability)]  # type: ignore[index]
+    assert [text_of(li) for li in first.select(".list--for li")] == [x.text.da for x in top.explanation.for_]
+    assert text_of(first.select_one(".advice p")) == top.condition.quick_advice.da
+    link = first.select_one("a[href^='/artikler/']")
+    assert link is not None
+    assert link["href"] == "/artikler/akillessenen-sprunget"
+    assert text_of(client.soup.select_one(".notice")).startswith("Mulige årsager – ikke en diagnose.")
+    assert [c.select_one(".advice") is not None for c in causes] == [True] + [False] * (len(causes) - 1)
+
+
+def test_the_english_result_links_to_english_articles(
+    client: CheckedClient, app: Any, kb: KnowledgeBase
+) -> None:
+    result(client, app, kb, ACHILLES, lang="en")
+    assert client.soup.html["lang"] == "en"  # type: ignore[index]
+    assert text_of(client.soup.select_one(".cause .tag")) == "Most likely"
+    assert client.soup.select_one(".cause a[href='/en/articles/achilles-rupture']") is not None
+
+
+def test_no_advice_to_treat_yourself_when_the_advice_is_to_call_112(
+    client: CheckedClient, app: Any, kb: KnowledgeBase
+) -> None:
+    result(client, app, kb, EMERGENCY)
+    assert client.soup.select_one(".advice") is None
+
+
+@pytest.mark.parametrize(
+    ("position", "probability", "word"),
+    [
+        (0, 0.3, "likely_most"),
+        (1, 0.15, "likely_possible"),
+        (1, 0.1499, "likely_less"),
+        (3, 0.9, "likely_possible"),
+    ],
+)
+def test_likelihood_words(position: int, probability: float, word: str) -> None:
+    assert likelihood(position, probability)[0] == word
+
+
+@pytest.mark.parametrize(
+    ("probability", "css"), [(0.0, "w-5"), (0.024, "w-5"), (0.5, "w-50"), (0.99, "w-100")]
+)
+def test_bar_widths_are_classes_in_steps_of_five(probability: float, css: str) -> None:
+    assert bar_class(probability) == css
+
+
+def test_restart_posts_and_clears_the_answers(client: CheckedClient, app: Any, kb: KnowledgeBase) -> None:
+    result(client, app, kb, RUNNER)
+    form = client.soup.select_one(".actions form")
+    assert form is not None
+    assert form["action"] == "/tjek/start"
+    client.post("/tjek/start", data={"csrf_token": csrf_token(client.soup)})
+    assert client.soup.select_one("form")["data-question-id"] == "age"  # type: ignore[index]
+    assert client.get("/tjek/resultat", follow_redirects=False).headers["location"] == "/tjek/age"
