@@ -75,8 +75,8 @@ class Assessment:
 def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     """Assess the answers so far: triage, ranked possible causes, and the next question (if any)."""
     facts = derive_facts(kb, answers)
-    current = triage(kb, facts)
     probs = posterior(kb, facts)
+    current = triage(kb, facts, probs)
     order = sorted(range(len(probs)), key=lambda i: (-probs[i], i))
     conditions = model_for(kb).conditions
     conditional = frozenset(

@@ -251,12 +251,14 @@ class KnowledgeBase:
     settings: EngineSettings
     extras: Mapping[str, object] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # an index for question(): looked up many times per engine step
+        object.__setattr__(self, "_by_id", {q.id: q for q in self.questions})
+
     def question(self, question_id: str) -> Question:
         """The question with this id (KeyError if there is none)."""
-        for q in self.questions:
-            if q.id == question_id:
-                return q
-        raise KeyError(question_id)
+        by_id: dict[str, Question] = self._by_id  # type: ignore[attr-defined]
+        return by_id[question_id]
 
     @property
     def question_ids(self) -> frozenset[str]:

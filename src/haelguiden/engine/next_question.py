@@ -75,8 +75,19 @@ def _settled(kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]) 
     return True
 
 
-def _units(kb: KnowledgeBase, question: Question) -> set[tuple[str, str]]:
+_UNITS: dict[tuple[int, str], frozenset[tuple[str, str]]] = {}
+
+
+def _units(kb: KnowledgeBase, question: Question) -> frozenset[tuple[str, str]]:
     """What a question asks about: (fact, "*") for a whole fact, (fact, item) for list-fact items."""
+    key = (id(kb), question.id)
+    cached = _UNITS.get(key)
+    if cached is None:
+        cached = _UNITS[key] = frozenset(_units_of(kb, question))
+    return cached
+
+
+def _units_of(kb: KnowledgeBase, question: Question) -> set[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
     if question.kind == "checklist":
         for item in question.items:
@@ -91,15 +102,22 @@ def _units(kb: KnowledgeBase, question: Question) -> set[tuple[str, str]]:
     return {(fact.id, "*")}
 
 
-def repeats(kb: KnowledgeBase, question: Question, asked: Sequence[str], facts: Mapping[str, Known]) -> bool:
-    """True when an asked question already covered everything this one asks.
+def covered_units(kb: KnowledgeBase, asked: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """Everything the asked questions asked about."""
+    out: set[tuple[str, str]] = set()
+    for qid in asked:
+        out |= _units(kb, kb.question(qid))
+    return frozenset(out)
+
+
+def repeats(
+    kb: KnowledgeBase, question: Question, covered: frozenset[tuple[str, str]], facts: Mapping[str, Known]
+) -> bool:
+    """True when the asked questions (``covered``) already covered everything this one asks.
 
     A follow-up is not a repeat: when the earlier answer only narrowed a fact down ("I can walk four
     steps"), asking for the exact value ("normally, or limping?") is allowed.
     """
-    covered: set[tuple[str, str]] = set()
-    for qid in asked:
-        covered |= _units(kb, kb.question(qid))
     mine = _units(kb, question)
     if not mine <= covered:
         return False
@@ -310,13 +328,14 @@ def choose(
     ``unless``, e.g. "already improving"); their triage questions are asked too.
     """
     done = set(asked)
+    covered = covered_units(kb, asked)
     open_questions = [
         q
         for q in kb.questions
         if q.id not in done
         and q.purpose != "plan"
         and not _settled(kb, q, facts)
-        and not repeats(kb, q, asked, facts)
+        and not repeats(kb, q, covered, facts)
     ]
     first: list[tuple[str, Phase]] = [("core", "core"), ("safety", "safety")]
     if current_rank > TRIAGE_RANK[URGENT]:
@@ -350,13 +369,13 @@ def choose(
 
     # A fact is "live" while no asked question has covered it: one already answered (even "ved ikke")
     # is not asked again in another form just to settle a rule.
-    covered = {f for q in kb.questions if q.id in done for f in q.facts}
+    covered_facts = {f for f, _ in covered}
     live = frozenset(
         f
         for q in kb.questions
         if q.id not in done and q.purpose != "plan" and relevance(q, facts) is not False
         for f in q.facts
-        if f not in covered and (facts.get(f) is None or facts[f].value is None)
+        if f not in covered_facts and (facts.get(f) is None or facts[f].value is None)
     )
     pending = [
         q

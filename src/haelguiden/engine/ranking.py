@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from haelguiden.engine.expressions import Known
 from haelguiden.engine.model import Condition, Fact, KnowledgeBase
@@ -32,6 +32,8 @@ class Feature:
     item: str | None
     #: value -> P(value | condition) for each condition, in model order.
     table: Mapping[str, Vector]
+    #: the same as natural logarithms (summed per answer; computed once)
+    log_table: Mapping[str, Vector] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def build_model(kb: KnowledgeBase) -> Model:
             item = key.split(":", 1)[1] if ":" in key else None
             values = tables[0][key].keys()
             table = {v: tuple(t[key][v] for t in tables) for v in values}
-            features[key] = Feature(key=key, fact=fact.id, item=item, table=table)
+            logs = {v: tuple(math.log(p) for p in vec) for v, vec in table.items()}
+            features[key] = Feature(key=key, fact=fact.id, item=item, table=table, log_table=logs)
     bands = [b.id for b in kb.settings.age_bands]
     priors: dict[str, Vector] = {}
     for band in bands:
@@ -184,9 +187,12 @@ def posterior(kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[
     for fact_id, known in sorted(facts.items()):  # a fixed order: the same sum whatever the answer order
         if fact_id in exclude:
             continue
-        for _key, _value, vec in observations(kb, model, fact_id, known):
-            for i, p in enumerate(vec):
-                logp[i] += math.log(p)
+        for key, value, vec in observations(kb, model, fact_id, known):
+            logs = model.features[key].log_table.get(value)
+            if logs is None:  # a partly known answer: the summed likelihood of the values still possible
+                logs = tuple(math.log(p) for p in vec)
+            for i, lp in enumerate(logs):
+                logp[i] += lp
     top = max(logp)
     return normalise([math.exp(lp - top) for lp in logp])
 

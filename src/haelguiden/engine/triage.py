@@ -22,7 +22,7 @@ from typing import Literal
 
 from haelguiden.engine.expressions import Known, evaluate
 from haelguiden.engine.model import TRIAGE_LEVELS, TRIAGE_RANK, KnowledgeBase, Text, TriageLevel
-from haelguiden.engine.ranking import model_for, posterior
+from haelguiden.engine.ranking import Vector, model_for, posterior
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,16 @@ def fired_rules(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[TriageRe
     )
 
 
-def condition_levels(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[TriageReason, ...]:
-    """The levels called for by likely conditions (probability without red-flag answers)."""
-    probs = posterior(kb, facts, exclude=frozenset(red_flag_facts(kb, facts)))
+def condition_levels(
+    kb: KnowledgeBase, facts: Mapping[str, Known], full: Vector | None = None
+) -> tuple[TriageReason, ...]:
+    """The levels called for by likely conditions (probability without red-flag answers).
+
+    ``full`` is the posterior with every answer, when the caller has it: reused when no answer is a red
+    flag, since the two are then the same.
+    """
+    flags = frozenset(red_flag_facts(kb, facts))
+    probs = full if full is not None and not flags else posterior(kb, facts, exclude=flags)
     conditions = model_for(kb).conditions
     top = max(range(len(probs)), key=probs.__getitem__)
     out: list[TriageReason] = []
@@ -101,9 +108,9 @@ def condition_levels(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[Tri
     return tuple(out)
 
 
-def triage(kb: KnowledgeBase, facts: Mapping[str, Known]) -> Triage:
+def triage(kb: KnowledgeBase, facts: Mapping[str, Known], full: Vector | None = None) -> Triage:
     """The triage for what is known now: the most urgent level any rule or condition calls for."""
-    reasons = fired_rules(kb, facts) + condition_levels(kb, facts)
+    reasons = fired_rules(kb, facts) + condition_levels(kb, facts, full)
     level: TriageLevel = TRIAGE_LEVELS[-1]
     for r in reasons:
         if TRIAGE_RANK[r.level] < TRIAGE_RANK[level]:
