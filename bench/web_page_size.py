@@ -29,18 +29,38 @@ with warnings.catch_warnings():
 
 BUDGET = 30 * 1024
 URGENT = {
-    "age": 41, "pain_site": ["achilles_tendon", "calf"], "tendon_gap": True, "onset": "sudden",
-    "injury": "sudden_push_off", "pop_or_kick": True, "swelling": True, "tiptoe_single": "cannot",
-    "fever": False, "severely_unwell": False, "foot_cold_pale": False, "saddle_numbness_or_bladder": False,
+    "age": 41,
+    "pain_site": ["achilles_tendon", "calf"],
+    "tendon_gap": True,
+    "onset": "sudden",
+    "injury": "sudden_push_off",
+    "pop_or_kick": True,
+    "swelling": True,
+    "tiptoe_single": "cannot",
+    "fever": False,
+    "severely_unwell": False,
+    "foot_cold_pale": False,
+    "saddle_numbness_or_bladder": False,
     "foot_weakness": False,
-}  # fmt: skip
+}
 RUNNER = {
-    "age": 38, "pain_site": ["heel_underside"], "injury": "none", "first_steps_pain": True,
-    "eases_with_warm_up": True, "fever": False, "severely_unwell": False, "foot_cold_pale": False,
-    "saddle_numbness_or_bladder": False, "foot_weakness": False, "pop_or_kick": False,
-    "weight_bearing": "normal", "diabetes": False, "cancer_history": False, "weight_loss": False,
+    "age": 38,
+    "pain_site": ["heel_underside"],
+    "injury": "none",
+    "first_steps_pain": True,
+    "eases_with_warm_up": True,
+    "fever": False,
+    "severely_unwell": False,
+    "foot_cold_pale": False,
+    "saddle_numbness_or_bladder": False,
+    "foot_weakness": False,
+    "pop_or_kick": False,
+    "weight_bearing": "normal",
+    "diabetes": False,
+    "cancer_history": False,
+    "weight_loss": False,
     "fluoroquinolone": "no",
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)

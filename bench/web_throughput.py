@@ -138,33 +138,27 @@ def main() -> None:
     process = start_server(port)
     try:
         wait_until_up(base, process)
-        assessment = asyncio.run(
-            load(base, "POST /api/v1/assessments (mid-interview)",
-                 {"method": "POST", "url": "/api/v1/assessments", "json": MID_INTERVIEW}, args.seconds, args.clients)
-        )  # fmt: skip
-        health = asyncio.run(
-            load(
-                base,
-                "GET /api/v1/health",
-                {"method": "GET", "url": "/api/v1/health"},
-                args.seconds,
-                args.clients,
-            )
-        )
+        post = {"method": "POST", "url": "/api/v1/assessments", "json": MID_INTERVIEW}
+        get = {"method": "GET", "url": "/api/v1/health"}
+        name = "POST /api/v1/assessments (mid-interview)"
+        assessment = asyncio.run(load(base, name, post, args.seconds, args.clients))
+        health = asyncio.run(load(base, "GET /api/v1/health", get, args.seconds, args.clients))
     finally:
         process.terminate()
         process.wait(timeout=10)
 
-    print(f"machine: {platform.machine()} python {platform.python_version()}, {os.cpu_count()} CPUs; "
-          f"one uvicorn process; {args.clients} concurrent clients, {args.seconds:g} s per endpoint")  # fmt: skip
+    print(
+        f"machine: {platform.machine()} python {platform.python_version()}, {os.cpu_count()} CPUs; "
+        "one uvicorn "
+        f"process; {args.clients} concurrent clients, {args.seconds:g} s per endpoint"
+    )
     print(f"{'endpoint':<44} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for run in (assessment, health):
-        print(
-            f"{run.name:<44} {run.rate:>8.0f} {run.percentile(50):>8.1f} {run.percentile(99):>8.1f} {run.errors:>7}"
-        )
+        p50, p99 = run.percentile(50), run.percentile(99)
+        print(f"{run.name:<44} {run.rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {run.errors:>7}")
     ratio = assessment.rate / health.rate if health.rate else 0.0
-    print(f"ratio assessment/health: {ratio:.2f} (target >= 0.6); errors: {assessment.errors + health.errors} "
-          "(target 0)")  # fmt: skip
+    errors = assessment.errors + health.errors
+    print(f"ratio assessment/health: {ratio:.2f} (target >= 0.6); errors: {errors} (target 0)")
 
 
 if __name__ == "__main__":

@@ -26,9 +26,15 @@ from haelguiden.web.state_cookie import COOKIE_NAME, CheckState
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts" / "browser"
 
 
@@ -134,7 +140,7 @@ def open_page(browser: Browser, base_url: str, width: int = 1024) -> tuple[Page,
 
 @pytest.fixture
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    """A page in a fresh context; after the test, no foreign request and no console error may have happened."""
+    """A page in a fresh context; afterwards no foreign request and no console error may have happened."""
     page, watch = open_page(browser, base_url)
     yield page
     page.context.close()

@@ -13,10 +13,27 @@ pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_TYPES = {
-    "start-da", "start-en", "article-index", "article", "article-en", "search", "search-no-hits", "not-found",
-    "api-docs", "question-number", "question-foot", "question-error", "question-radios", "question-checkboxes",
-    "question-scale", "check-answers", "result-self-care", "result-urgent-en", "result-postcode-error", "restart",
-}  # fmt: skip
+    "start-da",
+    "start-en",
+    "article-index",
+    "article",
+    "article-en",
+    "search",
+    "search-no-hits",
+    "not-found",
+    "api-docs",
+    "question-number",
+    "question-foot",
+    "question-error",
+    "question-radios",
+    "question-checkboxes",
+    "question-scale",
+    "check-answers",
+    "result-self-care",
+    "result-urgent-en",
+    "result-postcode-error",
+    "restart",
+}
 
 
 def test_every_page_type_has_no_axe_violations(page: Page, server: Server) -> None:

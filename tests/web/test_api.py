@@ -229,5 +229,5 @@ def test_no_swagger_ui_and_a_docs_page_without_third_party_assets(client: Checke
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     codes = [c.get_text() for c in client.soup.select(".api-op h3 code")]
-    assert codes == ["POST /api/v1/assessments", "GET /api/v1/health"]
+    assert {"POST /api/v1/assessments", "GET /api/v1/health"} <= set(codes)
     assert "cdn" not in response.text.lower()

@@ -22,8 +22,8 @@ def api_schema(app: FastAPI) -> BaseSchema:
 
 
 def test_the_document_lists_the_operations(api_schema: BaseSchema) -> None:
-    labels = sorted(op.ok().label for op in api_schema.get_all_operations())
-    assert labels == ["GET /api/v1/health", "POST /api/v1/assessments"]
+    labels = {op.ok().label for op in api_schema.get_all_operations()}
+    assert {"GET /api/v1/health", "POST /api/v1/assessments"} <= labels
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pytest
 from fastapi import FastAPI
 
 from haelguiden.engine.model import KnowledgeBase
+from haelguiden.services import build_services
 
 from .conftest import BASE_URL, CheckedClient
 from .pagecheck import text_of
@@ -95,7 +96,10 @@ def test_directives_are_filled_from_the_knowledge_base(client: CheckedClient, kb
     phones = [text_of(a) for a in page.select(".kb-regions a")]
     assert phones == [r.phone for r in kb.regions]
     assert text_of(page.select_one(".kb-box p + p")) == kb.conditions["plantar_fasciitis"].quick_advice.da
-    assert kb.conditions["plantar_fasciitis"].pattern.da in text_of(page.select_one(".kb-timeline"))
+    timeline = text_of(page.select_one(".kb-timeline"))
+    plan = build_services().plans.plan_for_condition("plantar_fasciitis")
+    assert plan is not None
+    assert [item.text.da in timeline for item in plan.timeline] == [True] * len(plan.timeline)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -165,3 +169,9 @@ def test_the_start_page_links_to_every_article(client: CheckedClient, app: FastA
     client.get("/")
     links = [a["href"] for a in client.soup.select(".list--links a")]
     assert links == [f"/artikler/{slug}" for slug in articles(app, "da")]
+
+
+def test_articles_set_no_cookie_and_may_be_cached_briefly(client: CheckedClient) -> None:
+    response = client.get("/artikler/haelspore")
+    assert "set-cookie" not in response.headers
+    assert response.headers["cache-control"] == "public, max-age=300"

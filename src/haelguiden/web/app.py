@@ -28,7 +28,7 @@ from haelguiden.web.article_directives import kb_resolver
 from haelguiden.web.messages import t
 from haelguiden.web.problems import problem, validation_errors
 from haelguiden.web.rendering import WebContext, chrome, lang_of, render, template_environment
-from haelguiden.web.routes import api, articles, assessment, diary, pages, plans
+from haelguiden.web.routes import api, articles, assessment, diary, diary_api, pages, plans
 from haelguiden.web.security import (
     DEFAULT_MAX_BODY_BYTES,
     BodySizeLimitMiddleware,
@@ -154,7 +154,7 @@ def create_app(
     settings = settings or Settings.from_env()
     services = services or build_services(settings)
     kb = services.kb
-    library = ArticleLibrary.load(articles_directory(settings), resolver=kb_resolver(kb))
+    library = ArticleLibrary.load(articles_directory(settings), resolver=kb_resolver(kb, services.plans))
     https = settings.base_url.startswith("https://")
     web = WebContext(
         services=services,
@@ -183,6 +183,7 @@ def create_app(
     app.include_router(articles.router)
     app.include_router(plans.router)
     app.include_router(diary.router)
+    app.include_router(diary_api.router)
     app.mount(urls.STATIC_PREFIX, StaticFiles(directory=STATIC_DIR), name="static")
 
     app.add_exception_handler(HTTPException, _http_error)

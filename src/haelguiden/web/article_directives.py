@@ -10,17 +10,16 @@ from the knowledge base is escaped here.
 | ``warning-signs`` | the red-flag rules' reasons, grouped by triage level |
 | ``care-routes`` | what to do at each triage level, and every region's after-hours number |
 | ``self-care <id>`` | the condition's quick advice |
-| ``timeline <id>`` | :func:`timeline_html` (the condition's onset and pattern until plans have timelines) |
+| ``timeline <id>`` | :func:`timeline_from_plan` (the plan's week-by-week timeline for the condition) |
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from markupsafe import Markup
 
 from haelguiden.content import ContentProblems, Problem, Resolver, mapping_resolver
 from haelguiden.engine.model import TRIAGE_LEVELS, Condition, KnowledgeBase, Lang
+from haelguiden.engine.plan import PlanLibrary
 from haelguiden.web import urls
 from haelguiden.web.messages import t
 
@@ -124,19 +123,38 @@ def timeline_from_condition(kb: KnowledgeBase, args: tuple[str, ...], lang: Lang
     )
 
 
-#: The function that fills ``kb:timeline``. When the plans in ``knowledge_base/plans/*.yaml`` carry
-#: timelines, point this at a function that renders the plan's timeline instead (same signature).
-timeline_html: Callable[[KnowledgeBase, tuple[str, ...], Lang], str] = timeline_from_condition
+def timeline_from_plan(kb: KnowledgeBase, plans: PlanLibrary, args: tuple[str, ...], lang: Lang) -> str:
+    """What to expect week by week, from the self-care plan written for the condition.
+
+    The article and the person's plan read the same knowledge entries, so they can never disagree. A
+    condition without a plan of its own (the ones that need a doctor first) shows its onset and pattern.
+    """
+    condition = _condition(kb, "timeline", args)
+    template = plans.plan_for_condition(condition.id)
+    if template is None or not template.timeline:
+        return timeline_from_condition(kb, args, lang)
+    rows = Markup("").join(
+        Markup("<dt>{}</dt><dd>{}</dd>").format(item.when.get(lang), item.text.get(lang))
+        for item in template.timeline
+    )
+    return str(Markup('<dl class="kb-timeline">{}</dl>').format(rows))
 
 
-def kb_resolver(kb: KnowledgeBase) -> Resolver:
-    """The directive resolver for :class:`haelguiden.content.ArticleLibrary`."""
+def kb_resolver(kb: KnowledgeBase, plans: PlanLibrary | None = None) -> Resolver:
+    """The directive resolver for :class:`haelguiden.content.ArticleLibrary`.
+
+    With ``plans``, ``kb:timeline`` shows the plan's timeline; without, the condition's own texts.
+    """
     return mapping_resolver(
         {
             "cause-table": lambda args, lang: cause_table(kb, _lang(lang)),
             "warning-signs": lambda args, lang: warning_signs(kb, _lang(lang)),
             "care-routes": lambda args, lang: care_routes(kb, _lang(lang)),
             "self-care": lambda args, lang: self_care(kb, args, _lang(lang)),
-            "timeline": lambda args, lang: timeline_html(kb, args, _lang(lang)),
+            "timeline": lambda args, lang: (
+                timeline_from_plan(kb, plans, args, _lang(lang))
+                if plans is not None
+                else timeline_from_condition(kb, args, _lang(lang))
+            ),
         }
     )

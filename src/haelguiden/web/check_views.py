@@ -19,7 +19,7 @@ from haelguiden.engine.next_question import available_options
 from haelguiden.engine.state import Answers, AnswerValue, derive_facts
 from haelguiden.web import forms, urls
 from haelguiden.web.messages import UI, t
-from haelguiden.web.rendering import chrome
+from haelguiden.web.rendering import chrome, context
 from haelguiden.web.viewmodels import (
     CauseView,
     CheckAnswersPage,
@@ -46,8 +46,7 @@ FOOT_REGIONS = frozenset(
 #: Wording of a cause's likelihood (a presentation choice, not a clinical number): the first listed cause
 #: is "mest sandsynlig", others from this probability "mulig", below it "mindre sandsynlig".
 POSSIBLE_FROM = 0.15
-_UNIT_KEYS = {"years": "unit_years", "days": "unit_days", "metres": "unit_metres", "minutes": "unit_minutes"}
-_UNIT_KEYS["weeks"] = "unit_weeks"
+_UNIT_KEYS = {unit: f"unit_{unit}" for unit in ("years", "days", "metres", "minutes", "weeks")}
 
 
 @dataclass(frozen=True)
@@ -180,7 +179,6 @@ def question_page(
         back=back_link(lang, answers, q.id, change),
         progress=None if ctx.answered or change else _progress(lang, assessment),
         action=urls.question(lang, q.id, change=change),
-        change=change,
         hotspots=hotspots,
     )
 
@@ -249,8 +247,6 @@ def bar_class(probability: float) -> str:
 
 
 def _article_link(request: Request, condition: Condition, lang: Lang) -> Link | None:
-    from haelguiden.web.rendering import context
-
     slug = condition.article.get(lang)
     article = context(request).library.get(lang, slug) if slug else None
     if article is None or slug is None:

@@ -33,6 +33,8 @@ from haelguiden.web.viewmodels import Choice, Chrome, ErrorItem, Link
 #: Form fields of an entry, in the order of the form (the error summary follows it).
 ENTRY_FIELDS = ("date", "worst_pain", "first_step_pain", "exercises", "activity", "note")
 NOTICES = ("saved", "changed", "deleted")
+#: Shown in a table cell the person left empty.
+EMPTY = "–"
 _NOTICE_WORDS = {"da": {"gemt": "saved", "aendret": "changed", "slettet": "deleted"}}
 _NOTICE_WORDS["en"] = {"saved": "saved", "changed": "changed", "deleted": "deleted"}
 
@@ -289,8 +291,8 @@ def entry_rows(services: Services, lang: Lang, token: str, entries: Sequence[Ent
                 if e.first_step_pain is None
                 else str(e.first_step_pain),
                 exercises=", ".join(done) if done else w(lang, "none_done"),
-                activity=e.activity,
-                note=e.note,
+                activity=e.activity or EMPTY,
+                note=e.note or EMPTY,
                 edit_href=urls.diary_entry(lang, token, e.id),
                 delete_href=urls.diary_entry(lang, token, e.id, delete=True),
                 label=w(lang, "entry_of", date=date),
@@ -501,7 +503,6 @@ class ConfirmPage:
     """ "Are you sure?" before deleting: the consequence, a red button, and a way back."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     body: str
     action: str
@@ -517,7 +518,6 @@ def confirm_delete_entry(request: Request, lang: Lang, token: str, entry: Entry)
         chrome=diary_chrome(
             request, lang, heading, urls.diary_entry(urls.other(lang), token, entry.id, delete=True)
         ),
-        w=WORDS[lang],
         heading=heading,
         body=w(lang, "delete_entry_body"),
         action=action,
@@ -531,7 +531,6 @@ def confirm_delete_diary(request: Request, lang: Lang, token: str, count: int) -
     heading = w(lang, "delete_all_title")
     return ConfirmPage(
         chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "delete")),
-        w=WORDS[lang],
         heading=heading,
         body=w(lang, "delete_all_body", count=count),
         action=urls.diary_part(lang, token, "delete"),

@@ -9,7 +9,7 @@ knowledge base (those are snake_case words). Exclusive choices are enforced here
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from haelguiden.engine.model import Fact, Lang, Option, Question
@@ -186,7 +186,7 @@ def saved(question: Question, value: AnswerValue) -> Submitted:
         return Submitted(chosen=frozenset({value}))
     if isinstance(value, tuple):
         return Submitted(chosen=frozenset(value) if value else frozenset({NONE}))
-    if isinstance(value, dict) or hasattr(value, "items"):
-        ticked = frozenset(k for k, v in dict(value).items() if v)  # type: ignore[arg-type]
+    if isinstance(value, Mapping):
+        ticked = frozenset(k for k, v in value.items() if v)
         return Submitted(chosen=ticked or frozenset({NONE}))
-    return Submitted()
+    return Submitted(chosen=frozenset({str(value)}))

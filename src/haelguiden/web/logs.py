@@ -13,6 +13,8 @@ from typing import Any
 
 from uvicorn.config import LOGGING_CONFIG
 
+from haelguiden.web.urls import mask_token
+
 _ACCESS_ARGS = 5  # uvicorn.access: (client address, method, full path, HTTP version, status code)
 
 
@@ -23,7 +25,8 @@ class PathOnlyAccessFilter(logging.Filter):
         """Strip the query string and the client address; always keep the record."""
         if isinstance(record.args, tuple) and len(record.args) == _ACCESS_ARGS:
             _client, method, path, version, status = record.args
-            record.args = ("-", method, str(path).split("?", 1)[0], version, status)
+            # A diary's path holds its private token, which opens the diary: masked too.
+            record.args = ("-", method, mask_token(str(path).split("?", 1)[0]), version, status)
         return True
 
 

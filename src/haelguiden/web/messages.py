@@ -287,6 +287,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "api_docs_openapi": ("OpenAPI-dokumentet (JSON)", "The OpenAPI document (JSON)"),
     "api_docs_operations": ("Endepunkter", "Endpoints"),
     "api_docs_schemas": ("Datatyper", "Schemas"),
+    # --- the result page's way on to the plan and the diary (pages/plan_result_links.html) -------------
+    "result_plan_title": ("Din plan og din dagbog", "Your plan and your diary"),
+    "result_plan_lead": (
+        "Få en plan med råd og øvelser uge for uge, som passer til dit resultat.",
+        "Get a plan with advice and exercises week by week that fits your result.",
+    ),
+    "result_plan_link": ("Se din plan", "See your plan"),
+    "result_diary_lead": (
+        "Følg din bedring i en privat dagbog. Du skal ikke oprette en konto.",
+        "Follow your recovery in a private diary. You do not need an account.",
+    ),
+    "result_diary_button": ("Start en dagbog", "Start a diary"),
 }
 
 _MONTHS: dict[Lang, tuple[str, ...]] = {

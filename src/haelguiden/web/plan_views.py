@@ -296,14 +296,11 @@ def _plan_chrome(request: Request, lang: Lang, title: str) -> Chrome:
     )
 
 
-def basis_rows(
-    lang: Lang, cause: str | None, triage_title: str, child_below: int | None
-) -> tuple[BasisRow, ...]:
+def basis_rows(lang: Lang, cause: str | None, child_below: int | None) -> tuple[BasisRow, ...]:
     """The summary of what the plan is based on; ``child_below`` is set for a child's plan."""
     group = w(lang, "group_child", age=child_below) if child_below is not None else w(lang, "group_adult")
     return (
         BasisRow(w(lang, "plan_leading_cause"), cause or w(lang, "plan_no_cause")),
-        BasisRow(w(lang, "plan_triage"), triage_title),
         BasisRow(w(lang, "plan_group"), group),
     )
 
@@ -385,7 +382,6 @@ class ExerciseIndexPage:
     """``/oevelser``: every exercise."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     lead: str
     items: tuple[ArticleItem, ...]
@@ -434,7 +430,6 @@ def exercise_index_page(request: Request, services: Services, lang: Lang) -> Exe
         chrome=_public_chrome(
             request, lang, heading, lead, urls.exercises(lang), urls.exercises(urls.other(lang))
         ),
-        w=WORDS[lang],
         heading=heading,
         lead=lead,
         items=items,

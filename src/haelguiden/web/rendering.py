@@ -19,7 +19,7 @@ from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.services import Services
 from haelguiden.web import urls
 from haelguiden.web.messages import UI
-from haelguiden.web.security import CsrfProtection
+from haelguiden.web.security import CsrfProtection, CsrfToken
 from haelguiden.web.state_cookie import StateCodec
 from haelguiden.web.viewmodels import Chrome, Link, NavItem
 
@@ -108,7 +108,7 @@ def chrome(
         switch=Link(switch_href, t["other_lang_name"]),
         switch_lang=other,
         nav=nav,
-        csrf_token=web.csrf.token(request),
+        csrf_token=CsrfToken(web.csrf, request),
         api_docs_href=f"{urls.API_PREFIX}/docs",
         emergency_line=t["emergency_line"].format(emergency=emergency_title(web.kb, lang)),
         stylesheets=tuple(f"{urls.STATIC_PREFIX}/{name}.css" for name in _stylesheets(section, css)),

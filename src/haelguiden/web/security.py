@@ -33,6 +33,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from haelguiden.errors import ConfigError
+from haelguiden.web.urls import mask_token
 
 logger = logging.getLogger("haelguiden.web")
 
@@ -110,6 +111,25 @@ class CsrfProtection:
             raise CsrfError("mismatch")
 
 
+class CsrfToken:
+    """A page's CSRF token, made only when a form on the page is rendered (``str(token)``).
+
+    Pages without a form then set no cookie, so public pages (articles) can be cached without one.
+    """
+
+    def __init__(self, csrf: CsrfProtection, request: Request) -> None:
+        """Make the token from ``csrf`` for ``request`` when first needed."""
+        self._csrf = csrf
+        self._request = request
+        self._value: str | None = None
+
+    def __str__(self) -> str:
+        """The token for the hidden field."""
+        if self._value is None:
+            self._value = self._csrf.token(self._request)
+        return self._value
+
+
 class SecurityHeadersMiddleware:
     """Adds the security headers (and a cache policy) to every HTTP response, errors included.
 
@@ -147,7 +167,7 @@ class SecurityHeadersMiddleware:
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception:
-            logger.exception("unhandled error: %s %s", scope.get("method"), scope.get("path"))
+            logger.exception("unhandled error: %s %s", scope.get("method"), mask_token(scope.get("path", "")))
             if started:
                 raise
             await self.on_error(Request(scope), 500, None)(scope, receive, send_with_headers)

@@ -75,11 +75,6 @@ def search(lang: Lang, query: str | None = None) -> str:
     return f"{_SEARCH[lang]}?{urlencode({'q': query})}" if query else _SEARCH[lang]
 
 
-def fixed_check_paths(lang: Lang) -> frozenset[str]:
-    """The self-check's own path parts, which can never be question ids."""
-    return frozenset({_CHECK_ANSWERS[lang], _RESULT[lang], _START[lang]})
-
-
 # --- self-care plan, exercises and the recovery diary ------------------------------------------------------
 _PLAN = {"da": "/plan", "en": "/en/plan"}
 _EXERCISES = {"da": "/oevelser", "en": "/en/exercises"}

@@ -67,7 +67,8 @@ class Chrome:
     switch: Link
     switch_lang: Lang
     nav: tuple[NavItem, ...]
-    csrf_token: str
+    #: Rendered as text; made (with its cookie) only when a page shows a form.
+    csrf_token: object
     api_docs_href: str
     #: "Ring 112 nu, hvis det er livstruende." (the number comes from the knowledge base's care routes)
     emergency_line: str
@@ -162,7 +163,6 @@ class QuestionPage:
     back: Link
     progress: Progress | None
     action: str
-    change: bool
     hotspots: tuple[Hotspot, ...] = ()
 
 

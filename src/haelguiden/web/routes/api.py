@@ -111,7 +111,7 @@ async def health() -> dict[str, str]:
 async def docs(request: Request) -> Response:
     """The API documentation as a plain page, built from the OpenAPI document."""
     document = request.app.openapi()
-    lang: Lang = "da"
+    lang: Lang = "en"  # the OpenAPI document it shows is in English
     heading = t(lang, "api_docs_title")
     operations = []
     for path, methods in document.get("paths", {}).items():
@@ -138,7 +138,7 @@ async def docs(request: Request) -> Response:
         for name, schema in document.get("components", {}).get("schemas", {}).items()
     )
     page = ApiDocsPage(
-        chrome=chrome(request, lang, title=heading, switch_href=urls.home("en"), css=("article",)),
+        chrome=chrome(request, lang, title=heading, switch_href=urls.home("da"), css=("article",)),
         heading=heading,
         lead=t(lang, "api_docs_lead"),
         openapi_href=f"{urls.API_PREFIX}/openapi.json",

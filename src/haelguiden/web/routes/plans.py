@@ -61,10 +61,7 @@ def _basis(
     child_below = web.services.plans.rules.child_below_age
     is_child = age is not None and isinstance(age.value, int) and age.value < child_below
     leading = assessment.listed[0].condition.name.get(lang) if assessment.listed else None
-    level = assessment.triage.level
-    return plan_views.basis_rows(
-        lang, leading, kb.care[level].title.get(lang), child_below if is_child else None
-    )
+    return plan_views.basis_rows(lang, leading, child_below if is_child else None)
 
 
 def _plan(lang: Lang) -> Endpoint:
