@@ -29,6 +29,7 @@ from haelguiden.web.messages import t
 from haelguiden.web.problems import problem, validation_errors
 from haelguiden.web.rendering import WebContext, chrome, lang_of, render, template_environment
 from haelguiden.web.routes import api, articles, assessment, diary, diary_api, pages, plans
+from haelguiden.web.routes import fhir as fhir_routes
 from haelguiden.web.security import (
     DEFAULT_MAX_BODY_BYTES,
     BodySizeLimitMiddleware,
@@ -178,6 +179,7 @@ def create_app(
     app.state.web = web
     app.openapi = lambda: api.openapi_document(app)  # type: ignore[method-assign]
     app.include_router(api.router)
+    app.include_router(fhir_routes.router)
     app.include_router(pages.router)
     app.include_router(assessment.router)
     app.include_router(articles.router)
