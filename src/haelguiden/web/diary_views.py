@@ -21,17 +21,15 @@ from haelguiden.engine.recovery import RecoveryRules, RecoveryStatus
 from haelguiden.services import Services
 from haelguiden.tracker import messages as tracker_messages
 from haelguiden.tracker.chart import ChartRow, pain_chart
-from haelguiden.tracker.model import ACTIVITY_MAX, NOTE_MAX, PAIN_MAX, PAIN_MIN, Diary, Entry
+from haelguiden.tracker.model import Diary, Entry
 from haelguiden.tracker.qr import qr_svg
 from haelguiden.web import urls
 from haelguiden.web.check_views import needs_region
 from haelguiden.web.plan_diary_messages import WORDS, join_words, w
 from haelguiden.web.plan_views import CSS
 from haelguiden.web.rendering import chrome
-from haelguiden.web.viewmodels import Choice, Chrome, ErrorItem, Link
+from haelguiden.web.viewmodels import Chrome, Link
 
-#: Form fields of an entry, in the order of the form (the error summary follows it).
-ENTRY_FIELDS = ("date", "worst_pain", "first_step_pain", "exercises", "activity", "note")
 NOTICES = ("saved", "changed", "deleted")
 #: Shown in a table cell the person left empty.
 EMPTY = "–"
@@ -79,32 +77,6 @@ class StatusPanel:
     paragraphs: tuple[str, ...]
     phone_links: tuple[Link, ...]
     reasons: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class TextField:
-    """A text input or textarea with its label, hint, value and error."""
-
-    id: str
-    label: str
-    hint: str
-    value: str
-    error: str | None
-    multiline: bool = False
-
-
-@dataclass(frozen=True)
-class ChoiceField:
-    """A group of radios (a 0–10 scale) or checkboxes, in a fieldset."""
-
-    name: str
-    legend: str
-    hint: str
-    error: str | None
-    type: str
-    choices: tuple[Choice, ...]
-    extra: tuple[Choice, ...] = ()
-    scale: bool = False
 
 
 @dataclass(frozen=True)
@@ -343,157 +315,6 @@ def diary_page(
         calendar_href=urls.diary_part(lang, token, "calendar"),
         link_href=urls.diary_part(lang, token, "link"),
         delete_href=urls.diary_part(lang, token, "delete"),
-    )
-
-
-# --- the entry form ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class EntryForm:
-    """What the form shows: the values as typed (or saved), and one message per wrong field."""
-
-    date: str = ""
-    worst_pain: str = ""
-    first_step_pain: str = ""
-    exercises: frozenset[str] = frozenset()
-    activity: str = ""
-    note: str = ""
-    errors: Mapping[str, str] | None = None
-
-
-@dataclass(frozen=True)
-class EntryPage:
-    """Adding or changing an entry (GOV.UK form pattern: error summary, inline errors, values kept)."""
-
-    chrome: Chrome
-    w: Mapping[str, str]
-    heading: str
-    action: str
-    back: Link
-    errors: tuple[ErrorItem, ...]
-    date: TextField
-    worst_pain: ChoiceField
-    first_step_pain: ChoiceField
-    exercises: ChoiceField | None
-    activity: TextField
-    note: TextField
-
-
-def form_of(entry: Entry) -> EntryForm:
-    """The form showing a saved entry."""
-    return EntryForm(
-        date=tracker_messages.numeric_date(entry.date),
-        worst_pain=str(entry.worst_pain),
-        first_step_pain="" if entry.first_step_pain is None else str(entry.first_step_pain),
-        exercises=frozenset(entry.exercises),
-        activity=entry.activity,
-        note=entry.note,
-    )
-
-
-def _scale(
-    name: str, legend: str, hint: str, chosen: str, error: str | None, none_label: str | None
-) -> ChoiceField:
-    choices = tuple(
-        Choice(f"{name}-{n}", str(n), str(n), chosen == str(n)) for n in range(PAIN_MIN, PAIN_MAX + 1)
-    )
-    extra = (Choice(f"{name}-none", "", none_label, chosen == ""),) if none_label else ()
-    return ChoiceField(name, legend, hint, error, "radio", choices, extra, scale=True)
-
-
-def error_target(field: str, exercise_ids: Sequence[str]) -> str:
-    """The id of the input an error summary link for ``field`` goes to."""
-    if field in ("worst_pain", "first_step_pain"):
-        return f"{field}-{PAIN_MIN}"
-    if field == "exercises":
-        return f"exercises-{exercise_ids[0]}" if exercise_ids else "date"
-    return field
-
-
-def entry_page(
-    request: Request,
-    services: Services,
-    lang: Lang,
-    token: str,
-    diary: Diary,
-    form: EntryForm,
-    *,
-    entry: Entry | None = None,
-) -> EntryPage:
-    """The form to add an entry (``entry`` None) or change ``entry``."""
-    plan = diary_plan(services, diary)
-    errors = dict(form.errors or {})
-    exercises = [(e.id, e.name.get(lang)) for e in plan.exercises] if isinstance(plan, Plan) else []
-    if entry is not None:
-        names = services.plans.exercises
-        known = {i for i, _ in exercises}
-        exercises += [
-            (x, names[x].name.get(lang) if x in names else x) for x in entry.exercises if x not in known
-        ]
-    ids = [i for i, _ in exercises]
-    if entry is None:
-        heading = w(lang, "entry_new_title")
-        action = urls.diary_part(lang, token, "new_entry")
-        other = urls.diary_part(urls.other(lang), token, "new_entry")
-    else:
-        heading = w(lang, "entry_edit_title", date=tracker_messages.long_date(entry.date, lang))
-        action = urls.diary_entry(lang, token, entry.id)
-        other = urls.diary_entry(urls.other(lang), token, entry.id)
-    example = tracker_messages.numeric_date(services.today())
-    return EntryPage(
-        chrome=diary_chrome(request, lang, heading, other, errors=bool(errors), form=True),
-        w=WORDS[lang],
-        heading=heading,
-        action=action,
-        back=Link(urls.diary(lang, token), w(lang, "back_to_diary")),
-        errors=tuple(ErrorItem(error_target(f, ids), errors[f]) for f in ENTRY_FIELDS if f in errors),
-        date=TextField(
-            "date",
-            w(lang, "date_label"),
-            w(lang, "date_hint", example=example),
-            form.date,
-            errors.get("date"),
-        ),
-        worst_pain=_scale(
-            "worst_pain",
-            w(lang, "worst_label"),
-            w(lang, "scale_hint"),
-            form.worst_pain,
-            errors.get("worst_pain"),
-            None,
-        ),
-        first_step_pain=_scale(
-            "first_step_pain",
-            w(lang, "first_step_label"),
-            w(lang, "scale_hint"),
-            form.first_step_pain,
-            errors.get("first_step_pain"),
-            w(lang, "first_step_none"),
-        ),
-        exercises=ChoiceField(
-            "exercises",
-            w(lang, "exercises_label"),
-            w(lang, "exercises_hint"),
-            errors.get("exercises"),
-            "checkbox",
-            tuple(Choice(f"exercises-{i}", i, name, i in form.exercises) for i, name in exercises),
-        )
-        if exercises
-        else None,
-        activity=TextField(
-            "activity",
-            w(lang, "activity_label"),
-            w(lang, "activity_hint", max=ACTIVITY_MAX),
-            form.activity,
-            errors.get("activity"),
-        ),
-        note=TextField(
-            "note",
-            w(lang, "note_label"),
-            w(lang, "note_hint", max=NOTE_MAX),
-            form.note,
-            errors.get("note"),
-            True,
-        ),
     )
 
 

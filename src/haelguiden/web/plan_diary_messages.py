@@ -24,7 +24,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "plan_basis_title": ("Det bygger planen på", "What the plan is based on"),
     "plan_leading_cause": ("Mest sandsynlige mulige årsag", "Most likely possible cause"),
     "plan_no_cause": ("Ingen bestemt årsag", "No particular cause"),
-    "plan_triage": ("Hvor hurtigt du bør søge hjælp", "How soon you should get help"),
     "plan_group": ("Planen er til", "The plan is for"),
     "group_adult": ("Voksne", "Adults"),
     "group_child": ("Børn og unge under {age} år", "Children and young people under {age}"),
@@ -109,9 +108,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "notice_saved": ("Registreringen er gemt.", "The entry has been saved."),
     "notice_changed": ("Registreringen er ændret.", "The entry has been changed."),
     "notice_deleted": ("Registreringen er slettet.", "The entry has been deleted."),
-    "status_title": ("Sådan går det", "How it is going"),
     "status_keep_going": ("Fortsæt med din plan", "Keep going with your plan"),
-    "status_seek_assessment": ("Få din hæl undersøgt", "Have your heel assessed"),
     "add_entry": ("Skriv i dagbogen", "Add an entry"),
     "checkin_link": ("Tjek for advarselstegn", "Check for warning signs"),
     "checkin_lead": (
@@ -228,10 +225,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "checkin_button": ("Se resultatet", "See the result"),
     "checkin_result_title": ("Resultatet af dit tjek", "The result of your check"),
-    "checkin_reasons": (
-        "Det du har svaret, der gør det vigtigt:",
-        "What you answered that makes this important:",
-    ),
     "checkin_none": (
         "Du har ikke svaret ja til nogen af advarselstegnene.",
         "You did not answer yes to any of the warning signs.",

@@ -32,8 +32,8 @@ from haelguiden.tracker.model import (
     EntryNotFound,
     validate_entry,
 )
-from haelguiden.web import diary_checkin_views, diary_views, urls
-from haelguiden.web.diary_views import EntryForm
+from haelguiden.web import diary_checkin_views, diary_entry_views, diary_views, urls
+from haelguiden.web.diary_entry_views import EntryForm
 from haelguiden.web.messages import t
 from haelguiden.web.plan_diary_messages import w
 from haelguiden.web.rendering import WebContext, chrome, context, render
@@ -206,7 +206,7 @@ def _save_entry(
     except DiaryInputError as exc:
         errors = {name: message.get(lang) for name, message in exc.errors.items()}
         shown = replace(shown, errors=errors)
-        page = diary_views.entry_page(request, services, lang, token, diary, shown, entry=entry)
+        page = diary_entry_views.entry_page(request, services, lang, token, diary, shown, entry=entry)
         return render(request, "diary_entry.html", page, status=400)
     if entry is None:
         services.repository.add_entry(valid)
@@ -221,7 +221,7 @@ def _new_entry(
     if form is not None:
         return _save_entry(request, lang, web, diary, token, form, None)
     today = tracker_messages.numeric_date(web.services.today())
-    page = diary_views.entry_page(request, web.services, lang, token, diary, EntryForm(date=today))
+    page = diary_entry_views.entry_page(request, web.services, lang, token, diary, EntryForm(date=today))
     return render(request, "diary_entry.html", page)
 
 
@@ -235,8 +235,8 @@ def _edit_entry(
     entry = _entry(request, diary, web)
     if form is not None:
         return _save_entry(request, lang, web, diary, token, form, entry)
-    form_values = diary_views.form_of(entry)
-    page = diary_views.entry_page(request, web.services, lang, token, diary, form_values, entry=entry)
+    form_values = diary_entry_views.form_of(entry)
+    page = diary_entry_views.entry_page(request, web.services, lang, token, diary, form_values, entry=entry)
     return render(request, "diary_entry.html", page)
 
 

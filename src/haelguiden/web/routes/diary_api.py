@@ -56,7 +56,12 @@ class DiaryIn(BaseModel):
         None, max_length=64, description="The leading possible cause of the self-check (a condition id)."
     )
     triage_level: TriageLevelOut | None = Field(None, description="The self-check's triage level.")
-    start_date: dt.date | None = Field(None, description="The day the plan started (default: today).")
+    start_date: StrictStr | None = Field(
+        None,
+        pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        json_schema_extra={"format": "date"},
+        description="The day the plan started, ISO (2026-03-01); default: today.",
+    )
 
 
 class DiaryOut(BaseModel):
@@ -156,8 +161,13 @@ def create_diary(body: DiaryIn, request: Request) -> Response | dict[str, Any]:
         field = {"field": "condition_id", "message": message}
         return problem(422, code="invalid-diary-input", detail="The condition is unknown.", errors=[field])
     try:
+        start = dt.date.fromisoformat(body.start_date) if body.start_date else services.today()
+    except ValueError:
+        field = {"field": "start_date", "message": "is not a date; write it like 2026-03-01"}
+        return problem(422, code="invalid-diary-input", detail="The start date is wrong.", errors=[field])
+    try:
         created = services.repository.create_diary(
-            start_date=body.start_date or services.today(),
+            start_date=start,
             lang=body.lang,
             condition_id=body.condition_id,
             triage_level=body.triage_level,
