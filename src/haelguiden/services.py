@@ -8,6 +8,7 @@ Storage is opened (and migrated) on first use, so the self-check alone needs no 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from haelguiden.knowledge.loader import default_directory, load_knowledge
 from haelguiden.knowledge.plans import load_plan_library
 from haelguiden.knowledge.recovery import load_recovery_rules
 from haelguiden.tracker.repository import DiaryRepository, SqlAlchemyRepository
+
+_REPOSITORY_LOCK = threading.Lock()
 
 #: Facts whose answer changes the self-care plan, and the answers that count as "yes".
 _NUMBNESS_VALUES = {"inner_heel", "sole_and_toes", "outer_foot_and_little_toe", "both_feet_stocking", "other"}
@@ -63,14 +66,18 @@ class Services:
 
     @property
     def repository(self) -> DiaryRepository:
-        """Diary storage: SQLite by default, PostgreSQL with ``DATABASE_URL``; migrated on first use."""
-        if self._repository is None:
-            from haelguiden.tracker.database import make_engine, upgrade
+        """Diary storage: SQLite by default, PostgreSQL with ``DATABASE_URL``; migrated on first use.
 
-            engine = make_engine(self.settings.database_url)
-            upgrade(engine)
-            self._repository = SqlAlchemyRepository(engine)
-        return self._repository
+        A lock makes two simultaneous first requests migrate once, not twice at the same time.
+        """
+        with _REPOSITORY_LOCK:
+            if self._repository is None:
+                from haelguiden.tracker.database import make_engine, upgrade
+
+                engine = make_engine(self.settings.database_url)
+                upgrade(engine)
+                self._repository = SqlAlchemyRepository(engine)
+            return self._repository
 
     def purge_inactive(self, months: int) -> int:
         """Delete diaries untouched for ``months`` months; returns how many were deleted."""

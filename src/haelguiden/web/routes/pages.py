@@ -68,10 +68,17 @@ async def english_home() -> Response:
 
 @router.get("/sitemap.xml")
 async def sitemap(request: Request) -> Response:
-    """Every public page: the start pages, the article indexes and every article."""
+    """Every public page: the start pages, the article and exercise indexes, every article and exercise."""
     web = context(request)
-    pages = [SitemapEntry(urls.home(lang)) for lang in ("da", "en")]
-    pages += [SitemapEntry(urls.articles(lang)) for lang in ("da", "en")]
+    langs: tuple[Lang, ...] = ("da", "en")
+    pages = [SitemapEntry(urls.home(lang)) for lang in langs]
+    pages += [SitemapEntry(urls.articles(lang)) for lang in langs]
+    pages += [SitemapEntry(urls.exercises(lang)) for lang in langs]
+    pages += [
+        SitemapEntry(urls.exercise(lang, exercise_id))
+        for lang in langs
+        for exercise_id in web.services.plans.exercises
+    ]
     xml = sitemap_xml(web.base_url, [*pages, *web.library.sitemap_entries()])
     return Response(xml, media_type="application/xml", headers={"Cache-Control": "public, max-age=3600"})
 
