@@ -128,7 +128,9 @@ def test_an_unknown_article_is_404(client: CheckedClient) -> None:
     assert text_of(client.soup.select_one("h1")) == "Page not found"
 
 
-def test_the_sitemap_lists_the_public_pages_and_every_article(client: CheckedClient, app: FastAPI) -> None:
+def test_the_sitemap_lists_the_public_pages_every_exercise_and_every_article(
+    client: CheckedClient, app: FastAPI
+) -> None:
     response = client.get("/sitemap.xml")
     assert response.headers["content-type"] == "application/xml"
     root = ElementTree.fromstring(response.text)
@@ -136,7 +138,12 @@ def test_the_sitemap_lists_the_public_pages_and_every_article(client: CheckedCli
     locs = [e.text for e in root.findall("s:url/s:loc", ns)]
     expected = [f"{BASE_URL}/", f"{BASE_URL}/en/", f"{BASE_URL}/artikler", f"{BASE_URL}/en/articles"]
     assert locs[:4] == expected
-    assert sorted(locs[4:]) == sorted(BASE_URL + a.path for a in app.state.web.library)
+    exercises = list(app.state.web.services.plans.exercises)
+    exercise_pages = [f"{BASE_URL}/oevelser", f"{BASE_URL}/en/exercises"]
+    exercise_pages += [f"{BASE_URL}/oevelser/{e}" for e in exercises]
+    exercise_pages += [f"{BASE_URL}/en/exercises/{e}" for e in exercises]
+    assert locs[4 : 4 + len(exercise_pages)] == exercise_pages
+    assert sorted(locs[4 + len(exercise_pages) :]) == sorted(BASE_URL + a.path for a in app.state.web.library)
 
 
 def test_robots_allows_all_and_names_the_sitemap(client: CheckedClient) -> None:
