@@ -14,8 +14,9 @@ from pathlib import Path
 
 from haelguiden.config import Settings
 from haelguiden.engine.assess import Assessment, assess
+from haelguiden.engine.expressions import FactIn, evaluate
 from haelguiden.engine.model import KnowledgeBase
-from haelguiden.engine.plan import NoPlan, Plan, PlanLibrary, build_plan
+from haelguiden.engine.plan import Audience, NoPlan, Plan, PlanLibrary, build_plan
 from haelguiden.engine.recovery import RecoveryRules
 from haelguiden.engine.state import Answers, derive_facts
 from haelguiden.knowledge.loader import default_directory, load_knowledge
@@ -25,8 +26,21 @@ from haelguiden.tracker.repository import DiaryRepository, SqlAlchemyRepository
 
 _REPOSITORY_LOCK = threading.Lock()
 
-#: Facts whose answer changes the self-care plan, and the answers that count as "yes".
-_NUMBNESS_VALUES = {"inner_heel", "sole_and_toes", "outer_foot_and_little_toe", "both_feet_stocking", "other"}
+#: The numbness answers that count as "yes" (every answer but "none").
+_NUMBNESS_VALUES = ("inner_heel", "sole_and_toes", "outer_foot_and_little_toe", "both_feet_stocking", "other")
+
+
+@dataclass(frozen=True)
+class PlanFlags:
+    """What the self-care plan needs from the answers besides the result, and no more.
+
+    A diary stores exactly these (data minimisation), so its plan is the one the result page showed.
+    """
+
+    #: "child" below the plans' child age, "adult" from it, None when the age is not known.
+    age_group: Audience | None = None
+    diabetes: bool = False
+    numbness: bool = False
 
 
 @dataclass
@@ -48,20 +62,46 @@ class Services:
         """The next question or the result for ``answers``."""
         return assess(self.kb, answers)
 
+    def plan_flags(self, answers: Answers) -> PlanFlags:
+        """The age group, diabetes and numbness of ``answers``: all the plan needs besides the result."""
+        facts = derive_facts(self.kb, answers)
+        age = facts.get("age")
+        years = age.value if age is not None and isinstance(age.value, int) else None
+        age_group: Audience | None = None
+        if years is not None:
+            age_group = "child" if years < self.plans.rules.child_below_age else "adult"
+        # evaluate(), not the exact value: ticking "tingling or numbness" in a checklist only rules out
+        # "none", and the interview may end before asking where; that person must not get ice either.
+        return PlanFlags(
+            age_group=age_group,
+            diabetes=evaluate(FactIn("diabetes", ("true",)), facts) is True,
+            numbness=evaluate(FactIn("numbness_tingling", _NUMBNESS_VALUES), facts) is True,
+        )
+
     def plan_for(self, answers: Answers) -> Plan | NoPlan:
         """The personal self-care plan for a finished self-check (or the reason there is none)."""
         result = assess(self.kb, answers)
-        facts = derive_facts(self.kb, answers)
-        age = facts.get("age")
-        diabetes = facts.get("diabetes")
-        numbness = facts.get("numbness_tingling")
+        return self.plan_with(
+            result.listed[0].condition.id if result.listed else None,
+            result.triage.level,
+            self.plan_flags(answers),
+        )
+
+    def plan_with(self, condition_id: str | None, triage_level: str, flags: PlanFlags) -> Plan | NoPlan:
+        """The plan for a condition and triage level and the person's ``flags`` (as a diary keeps them).
+
+        ``build_plan`` uses the age only to choose between the child and the adult plan, so an age group
+        is enough: a child gets an age just under the plans' child age, an adult or an unknown age None
+        (which ``build_plan`` treats as an adult). The result page and a diary get the same plan this way.
+        """
+        age = self.plans.rules.child_below_age - 1 if flags.age_group == "child" else None
         return build_plan(
             self.plans,
-            condition_id=result.listed[0].condition.id if result.listed else None,
-            triage_level=result.triage.level,
-            age=age.value if age is not None and isinstance(age.value, int) else None,
-            diabetes=diabetes is not None and diabetes.value is True,
-            numbness=numbness is not None and numbness.value in _NUMBNESS_VALUES,
+            condition_id=condition_id,
+            triage_level=triage_level,
+            age=age,
+            diabetes=flags.diabetes,
+            numbness=flags.numbness,
         )
 
     @property

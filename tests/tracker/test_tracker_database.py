@@ -39,14 +39,81 @@ def tables(url: str | URL) -> set[str]:
 def test_up_to_head_down_to_base_and_up_again(database_url: str | URL) -> None:
     assert current_revision(database_url) is None
     upgrade(database_url)
-    assert current_revision(database_url) == "0001"
+    assert current_revision(database_url) == "0002"
     assert tables(database_url) == DIARY_TABLES | {"alembic_version"}
     downgrade(database_url, "base")
     assert current_revision(database_url) is None
     assert tables(database_url) == {"alembic_version"}
     upgrade(database_url)
-    assert current_revision(database_url) == "0001"
+    assert current_revision(database_url) == "0002"
     assert tables(database_url) == DIARY_TABLES | {"alembic_version"}
+
+
+def diary_columns(url: str | URL) -> list[str]:
+    engine = make_engine(url)
+    try:
+        return [c["name"] for c in sa.inspect(engine).get_columns("diaries")]
+    finally:
+        engine.dispose()
+
+
+def rows(url: str | URL, sql: str) -> list[tuple[object, ...]]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(sa.text(sql))]
+    finally:
+        engine.dispose()
+
+
+def test_0002_adds_the_plan_flags_keeps_old_diaries_and_their_entries_and_goes_down_again(
+    database_url: str | URL,
+) -> None:
+    upgrade(database_url, "0001")
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO diaries (id, token_hash, created, start_date, lang, condition_id, "
+                    "triage_level, last_activity) VALUES ('old', :hash, '2026-02-01', '2026-02-01', 'da', "
+                    "'plantar_fasciitis', 'self_care', '2026-02-01')"
+                ),
+                {"hash": "h" * 64},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO diary_entries (id, diary_id, date, worst_pain, exercises, activity, note) "
+                    "VALUES ('entry', 'old', '2026-02-02', 4, '[]', '', 'kept')"
+                )
+            )
+    finally:
+        engine.dispose()
+    base = ["id", "token_hash", "created", "start_date", "lang", "condition_id", "triage_level"]
+    base += ["last_activity"]
+
+    upgrade(database_url)
+    assert current_revision(database_url) == "0002"
+    assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness"]
+    # An old diary: age group unknown, no diabetes, no numbness (the server defaults).
+    assert rows(database_url, "SELECT id, age_group, diabetes, numbness FROM diaries") == [
+        ("old", None, False, False)
+    ]
+    assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
+
+    downgrade(database_url, "0001")
+    assert current_revision(database_url) == "0001"
+    assert diary_columns(database_url) == base
+    assert rows(database_url, "SELECT id FROM diaries") == [("old",)]
+    assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
+
+    upgrade(database_url)
+    assert current_revision(database_url) == "0002"
+    assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness"]
+    assert rows(database_url, "SELECT id, age_group, diabetes, numbness FROM diaries") == [
+        ("old", None, False, False)
+    ]
+    assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
 
 
 def test_the_migrations_create_exactly_the_tables_the_code_uses(database_url: str | URL) -> None:
@@ -73,6 +140,10 @@ def test_the_database_enforces_the_limits_too(database_url: str | URL) -> None:
             conn.execute(sa.text("UPDATE diary_entries SET worst_pain = 11"))
         with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
             conn.execute(sa.text("UPDATE diaries SET lang = 'de'"))
+        with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+            conn.execute(sa.text("UPDATE diaries SET age_group = 'teen'"))
+        with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+            conn.execute(sa.text("UPDATE diaries SET numbness = NULL"))
         with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
             conn.execute(
                 sa.text(
@@ -193,5 +264,8 @@ def test_the_migrations_ship_inside_the_package() -> None:
     package = Path(haelguiden.__file__).parent
     assert location == package / "tracker" / "migrations"
     assert (location / "env.py").is_file()
-    assert sorted(p.name for p in (location / "versions").glob("v*.py")) == ["v0001_diary_tables.py"]
+    assert sorted(p.name for p in (location / "versions").glob("v*.py")) == [
+        "v0001_diary_tables.py",
+        "v0002_diary_plan_flags.py",
+    ]
     assert DEFAULT_DATABASE_URL == "sqlite:///data/haelguiden.db"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -38,7 +39,10 @@ def test_json(diary: Diary) -> None:
         '    "lang": "da",\n'
         '    "condition_id": "plantar_fasciitis",\n'
         '    "triage_level": "self_care",\n'
-        '    "last_activity": "2026-02-01"\n'
+        '    "last_activity": "2026-02-01",\n'
+        '    "age_group": null,\n'
+        '    "diabetes": false,\n'
+        '    "numbness": false\n'
         "  },\n"
         '  "entries": [\n'
         "    {\n"
@@ -63,6 +67,26 @@ def test_json(diary: Diary) -> None:
         "  ]\n"
         "}\n"
     )
+
+
+def test_json_holds_the_facts_the_plan_follows_and_no_more(diary: Diary) -> None:
+    child = dataclasses.replace(diary, age_group="child", diabetes=True, numbness=True)
+    assert json.loads(to_json(child, ()))["diary"] == {
+        "created": "2026-02-01",
+        "start_date": "2026-02-01",
+        "lang": "da",
+        "condition_id": "plantar_fasciitis",
+        "triage_level": "self_care",
+        "last_activity": "2026-02-01",
+        "age_group": "child",
+        "diabetes": True,
+        "numbness": True,
+    }
+
+
+def test_csv_has_only_the_entries_not_the_diarys_settings(diary: Diary) -> None:
+    child = dataclasses.replace(diary, age_group="child", diabetes=True, numbness=True)
+    assert to_csv(entries(child)).splitlines()[0] == "date,worst_pain,first_step_pain,exercises,activity,note"
 
 
 def test_json_holds_no_internal_ids(diary: Diary) -> None:

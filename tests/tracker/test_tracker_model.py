@@ -3,6 +3,7 @@ and English. The diary started on 1 February 2026; today is 2 March 2026."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -276,6 +277,7 @@ def test_new_diary_settings_are_checked() -> None:
             condition_id="Plantar Fasciitis",
             triage_level="soon",
             today=TODAY,
+            age_group="teen",
         )
     assert caught.value.errors == {
         "start_date": Text(
@@ -285,4 +287,12 @@ def test_new_diary_settings_are_checked() -> None:
         "lang": Text("Vælg dansk (da) eller engelsk (en).", "Choose Danish (da) or English (en)."),
         "condition_id": Text("Ukendt plan.", "Unknown plan."),
         "triage_level": Text("Ukendt hastegrad.", "Unknown triage level."),
+        "age_group": Text("Vælg barn (child) eller voksen (adult).", "Choose child or adult."),
     }
+
+
+def test_diaries_built_in_code_keep_the_same_limits(diary: Diary) -> None:
+    with pytest.raises(ValueError, match=r"Diary\.age_group must be one of \('adult', 'child'\) or None"):
+        dataclasses.replace(diary, age_group="teen")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"Diary\.diabetes and Diary\.numbness must be True or False"):
+        dataclasses.replace(diary, numbness=1)  # type: ignore[arg-type]

@@ -7,8 +7,9 @@ import hashlib
 
 import pytest
 
+from haelguiden.engine.model import Text
 from haelguiden.errors import InternalError
-from haelguiden.tracker.model import Diary, DiaryNotFound, Entry, EntryNotFound
+from haelguiden.tracker.model import Diary, DiaryInputError, DiaryNotFound, Entry, EntryNotFound
 from haelguiden.tracker.repository import DiaryRepository, InMemoryRepository, NewDiary, months_before
 
 from .conftest import TODAY, Clock
@@ -39,9 +40,34 @@ def test_create_returns_the_diary_and_its_token_once(repo: DiaryRepository) -> N
         condition_id="plantar_fasciitis",
         triage_level="self_care",
         last_activity=TODAY,
+        age_group=None,
+        diabetes=False,
+        numbness=False,
     )
     assert len(created.token) == 43
     assert repo.get_diary(created.token) == created.diary
+
+
+@pytest.mark.parametrize(
+    ("age_group", "diabetes", "numbness"),
+    [("child", False, False), ("adult", True, False), ("adult", False, True), (None, True, True)],
+)
+def test_the_plan_flags_are_kept(
+    repo: DiaryRepository, age_group: str | None, diabetes: bool, numbness: bool
+) -> None:
+    created = new_diary(repo, age_group=age_group, diabetes=diabetes, numbness=numbness)
+    diary = created.diary
+    assert (diary.age_group, diary.diabetes, diary.numbness) == (age_group, diabetes, numbness)
+    assert repo.get_diary(created.token) == diary
+    assert repo.touch(diary.id) == diary  # a write keeps them
+
+
+def test_an_unknown_age_group_is_refused(repo: DiaryRepository) -> None:
+    with pytest.raises(DiaryInputError) as caught:
+        new_diary(repo, age_group="teen")
+    assert caught.value.errors == {
+        "age_group": Text("Vælg barn (child) eller voksen (adult).", "Choose child or adult.")
+    }
 
 
 def test_only_the_hash_of_the_token_is_stored(repo: DiaryRepository) -> None:

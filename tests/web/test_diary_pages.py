@@ -25,15 +25,21 @@ from schemathesis import Case, GenerationMode
 from schemathesis.openapi import from_asgi
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from haelguiden.engine.assess import assess
 from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase
+from haelguiden.engine.plan import Plan
+from haelguiden.engine.state import Answers
+from haelguiden.evaluation.harness import simulated_answer
 from haelguiden.services import Services, build_services
-from haelguiden.tracker import InMemoryRepository
+from haelguiden.tracker import InMemoryRepository, SqlAlchemyRepository
 from haelguiden.tracker import messages as tm
+from haelguiden.tracker.database import make_engine, upgrade
 from haelguiden.tracker.export import to_csv, to_json
 from haelguiden.tracker.model import Diary, Entry
 from haelguiden.web import create_app, diary_checkin_views, diary_entry_views, diary_views, urls
 from haelguiden.web.logs import PathOnlyAccessFilter
+from haelguiden.web.plan_diary_messages import w
 
 from .conftest import BASE_URL, RUNNER, CheckedClient, complete_answers, make_settings
 from .pagecheck import csrf_token, text_of
@@ -81,9 +87,11 @@ def diary_client(diary_app: FastAPI, clock: Clock) -> Iterator[CheckedClient]:
         yield c
 
 
-def start_diary(client: CheckedClient, app: FastAPI, kb: KnowledgeBase, lang: str = "da") -> str:
-    """Start a diary from the result page of a finished self-check; returns the token."""
-    client.set_answers(app, complete_answers(kb, RUNNER))
+def start_diary(
+    client: CheckedClient, app: FastAPI, kb: KnowledgeBase, lang: str = "da", answers: Answers | None = None
+) -> str:
+    """Start a diary from the result page of a finished self-check (the runner's); returns the token."""
+    client.set_answers(app, answers or complete_answers(kb, RUNNER))
     client.get(urls.result(lang))  # type: ignore[arg-type]
     form = client.soup.select_one(".plan-links form")
     assert form is not None
@@ -94,6 +102,19 @@ def start_diary(client: CheckedClient, app: FastAPI, kb: KnowledgeBase, lang: st
     match = re.fullmatch(r"/(?:dagbog|en/diary)/([A-Za-z0-9_-]{43})/link", response.headers["location"])
     assert match is not None
     return match.group(1)
+
+
+def numb_runner(kb: KnowledgeBase) -> Answers:
+    """The runner, who also ticks "tingling or numbness in the foot" before the rest of the interview.
+
+    The interview ends before asking where it tingles, so only "none" is ruled out.
+    """
+    answers = Answers().answer(kb, "nerve_signs", {"numb": True, "low_back": False, "sciatica": False})
+    result = assess(kb, answers)
+    while result.question is not None:
+        answers = answers.answer(kb, result.question.id, simulated_answer(kb, result.question, RUNNER))
+        result = assess(kb, answers)
+    return answers
 
 
 def add_entry(client: CheckedClient, token: str, lang: str = "da", **fields: Any) -> Any:
@@ -123,6 +144,8 @@ def test_a_diary_started_from_the_result_shows_its_private_link_qr_and_calendar_
         "da",
         TODAY,
     )
+    # Of the answers, the diary keeps only what the plan needs.
+    assert (diary.age_group, diary.diabetes, diary.numbness) == ("adult", False, False)
     assert entries == ()
 
     diary_client.get(f"/dagbog/{token}/link")
@@ -153,6 +176,113 @@ def test_the_calendar_has_a_check_in_at_each_week_of_the_recovery_rules(
     weeks = diary_services.recovery.checkin_weeks
     assert [e.decoded("dtstart") for e in events] == [TODAY + dt.timedelta(weeks=w) for w in weeks]
     assert {str(e["url"]) for e in events} == {f"{BASE_URL}/dagbog/{token}"}
+
+
+# --- the plan follows the person ----------------------------------------------------------------------
+def diary_plan_of(services: Services, token: str) -> Plan:
+    plan = diary_views.diary_plan(services, stored(services, token)[0])
+    assert isinstance(plan, Plan)
+    return plan
+
+
+@pytest.mark.parametrize("storage", ["memory", "sqlite"])
+def test_a_diary_started_with_numbness_follows_the_plan_without_ice_or_cold(
+    diary_client: CheckedClient,
+    diary_app: FastAPI,
+    diary_services: Services,
+    clock: Clock,
+    tmp_path: Path,
+    storage: str,
+) -> None:
+    if storage == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path}/diary.db")
+        upgrade(engine)
+        diary_services._repository = SqlAlchemyRepository(engine, today=clock)
+    answers = numb_runner(diary_services.kb)
+    token = start_diary(diary_client, diary_app, diary_services.kb, answers=answers)
+    diary, _ = stored(diary_services, token)
+    assert (diary.condition_id, diary.triage_level) == ("plantar_fasciitis", "self_care")
+    assert (diary.age_group, diary.diabetes, diary.numbness) == ("adult", False, True)
+
+    plan = diary_plan_of(diary_services, token)
+    assert plan == diary_services.plan_for(answers)  # the plan the result page showed
+    assert (plan.id, plan.variant) == ("plantar_fasciitis", "condition")
+    assert "ice" not in plan.advice_ids
+    exercises = [e.id for e in plan.exercises]
+    assert exercises == [
+        "plantar_fascia_stretch",
+        "calf_stretch_knee_straight",
+        "calf_stretch_knee_bent",
+        "towel_heel_raise",
+    ]  # no rolling the sole on a frozen bottle
+    diary_client.get(f"/dagbog/{token}/ny")
+    assert [i["value"] for i in diary_client.soup.select('input[name="exercises"]')] == exercises
+
+    # The same runner without numbness gets the ice advice and the frozen-bottle roll.
+    plain = diary_plan_of(diary_services, start_diary(diary_client, diary_app, diary_services.kb))
+    assert "ice" in plain.advice_ids
+    assert "sole_roll" in [e.id for e in plain.exercises]
+
+    exported = diary_client.get(f"/dagbog/{token}/eksport.json").json()["diary"]
+    assert (exported["age_group"], exported["diabetes"], exported["numbness"]) == ("adult", False, True)
+    if storage == "sqlite":
+        engine.dispose()
+
+
+def test_a_childs_diary_follows_the_childs_plan(
+    diary_client: CheckedClient, diary_app: FastAPI, diary_services: Services
+) -> None:
+    answers = complete_answers(diary_services.kb, {**RUNNER, "age": 12})
+    token = start_diary(diary_client, diary_app, diary_services.kb, answers=answers)
+    diary, _ = stored(diary_services, token)
+    assert (diary.condition_id, diary.age_group, diary.diabetes, diary.numbness) == (
+        "plantar_fasciitis",
+        "child",
+        False,
+        False,
+    )
+    plan = diary_plan_of(diary_services, token)
+    assert plan == diary_services.plan_for(answers)
+    assert (plan.id, plan.variant) == (diary_services.plans.rules.child_plan, "child")
+    diary_client.get(f"/dagbog/{token}")
+    started = w("da", "diary_started", date=tm.long_date(TODAY, "da"))
+    assert f"{started} Din plan: {plan.title.da}." in [text_of(p) for p in diary_client.soup.select("main p")]
+
+    adult = diary_plan_of(diary_services, start_diary(diary_client, diary_app, diary_services.kb))
+    assert (adult.id, adult.variant) == ("plantar_fasciitis", "condition")
+    assert adult.title.da != plan.title.da
+    assert json_flags(diary_client, token) == {"age_group": "child", "diabetes": False, "numbness": False}
+
+
+def test_a_diary_started_with_diabetes_keeps_the_foot_advice_and_warning(
+    diary_client: CheckedClient, diary_app: FastAPI, diary_services: Services
+) -> None:
+    answers = complete_answers(diary_services.kb, {**RUNNER, "diabetes": True})
+    token = start_diary(diary_client, diary_app, diary_services.kb, answers=answers)
+    plan = diary_plan_of(diary_services, token)
+    assert plan == diary_services.plan_for(answers)
+    assert "diabetes_assessment" in plan.advice_ids
+    assert "diabetes_wound" in [s.id for s in plan.seek_help]
+    assert json_flags(diary_client, token) == {"age_group": "adult", "diabetes": True, "numbness": False}
+
+
+def test_an_old_diary_without_an_age_group_keeps_the_plan_it_had(diary_services: Services) -> None:
+    # Diaries from before the age group was kept: a children-only plan for a child, all else for an adult.
+    old = Diary("d" * 32, TODAY, TODAY, "da", "calcaneal_apophysitis", "self_care", TODAY)
+    severs = diary_views.diary_plan(diary_services, old)
+    assert isinstance(severs, Plan)
+    assert (severs.id, severs.variant) == ("calcaneal_apophysitis", "condition")
+    runner = diary_views.diary_plan(
+        diary_services, dataclasses.replace(old, condition_id="plantar_fasciitis")
+    )
+    assert isinstance(runner, Plan)
+    assert (runner.id, runner.variant) == ("plantar_fasciitis", "condition")
+    assert "ice" in runner.advice_ids
+
+
+def json_flags(client: CheckedClient, token: str) -> dict[str, object]:
+    diary = client.get(f"/dagbog/{token}/eksport.json").json()["diary"]
+    return {key: diary[key] for key in ("age_group", "diabetes", "numbness")}
 
 
 def test_starting_a_diary_needs_the_csrf_token(diary_client: CheckedClient) -> None:
@@ -625,6 +755,9 @@ def test_the_api_makes_a_diary_and_adds_and_lists_entries(
         "condition_id": "plantar_fasciitis",
         "triage_level": "self_care",
         "last_activity": "2026-03-02",
+        "age_group": None,
+        "diabetes": False,
+        "numbness": False,
     }
     entry = {
         "date": "2026-03-02",
@@ -641,6 +774,38 @@ def test_the_api_makes_a_diary_and_adds_and_lists_entries(
     assert listed.text.replace(" ", "").replace("\n", "") == to_json(diary, entries).replace(" ", "").replace(
         "\n", ""
     )
+
+
+def test_the_api_keeps_the_age_group_diabetes_and_numbness_for_the_plan(
+    diary_client: CheckedClient, diary_services: Services
+) -> None:
+    made = diary_client.post(
+        "/api/v1/diaries",
+        json={
+            "condition_id": "plantar_fasciitis",
+            "triage_level": "self_care",
+            "age_group": "adult",
+            "diabetes": True,
+            "numbness": True,
+        },
+    )
+    assert made.status_code == 201
+    token = made.json()["token"]
+    flags = {key: made.json()["diary"][key] for key in ("age_group", "diabetes", "numbness")}
+    assert flags == {"age_group": "adult", "diabetes": True, "numbness": True}
+    plan = diary_plan_of(diary_services, token)
+    assert "ice" not in plan.advice_ids
+    assert "diabetes_assessment" in plan.advice_ids
+    # Rolling the sole on a frozen bottle is not in this plan, so the diary does not take it.
+    added = diary_client.post(
+        f"/api/v1/diaries/{token}/entries",
+        json={"date": "2026-03-02", "worst_pain": 3, "exercises": ["sole_roll"]},
+    )
+    assert (added.status_code, [e["field"] for e in added.json()["errors"]]) == (422, ["exercises"])
+    listed = diary_client.get(f"/api/v1/diaries/{token}/entries").json()["diary"]
+    assert {key: listed[key] for key in flags} == flags
+    wrong = diary_client.post("/api/v1/diaries", json={"age_group": "teen"})
+    assert wrong.status_code == 422
 
 
 def test_the_api_answers_problems_with_the_fields_at_fault(diary_client: CheckedClient) -> None:

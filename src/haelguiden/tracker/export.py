@@ -1,6 +1,7 @@
 """A person's own copy of their diary: JSON (diary and entries) and CSV (one row per entry).
 
-Exports hold what the person wrote and the diary's settings, never the internal id or the token hash.
+Exports hold what the person wrote and the diary's settings (including the age group, diabetes and
+numbness its plan follows; JSON only, CSV holds the entries), never the internal id or the token hash.
 CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return)
 get a leading apostrophe, so a note cannot turn into a formula when the file is opened.
 """
@@ -36,6 +37,9 @@ def diary_to_dict(diary: Diary, entries: Iterable[Entry]) -> dict[str, object]:
             "condition_id": diary.condition_id,
             "triage_level": diary.triage_level,
             "last_activity": diary.last_activity.isoformat(),
+            "age_group": diary.age_group,
+            "diabetes": diary.diabetes,
+            "numbness": diary.numbness,
         },
         "entries": [
             {

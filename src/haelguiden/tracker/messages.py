@@ -186,6 +186,11 @@ def triage_invalid() -> Text:
     return both("Ukendt hastegrad.", "Unknown triage level.")
 
 
+def age_group_invalid() -> Text:
+    """An age group other than child or adult."""
+    return both("Vælg barn (child) eller voksen (adult).", "Choose child or adult.")
+
+
 def condition_invalid() -> Text:
     """A condition id that is not a slug."""
     return both("Ukendt plan.", "Unknown plan.")

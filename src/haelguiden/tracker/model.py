@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from haelguiden.engine.model import LANGS, TRIAGE_LEVELS, Lang, Text, TriageLevel
+from haelguiden.engine.plan_model import AUDIENCES, Audience
 from haelguiden.errors import DiaryError
 from haelguiden.tracker import messages
 
@@ -83,12 +84,23 @@ class Diary:
     #: The triage level of the assessment the diary started from.
     triage_level: TriageLevel | None
     last_activity: dt.date
+    # What the plan depends on besides the result, and nothing more of the answers (data minimisation):
+    #: The person's age group when the diary started ("child" under the plans' child age), None: unknown.
+    age_group: Audience | None = None
+    #: The person has diabetes (the plan adds foot advice and the diabetic-foot warning).
+    diabetes: bool = False
+    #: The person reports numbness or reduced feeling (the plan leaves out ice and cold).
+    numbness: bool = False
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
             raise ValueError(f"Diary.lang must be one of {LANGS}")
         if self.triage_level is not None and self.triage_level not in TRIAGE_LEVELS:
             raise ValueError(f"Diary.triage_level must be one of {TRIAGE_LEVELS} or None")
+        if self.age_group is not None and self.age_group not in AUDIENCES:
+            raise ValueError(f"Diary.age_group must be one of {AUDIENCES} or None")
+        if not isinstance(self.diabetes, bool) or not isinstance(self.numbness, bool):
+            raise ValueError("Diary.diabetes and Diary.numbness must be True or False")
 
 
 @dataclass(frozen=True)
@@ -179,12 +191,19 @@ def validate_entry(
 
 
 def validate_new_diary(
-    *, start_date: dt.date, lang: str, condition_id: str | None, triage_level: str | None, today: dt.date
+    *,
+    start_date: dt.date,
+    lang: str,
+    condition_id: str | None,
+    triage_level: str | None,
+    today: dt.date,
+    age_group: str | None = None,
 ) -> None:
     """Check the settings of a new diary.
 
     Raises:
-        DiaryInputError: with a message per wrong field (start_date, lang, condition_id, triage_level).
+        DiaryInputError: with a message per wrong field (start_date, lang, condition_id, triage_level,
+            age_group).
     """
     errors: dict[str, Text] = {}
     if start_date > today:
@@ -195,6 +214,8 @@ def validate_new_diary(
         errors["condition_id"] = messages.condition_invalid()
     if triage_level is not None and triage_level not in TRIAGE_LEVELS:
         errors["triage_level"] = messages.triage_invalid()
+    if age_group is not None and age_group not in AUDIENCES:
+        errors["age_group"] = messages.age_group_invalid()
     if errors:
         raise DiaryInputError(errors)
 

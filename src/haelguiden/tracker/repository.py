@@ -48,8 +48,15 @@ class DiaryRepository(Protocol):
         lang: str,
         condition_id: str | None = None,
         triage_level: str | None = None,
+        age_group: str | None = None,
+        diabetes: bool = False,
+        numbness: bool = False,
     ) -> NewDiary:
-        """Create a diary and return it with its link token (the only time the token is available)."""
+        """Create a diary and return it with its link token (the only time the token is available).
+
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
+        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        """
         ...
 
     def get_diary(self, token: str) -> Diary:
@@ -97,21 +104,40 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last_day))
 
 
-def _new_diary(
-    today: dt.date, start_date: dt.date, lang: str, condition_id: str | None, triage_level: str | None
-) -> tuple[Diary, str, str]:
+@dataclass(frozen=True)
+class _Settings:
+    """The arguments of ``create_diary``, unchecked."""
+
+    start_date: dt.date
+    lang: str
+    condition_id: str | None
+    triage_level: str | None
+    age_group: str | None
+    diabetes: bool
+    numbness: bool
+
+
+def _new_diary(today: dt.date, settings: _Settings) -> tuple[Diary, str, str]:
     validate_new_diary(
-        start_date=start_date, lang=lang, condition_id=condition_id, triage_level=triage_level, today=today
+        start_date=settings.start_date,
+        lang=settings.lang,
+        condition_id=settings.condition_id,
+        triage_level=settings.triage_level,
+        today=today,
+        age_group=settings.age_group,
     )
     token = tokens.new_token()
     diary = Diary(
         id=new_id(),
         created=today,
-        start_date=start_date,
-        lang=lang,  # type: ignore[arg-type]  # checked by validate_new_diary
-        condition_id=condition_id,
-        triage_level=triage_level,  # type: ignore[arg-type]
+        start_date=settings.start_date,
+        lang=settings.lang,  # type: ignore[arg-type]  # checked by validate_new_diary
+        condition_id=settings.condition_id,
+        triage_level=settings.triage_level,  # type: ignore[arg-type]
         last_activity=today,
+        age_group=settings.age_group,  # type: ignore[arg-type]
+        diabetes=settings.diabetes,
+        numbness=settings.numbness,
     )
     return diary, token, tokens.hash_token(token)
 
@@ -138,9 +164,19 @@ class InMemoryRepository:
         lang: str,
         condition_id: str | None = None,
         triage_level: str | None = None,
+        age_group: str | None = None,
+        diabetes: bool = False,
+        numbness: bool = False,
     ) -> NewDiary:
-        """Create a diary and return it with its link token (the only time the token is available)."""
-        diary, token, token_hash = _new_diary(self._today(), start_date, lang, condition_id, triage_level)
+        """Create a diary and return it with its link token (the only time the token is available).
+
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
+        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        """
+        diary, token, token_hash = _new_diary(
+            self._today(),
+            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness),
+        )
         self._diaries[diary.id] = diary
         self._hashes[diary.id] = token_hash
         self._entries[diary.id] = {}
@@ -241,9 +277,19 @@ class SqlAlchemyRepository:
         lang: str,
         condition_id: str | None = None,
         triage_level: str | None = None,
+        age_group: str | None = None,
+        diabetes: bool = False,
+        numbness: bool = False,
     ) -> NewDiary:
-        """Create a diary and return it with its link token (the only time the token is available)."""
-        diary, token, token_hash = _new_diary(self._today(), start_date, lang, condition_id, triage_level)
+        """Create a diary and return it with its link token (the only time the token is available).
+
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
+        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        """
+        diary, token, token_hash = _new_diary(
+            self._today(),
+            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness),
+        )
         with self._engine.begin() as conn:
             conn.execute(insert(diaries).values(token_hash=token_hash, **_diary_values(diary)))
         return NewDiary(diary, token)
@@ -375,6 +421,9 @@ def _diary_values(diary: Diary) -> dict[str, object]:
         "condition_id": diary.condition_id,
         "triage_level": diary.triage_level,
         "last_activity": diary.last_activity,
+        "age_group": diary.age_group,
+        "diabetes": diary.diabetes,
+        "numbness": diary.numbness,
     }
 
 
@@ -398,6 +447,9 @@ def _diary(row: Row[Any]) -> Diary:
         condition_id=row.condition_id,
         triage_level=row.triage_level,
         last_activity=row.last_activity,
+        age_group=row.age_group,
+        diabetes=row.diabetes,
+        numbness=row.numbness,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
+    false,
 )
 
 NAMING_CONVENTION = {
@@ -41,6 +43,17 @@ diaries = Table(
     Column("condition_id", String(64), nullable=True),
     Column("triage_level", String(16), nullable=True),
     Column("last_activity", Date, nullable=False),
+    # What the diary's plan depends on besides the result (migration 0002), and nothing else of the
+    # answers: the age group ("child", "adult", NULL when unknown), diabetes and numbness.
+    # A column constraint, so SQLite can drop the column with it (see the migration).
+    Column(
+        "age_group",
+        String(8),
+        CheckConstraint("age_group IS NULL OR age_group IN ('child', 'adult')", name="age_group"),
+        nullable=True,
+    ),
+    Column("diabetes", Boolean, nullable=False, server_default=false()),
+    Column("numbness", Boolean, nullable=False, server_default=false()),
     CheckConstraint("lang IN ('da', 'en')", name="lang"),
     CheckConstraint(
         "triage_level IS NULL OR triage_level IN ('emergency', 'urgent', 'gp', 'professional', 'self_care')",

@@ -2,8 +2,8 @@
 
 Every judgement comes from the engine: whether the recovery is on track (``evaluate_recovery`` with the
 knowledge base's recovery rules), the triage level of a check-in (the red-flag rules that fire on the
-answers), the plan and its phases (``build_plan``) and the care text of each level. These functions only
-put those results into words and links.
+answers), the plan and its phases (``build_plan`` via ``Services.plan_with``) and the care text of each
+level. These functions only put those results into words and links.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from starlette.requests import Request
 
 from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, TriageLevel
-from haelguiden.engine.plan import NoPlan, Plan, build_plan, plan_for_lang
+from haelguiden.engine.plan import NoPlan, Plan, plan_for_lang
 from haelguiden.engine.recovery import RecoveryRules, RecoveryStatus
-from haelguiden.services import Services
+from haelguiden.services import PlanFlags, Services
 from haelguiden.tracker import messages as tracker_messages
 from haelguiden.tracker.chart import ChartRow, pain_chart
 from haelguiden.tracker.model import Diary, Entry
@@ -49,16 +49,19 @@ def notice_value(lang: Lang, notice: str) -> str:
 
 # --- the diary's plan --------------------------------------------------------------------------------
 def diary_plan(services: Services, diary: Diary) -> Plan | NoPlan:
-    """The plan a diary follows, rebuilt from the condition and triage level it was started with.
+    """The plan a diary follows, rebuilt from what it was started with: the same plan the result showed.
 
-    The diary keeps no age, so a plan written only for children (Sever's disease) is rebuilt for a child
+    The diary keeps the condition, the triage level, the age group, diabetes and numbness (see
+    ``Services.plan_with``). When the age group is unknown (a diary from before the age group was kept, or
+    a self-check without an age), a plan written only for children (Sever's disease) is rebuilt for a child
     and every other plan for an adult.
     """
-    library = services.plans
-    own = library.plan_for_condition(diary.condition_id) if diary.condition_id else None
-    age = library.rules.child_below_age - 1 if own is not None and "adult" not in own.audience else None
-    level = diary.triage_level or "self_care"
-    return build_plan(library, diary.condition_id, level, age, diabetes=False, numbness=False)
+    age_group = diary.age_group
+    if age_group is None:
+        own = services.plans.plan_for_condition(diary.condition_id) if diary.condition_id else None
+        age_group = "child" if own is not None and "adult" not in own.audience else None
+    flags = PlanFlags(age_group=age_group, diabetes=diary.diabetes, numbness=diary.numbness)
+    return services.plan_with(diary.condition_id, diary.triage_level or "self_care", flags)
 
 
 def known_exercises(plan: Plan | NoPlan, entry: Entry | None = None) -> frozenset[str]:

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from fastapi import APIRouter, Path
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -56,6 +56,13 @@ class DiaryIn(BaseModel):
         None, max_length=64, description="The leading possible cause of the self-check (a condition id)."
     )
     triage_level: TriageLevelOut | None = Field(None, description="The self-check's triage level.")
+    age_group: Literal["child", "adult"] | None = Field(
+        None, description="The person's age group (as the self-check found it); default: unknown."
+    )
+    diabetes: StrictBool = Field(False, description="The person has diabetes (adds foot advice to the plan).")
+    numbness: StrictBool = Field(
+        False, description="The person has numbness or reduced feeling (the plan leaves out ice and cold)."
+    )
     start_date: StrictStr | None = Field(
         None,
         pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
@@ -73,6 +80,9 @@ class DiaryOut(BaseModel):
     condition_id: str | None
     triage_level: TriageLevelOut | None
     last_activity: dt.date
+    age_group: Literal["child", "adult"] | None
+    diabetes: bool
+    numbness: bool
 
 
 class DiaryCreated(BaseModel):
@@ -147,7 +157,8 @@ def _diary_out(diary: Diary) -> dict[str, Any]:
     summary="Start a diary",
     description=(
         "Makes a private recovery diary and returns its token and link, once. Give the self-check's "
-        "leading condition and triage level to follow that plan."
+        "leading condition and triage level, and the person's age group, diabetes and numbness, to follow "
+        "that plan."
     ),
     responses=_COMMON,
 )
@@ -171,6 +182,9 @@ def create_diary(body: DiaryIn, request: Request) -> Response | dict[str, Any]:
             lang=body.lang,
             condition_id=body.condition_id,
             triage_level=body.triage_level,
+            age_group=body.age_group,
+            diabetes=body.diabetes,
+            numbness=body.numbness,
         )
     except DiaryInputError as exc:
         return _input_problem(exc)
