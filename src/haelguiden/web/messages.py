@@ -295,8 +295,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "result_plan_link": ("Se din plan", "See your plan"),
     "result_diary_lead": (
-        "Følg din bedring i en privat dagbog. Du skal ikke oprette en konto.",
-        "Follow your recovery in a private diary. You do not need an account.",
+        "Følg din bedring i en privat dagbog. Du skal ikke oprette en konto. Dagbogen gemmer kun det, "
+        "planen skal bruge: om du er barn eller voksen, om du har diabetes, og om foden føles følelsesløs. "
+        "Den slettes, når du beder om det, eller når den ikke er brugt i 12 måneder.",
+        "Follow your recovery in a private diary. You do not need an account. The diary keeps only what the "
+        "plan needs: whether you are a child or an adult, whether you have diabetes, and whether your foot "
+        "feels numb. It is deleted when you ask, or when it has not been used for 12 months.",
     ),
     "result_diary_button": ("Start en dagbog", "Start a diary"),
 }
