@@ -52,8 +52,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "doctor (lægevagten): {after_hours}.",
     ),
     "start_time": (
-        "Det tager få minutter. Du får omkring 10–15 spørgsmål, ét ad gangen.",
-        "It takes a few minutes. You will get about 10–15 questions, one at a time.",
+        "Det tager få minutter. Du får omkring 10 spørgsmål, ét ad gangen.",
+        "It takes a few minutes. You will get about 10 questions, one at a time.",
     ),
     "start_does_title": ("Det gør selvtjekket", "What the self-check does"),
     "start_does_1": (
