@@ -13,6 +13,7 @@ from tests.conftest import TINY_KB
 PF_ANSWERS = {
     "age": 45,
     "pain_site": ["heel_underside"],
+    "duration": 30,
     "injury": "none",
     "warning_signs": "none",
     "function_signs": "none",

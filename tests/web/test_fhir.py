@@ -176,7 +176,7 @@ def test_the_answer_comes_back_with_the_next_choice_question(
 
 def test_a_checklist_is_a_group_of_booleans(client: CheckedClient, kb: KnowledgeBase) -> None:
     answers = Answers().answer(kb, "age", 38).answer(kb, "pain_site", ["heel_underside"])
-    answers = answers.answer(kb, "injury", "none")
+    answers = answers.answer(kb, "duration", 30).answer(kb, "injury", "none")
     items = [fhir_item(kb.question(q), v) for q, v in answers.items]
     question = next_question(response_of(post(client, {**EMPTY, "item": items})))
 

@@ -192,7 +192,7 @@ def test_two_app_instances_with_the_same_key_serve_one_person(services: Services
         same_browser.post(
             "/tjek/pain_site", data={"csrf_token": csrf_token(same_browser.soup), "answer": "calf"}
         )
-        assert same_browser.soup.select_one("form")["data-question-id"] == "injury"  # type: ignore[index]
+        assert same_browser.soup.select_one("form")["data-question-id"] == "duration"  # type: ignore[index]
 
 
 # --- size limit ------------------------------------------------------------------------------------------

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from haelguiden.engine.explain import Explanation, explain_all
 from haelguiden.engine.expressions import facts_used
 from haelguiden.engine.model import Condition, KnowledgeBase, Option, Question
-from haelguiden.engine.next_question import Phase, available_options, choose, expected_remaining
+from haelguiden.engine.next_question import (
+    Phase,
+    available_options,
+    choose,
+    covered_units,
+    expected_remaining,
+    open_questions,
+    unanswered_facts,
+)
 from haelguiden.engine.ranking import model_for, posterior
 from haelguiden.engine.state import Answers, derive_facts
 from haelguiden.engine.triage import Triage, triage
@@ -76,7 +84,11 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     """Assess the answers so far: triage, ranked possible causes, and the next question (if any)."""
     facts = derive_facts(kb, answers)
     probs = posterior(kb, facts)
-    current = triage(kb, facts, probs)
+    covered = covered_units(kb, answers.asked)
+    dont_know = frozenset(qid for qid, value in answers.items if value is None)
+    remaining = open_questions(kb, answers.asked, facts, covered)
+    unanswered = unanswered_facts(kb, facts, answers.asked, dont_know, remaining)
+    current = triage(kb, facts, probs, unanswered)
     order = sorted(range(len(probs)), key=lambda i: (-probs[i], i))
     conditions = model_for(kb).conditions
     conditional = frozenset(
@@ -85,7 +97,7 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
         if r.kind == "condition" and r.level == current.level
         for f in _unless_facts(kb, r.id)
     )
-    choice = choose(kb, answers.asked, facts, probs, current.rank, conditional)
+    choice = choose(kb, answers.asked, facts, probs, current.rank, conditional, unanswered)
     settings = kb.settings
     order_ids = [conditions[i] for i in order]
     listed_ids = [

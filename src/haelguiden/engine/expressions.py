@@ -36,10 +36,15 @@ Truth = bool | None
 
 @dataclass(frozen=True)
 class FactIn:
-    """True when the fact's value is one of ``values`` (lists: includes any of them)."""
+    """True when the fact's value is one of ``values`` (lists: includes any of them).
+
+    ``cautious``: "ved ikke" about the fact, once the person was asked and nothing more can be asked,
+    counts the cautious way (see :func:`evaluate_cautious`); written ``if_unknown: true`` in the files.
+    """
 
     fact: str
     values: tuple[str, ...]
+    cautious: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class Compare:
     fact: str
     op: Literal["lt", "le", "gt", "ge"]
     number: int
+    cautious: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,18 @@ class IsKnown:
 
     fact: str
     known: bool
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """About none of ``facts`` is anything known.
+
+    Plain evaluation can only say False (something is known) or unknown: whether the person *could not*
+    answer is a matter of the interview (was the question asked?), so it becomes true only in
+    :func:`evaluate_cautious`, when every listed fact was asked and stayed unknown.
+    """
+
+    facts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -88,7 +106,9 @@ class Not:
     part: Expr
 
 
-Expr = FactIn | Compare | IsKnown | All | AnyOf | AtLeast | Not
+Expr = FactIn | Compare | IsKnown | Unanswered | All | AnyOf | AtLeast | Not
+#: The tests on facts (everything but the combinations).
+Leaf = FactIn | Compare | IsKnown | Unanswered
 
 
 def _fact_in(expr: FactIn, known: Known | None) -> Truth:
@@ -130,6 +150,8 @@ def evaluate(expr: Expr, facts: Facts) -> Truth:
         return _compare(expr, facts.get(expr.fact))
     if isinstance(expr, IsKnown):
         return (expr.fact in facts) == expr.known
+    if isinstance(expr, Unanswered):
+        return False if any(f in facts for f in expr.facts) else None
     if isinstance(expr, All):
         results = [evaluate(p, facts) for p in expr.parts]
         if any(r is False for r in results):
@@ -151,8 +173,72 @@ def evaluate(expr: Expr, facts: Facts) -> Truth:
     return None if inner is None else not inner
 
 
+def evaluate_cautious(expr: Expr, facts: Facts, assume: frozenset[str]) -> Truth:
+    """Evaluate ``expr`` reading "ved ikke" the cautious way where the knowledge base asks for it.
+
+    ``assume`` holds facts the person was asked about and could not answer (and that no other question
+    can settle). A test marked ``cautious`` (or an ``unanswered`` test) on such a fact that is unknown
+    takes whichever value makes the whole expression more likely to hold: true in a positive position,
+    false under a ``not``. So a rule "when X" holds as a precaution when X could not be ruled out. Every
+    other unknown stays unknown, and known answers count as they are.
+    """
+    return _cautious(expr, facts, assume, positive=True)
+
+
+def _cautious(expr: Expr, facts: Facts, assume: frozenset[str], positive: bool) -> Truth:
+    if isinstance(expr, Unanswered):
+        plain = evaluate(expr, facts)
+        if plain is None and all(f in assume for f in expr.facts):
+            return positive
+        return plain
+    if isinstance(expr, FactIn | Compare | IsKnown):
+        plain = evaluate(expr, facts)
+        if plain is None and not isinstance(expr, IsKnown) and expr.cautious and expr.fact in assume:
+            return positive
+        return plain
+    if isinstance(expr, Not):
+        inner = _cautious(expr.part, facts, assume, not positive)
+        return None if inner is None else not inner
+    results = [_cautious(p, facts, assume, positive) for p in expr.parts]
+    if isinstance(expr, All):
+        if any(r is False for r in results):
+            return False
+        return True if all(r is True for r in results) else None
+    if isinstance(expr, AnyOf):
+        if any(r is True for r in results):
+            return True
+        return False if all(r is False for r in results) else None
+    true = sum(r is True for r in results)
+    unknown = sum(r is None for r in results)
+    if true >= expr.count:
+        return True
+    return False if true + unknown < expr.count else None
+
+
+def leaves(expr: Expr) -> tuple[Leaf, ...]:
+    """The tests on single facts inside ``expr``, in order."""
+    if isinstance(expr, FactIn | Compare | IsKnown | Unanswered):
+        return (expr,)
+    if isinstance(expr, Not):
+        return leaves(expr.part)
+    return tuple(leaf for p in expr.parts for leaf in leaves(p))
+
+
+def cautious_facts(expr: Expr) -> frozenset[str]:
+    """The facts the expression reads cautiously (marked tests and ``unanswered`` tests)."""
+    out: set[str] = set()
+    for leaf in leaves(expr):
+        if isinstance(leaf, Unanswered):
+            out |= set(leaf.facts)
+        elif isinstance(leaf, FactIn | Compare) and leaf.cautious:
+            out.add(leaf.fact)
+    return frozenset(out)
+
+
 def facts_used(expr: Expr) -> frozenset[str]:
     """Every fact id the expression reads (for cross-checks in the knowledge loader)."""
+    if isinstance(expr, Unanswered):
+        return frozenset(expr.facts)
     if isinstance(expr, FactIn | Compare | IsKnown):
         return frozenset({expr.fact})
     if isinstance(expr, All | AnyOf | AtLeast):
@@ -165,12 +251,15 @@ def facts_used(expr: Expr) -> frozenset[str]:
 
 def describe(expr: Expr) -> str:
     """A compact, stable text form of the expression (for docs and error messages)."""
+    mark = " (ved ikke: cautious)" if isinstance(expr, FactIn | Compare) and expr.cautious else ""
     if isinstance(expr, FactIn):
-        return f"{expr.fact} in {list(expr.values)}"
+        return f"{expr.fact} in {list(expr.values)}{mark}"
     if isinstance(expr, Compare):
-        return f"{expr.fact} {expr.op} {expr.number}"
+        return f"{expr.fact} {expr.op} {expr.number}{mark}"
     if isinstance(expr, IsKnown):
         return f"{expr.fact} {'known' if expr.known else 'unknown'}"
+    if isinstance(expr, Unanswered):
+        return f"unanswered({', '.join(expr.facts)})"
     if isinstance(expr, All):
         return "all(" + ", ".join(describe(p) for p in expr.parts) + ")"
     if isinstance(expr, AnyOf):

@@ -65,6 +65,8 @@ class Fact:
     #: Plain-language statement of an answer (value, list item or bin id -> text), for explanations.
     statements: Mapping[str, Text] = field(default_factory=dict)
     label: Text | None = None
+    #: What the person did not know, as it ends "Fordi du ikke ved, …" (e.g. "om det bliver bedre").
+    unknown: Text | None = None
 
     def bin_of(self, value: int) -> str:
         """The id of the bin that holds ``value``."""
@@ -189,6 +191,10 @@ class TriageRule:
     red_flag: bool
     reason: Text
     sources: tuple[str, ...]
+    #: Facts whose "ved ikke" counts the cautious way (tests marked ``if_unknown: true``, and
+    #: ``unanswered`` tests): when the person was asked and could not answer, the rule holds as a
+    #: precaution unless the rest of ``when`` rules it out.
+    if_unknown: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

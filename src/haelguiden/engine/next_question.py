@@ -14,10 +14,15 @@ The interview has four phases, each a rule about which questions may come next:
    expected information about that condition alone (the value of ruling it in or out); until the
    leading cause is clear (``stop_probability``), no question is worth asking (``min_information_gain``)
    or the question budget (``max_questions``) is spent;
-4. **triage**: any remaining question that could still make a same-day or emergency rule fire, and the
-   questions that exist for triage (weeks of self-care, trend). These are asked whatever the budget.
+4. **triage**: the questions that decide between two levels, asked whatever the budget: any remaining
+   question that could still make a same-day or emergency rule fire; the questions that exist for triage
+   (weeks of self-care, trend); for a less urgent rule that has already begun to hold, the one question
+   that would complete it; and every question whose "ved ikke" would make a rule hold as a precaution
+   (``if_unknown`` in rules.yaml), so that a cautious result never rests on a question nobody asked.
 
-A question is never asked twice, and never when everything it asks about is already known.
+An answer that makes the triage an emergency ends the interview at once: the next thing the person sees is
+the advice to call 112. A question is never asked twice, and never when everything it asks about is already
+known.
 """
 
 from __future__ import annotations
@@ -36,14 +41,18 @@ from haelguiden.engine.expressions import (
     IsKnown,
     Known,
     Not,
+    Unanswered,
     evaluate,
+    evaluate_cautious,
     facts_used,
+    leaves,
 )
 from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase, Option, Question
 from haelguiden.engine.ranking import Model, Vector, entropy, model_for
 
 Phase = Literal["core", "safety", "diagnosis", "triage"]
 URGENT = "urgent"
+EMERGENCY_RANK = TRIAGE_RANK["emergency"]
 
 
 @dataclass(frozen=True)
@@ -124,11 +133,17 @@ def repeats(
     return not any(unit == "*" and facts.get(f) is not None and facts[f].excluded for f, unit in mine)
 
 
-def relevance(question: Question, facts: Mapping[str, Known]) -> bool | None:
-    """Whether the question applies to this person (None: not known yet)."""
+def relevance(
+    question: Question, facts: Mapping[str, Known], unanswered: frozenset[str] = frozenset()
+) -> bool | None:
+    """Whether the question applies to this person (None: not known yet).
+
+    A test marked ``if_unknown`` in ``relevant_when`` reads "ved ikke" about the ``unanswered`` facts the
+    cautious way: a screening question is asked when its trigger could not be ruled out.
+    """
     if question.relevant_when is None:
         return True
-    return evaluate(question.relevant_when, facts)
+    return evaluate_cautious(question.relevant_when, facts, unanswered)
 
 
 def available_options(
@@ -262,6 +277,8 @@ def _can_be_true(expr: Expr, facts: Mapping[str, Known], live: frozenset[str]) -
     truth = evaluate(expr, facts)
     if truth is not None:
         return truth
+    if isinstance(expr, Unanswered):
+        return False  # answering can only make it false; it holds only as a precaution
     if isinstance(expr, FactIn | Compare | IsKnown):
         return expr.fact in live
     if isinstance(expr, All):
@@ -277,7 +294,7 @@ def _can_be_false(expr: Expr, facts: Mapping[str, Known], live: frozenset[str]) 
     truth = evaluate(expr, facts)
     if truth is not None:
         return not truth
-    if isinstance(expr, FactIn | Compare | IsKnown):
+    if isinstance(expr, FactIn | Compare | IsKnown | Unanswered):
         return True
     if isinstance(expr, All):
         return any(_can_be_false(p, facts, live) for p in expr.parts)
@@ -314,22 +331,15 @@ def triage_relevant(
     return False
 
 
-def choose(
-    kb: KnowledgeBase,
-    asked: Sequence[str],
-    facts: Mapping[str, Known],
-    probs: Vector,
-    current_rank: int,
-    conditional: frozenset[str] = frozenset(),
-) -> Choice:
-    """The next question to ask, or none when the interview is complete.
+def open_questions(
+    kb: KnowledgeBase, asked: Sequence[str], facts: Mapping[str, Known], covered: frozenset[tuple[str, str]]
+) -> list[Question]:
+    """The questions that may still be asked: not asked, not settled, not a repeat, not only for the plan.
 
-    ``conditional``: facts that decide whether the current triage level applies at all (a condition's
-    ``unless``, e.g. "already improving"); their triage questions are asked too.
+    Their relevance is not checked here (it may still be unknown).
     """
     done = set(asked)
-    covered = covered_units(kb, asked)
-    open_questions = [
+    return [
         q
         for q in kb.questions
         if q.id not in done
@@ -337,18 +347,100 @@ def choose(
         and not _settled(kb, q, facts)
         and not repeats(kb, q, covered, facts)
     ]
+
+
+def unanswered_facts(
+    kb: KnowledgeBase,
+    facts: Mapping[str, Known],
+    asked: Sequence[str],
+    dont_know: frozenset[str],
+    remaining: Sequence[Question],
+) -> frozenset[str]:
+    """Facts the person was asked about and could not answer, which no remaining question can settle.
+
+    "Could not answer" means a question about the fact was answered "ved ikke" as a whole (``dont_know``:
+    their ids) and nothing else told anything about it. A checklist answered in part says nothing about
+    its untouched lines either way, so on its own it does not count. ``remaining`` are the open questions
+    (:func:`open_questions`); one whose relevance is still unknown counts as able to settle its facts.
+    """
+    asked_blank = {f for qid in asked if qid in dont_know for f in kb.question(qid).facts}
+    askable = {f for q in remaining if relevance(q, facts) is not False for f in q.facts}
+    return frozenset(f for f in asked_blank if f not in askable and f not in facts)
+
+
+def _started(expr: Expr, facts: Mapping[str, Known]) -> bool:
+    """True when some test inside the rule already holds: the rule has begun to fire."""
+    return any(
+        evaluate(leaf, facts) is True for leaf in leaves(expr) if not isinstance(leaf, IsKnown | Unanswered)
+    )
+
+
+def decides(
+    kb: KnowledgeBase,
+    question: Question,
+    facts: Mapping[str, Known],
+    current_rank: int,
+    askable: frozenset[str],
+    unanswered: frozenset[str],
+) -> bool:
+    """True when this question decides between the current level and a more urgent one.
+
+    Two ways: a rule of a lower level than same-day that has begun to hold (one of its tests is already
+    true) and that this question alone could complete; or a rule that would hold as a precaution if this
+    question, too, were answered "ved ikke" (its other cautious facts asked and unknown, or still
+    askable). ``askable``: facts that open questions still ask about.
+    """
+    mine = frozenset(question.facts) & askable
+    if not mine:
+        return False
+    for rule in kb.rules:
+        if TRIAGE_RANK[rule.level] >= current_rank or not (facts_used(rule.when) & mine):
+            continue
+        if evaluate(rule.when, facts) is not None:
+            continue
+        if _started(rule.when, facts) and _can_be_true(rule.when, facts, mine):
+            return True
+        if rule.if_unknown & mine:
+            assume = rule.if_unknown & (unanswered | askable)
+            if evaluate_cautious(rule.when, facts, assume) is True:
+                return True
+    return False
+
+
+def choose(
+    kb: KnowledgeBase,
+    asked: Sequence[str],
+    facts: Mapping[str, Known],
+    probs: Vector,
+    current_rank: int,
+    conditional: frozenset[str] = frozenset(),
+    unanswered: frozenset[str] = frozenset(),
+) -> Choice:
+    """The next question to ask, or none when the interview is complete.
+
+    ``conditional``: facts that decide whether the current triage level applies at all (a condition's
+    ``unless``, e.g. "already improving"); their triage questions are asked too. ``unanswered``: facts
+    asked about and not answerable (:func:`unanswered_facts`).
+    """
+    if current_rank == EMERGENCY_RANK:
+        return Choice(None, None)  # call 112 now: nothing may stand between the person and that advice
+    done = set(asked)
+    covered = covered_units(kb, asked)
+    remaining = open_questions(kb, asked, facts, covered)
     first: list[tuple[str, Phase]] = [("core", "core"), ("safety", "safety")]
     if current_rank > TRIAGE_RANK[URGENT]:
         # someone who must see a doctor today is not kept for screening questions
         first.append(("screen", "safety"))
     for purpose, phase in first:
-        for q in sorted((q for q in open_questions if q.purpose == purpose), key=lambda q: q.order):
-            if relevance(q, facts) is True:
+        for q in sorted((q for q in remaining if q.purpose == purpose), key=lambda q: q.order):
+            if relevance(q, facts, unanswered) is True:
                 return Choice(q, phase)
 
     model = model_for(kb)
     candidates = [
-        q for q in open_questions if q.purpose in ("diagnosis", "screen", "triage") and relevance(q, facts)
+        q
+        for q in remaining
+        if q.purpose in ("diagnosis", "screen", "triage") and relevance(q, facts, unanswered)
     ]
     if len(asked) < kb.settings.max_questions and max(probs) < kb.settings.stop_probability:
         watch = near_threshold(kb, model, probs, current_rank)
@@ -377,11 +469,13 @@ def choose(
         for f in q.facts
         if f not in covered_facts and (facts.get(f) is None or facts[f].value is None)
     )
+    askable = frozenset(f for q in candidates for f in q.facts)
     pending = [
         q
         for q in candidates
         if triage_relevant(kb, q, facts, live, current_rank)
         or (q.purpose == "triage" and frozenset(q.facts) & conditional & live)
+        or decides(kb, q, facts, current_rank, askable, unanswered)
     ]
     if pending:
         best = min(pending, key=lambda q: (q.order, q.id))

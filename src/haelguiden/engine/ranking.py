@@ -121,7 +121,13 @@ def build_model(kb: KnowledgeBase) -> Model:
         raw = [c.prior.get(band, 0.0) for c in per_condition]
         total = sum(raw) or 1.0
         priors[band] = tuple(r / total for r in raw)
-    priors["unknown"] = tuple(sum(priors[b][i] for b in bands) / len(bands) for i in range(len(conditions)))
+    # Age unknown: the average of the bands, except that a cause possible only at some ages (a prior of 0
+    # in another band, e.g. Sever's disease in children) is left out; listing it would claim what is not
+    # known.
+    n = len(conditions)
+    restricted = [any(priors[b][i] == 0 for b in bands) for i in range(n)]
+    mixed = [0.0 if restricted[i] else sum(priors[b][i] for b in bands) / len(bands) for i in range(n)]
+    priors["unknown"] = normalise(mixed)
     return Model(conditions=conditions, features=features, priors=priors)
 
 

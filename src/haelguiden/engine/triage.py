@@ -11,6 +11,11 @@ Order of work, and why it cannot under-triage:
    their own rules. This keeps step 2 from being lowered by a red-flag answer that happens to favour
    another condition.
 
+4. Precautions: a rule may read some facts cautiously (``if_unknown`` in rules.yaml). When the person was
+   asked about such a fact and could not answer, and no other question can settle it, the rule holds as
+   a precaution unless the rest of its condition rules it out: "ved ikke" never counts as reassurance.
+   The reason names the unknown facts, so the result can say which answer made the advice more cautious.
+
 The result is the most urgent level found; nothing is ever subtracted.
 """
 
@@ -20,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from haelguiden.engine.expressions import Known, evaluate
+from haelguiden.engine.expressions import Known, evaluate, evaluate_cautious
 from haelguiden.engine.model import TRIAGE_LEVELS, TRIAGE_RANK, KnowledgeBase, Text, TriageLevel
 from haelguiden.engine.ranking import Vector, model_for, posterior
 
@@ -29,12 +34,14 @@ from haelguiden.engine.ranking import Vector, model_for, posterior
 class TriageReason:
     """One thing that called for a triage level: a rule that fired, or a condition that is likely."""
 
-    kind: Literal["rule", "condition"]
+    kind: Literal["rule", "condition", "precaution"]
     id: str
     level: TriageLevel
     red_flag: bool
     text: Text
     probability: float | None = None
+    #: For a precaution: the facts the person could not answer that made the rule hold.
+    unknown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,37 @@ def fired_rules(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[TriageRe
     )
 
 
+def precautions(
+    kb: KnowledgeBase, facts: Mapping[str, Known], unanswered: frozenset[str]
+) -> tuple[TriageReason, ...]:
+    """Rules that hold only because an answer stayed "ved ikke" (read cautiously).
+
+    ``unanswered``: the facts the person was asked about, could not answer, and no remaining question can
+    settle. A rule that already holds on the answers alone is a plain rule, not a precaution.
+    """
+    out: list[TriageReason] = []
+    for r in kb.rules:
+        assume = r.if_unknown & unanswered
+        if not assume or evaluate(r.when, facts) is True:
+            continue
+        if evaluate_cautious(r.when, facts, assume) is True:
+            # name the unknown answers the precaution needed (each one whose cautious reading matters)
+            needed = tuple(
+                f for f in sorted(assume) if evaluate_cautious(r.when, facts, assume - {f}) is not True
+            ) or tuple(sorted(assume))
+            out.append(
+                TriageReason(
+                    kind="precaution",
+                    id=r.id,
+                    level=r.level,
+                    red_flag=False,
+                    text=r.reason,
+                    unknown=needed,
+                )
+            )
+    return tuple(out)
+
+
 def condition_levels(
     kb: KnowledgeBase, facts: Mapping[str, Known], full: Vector | None = None
 ) -> tuple[TriageReason, ...]:
@@ -108,12 +146,22 @@ def condition_levels(
     return tuple(out)
 
 
-def triage(kb: KnowledgeBase, facts: Mapping[str, Known], full: Vector | None = None) -> Triage:
-    """The triage for what is known now: the most urgent level any rule or condition calls for."""
-    reasons = fired_rules(kb, facts) + condition_levels(kb, facts, full)
+def triage(
+    kb: KnowledgeBase,
+    facts: Mapping[str, Known],
+    full: Vector | None = None,
+    unanswered: frozenset[str] = frozenset(),
+) -> Triage:
+    """The triage for what is known now: the most urgent level any rule, condition or precaution calls for.
+
+    ``unanswered``: facts asked about and not answerable (see :func:`precautions`); empty when only the
+    answers themselves should count.
+    """
+    reasons = fired_rules(kb, facts) + precautions(kb, facts, unanswered) + condition_levels(kb, facts, full)
     level: TriageLevel = TRIAGE_LEVELS[-1]
     for r in reasons:
         if TRIAGE_RANK[r.level] < TRIAGE_RANK[level]:
             level = r.level
-    ordered = tuple(sorted(reasons, key=lambda r: (TRIAGE_RANK[r.level], r.kind != "rule")))
+    kinds = {"rule": 0, "precaution": 1, "condition": 2}
+    ordered = tuple(sorted(reasons, key=lambda r: (TRIAGE_RANK[r.level], kinds[r.kind])))
     return Triage(level=level, reasons=ordered, red_flags=red_flag_facts(kb, facts))

@@ -15,7 +15,18 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from haelguiden.engine.expressions import All, AnyOf, AtLeast, Compare, Expr, FactIn, IsKnown, Not
+from haelguiden.engine.expressions import (
+    All,
+    AnyOf,
+    AtLeast,
+    Compare,
+    Expr,
+    FactIn,
+    IsKnown,
+    Not,
+    Unanswered,
+    cautious_facts,
+)
 from haelguiden.engine.model import (
     Bin,
     CareAction,
@@ -216,13 +227,27 @@ class Loader:
             if len(raw) != 1:
                 self.problems.add(where, "'not' takes one condition and nothing else")
             return Not(inner) if inner is not None else None
+        if "unanswered" in raw:
+            listed = raw["unanswered"]
+            if len(raw) != 1 or not isinstance(listed, list) or not listed:
+                self.problems.add(where, "'unanswered' takes a non-empty list of fact ids and nothing else")
+                return None
+            if not all(isinstance(f, str) for f in listed):
+                self.problems.add(f"{where}.unanswered", "list fact ids, e.g. [fever, foot_cold_pale]")
+                return None
+            known = [f for i, f in enumerate(listed) if self.check_fact(f"{where}.unanswered[{i}]", f)]
+            return Unanswered(tuple(known)) if len(known) == len(listed) else None
         fact_id = raw.get("fact")
-        tests = [k for k in raw if k != "fact"]
+        cautious = raw.get("if_unknown", False)
+        if not isinstance(cautious, bool):
+            self.problems.add(f"{where}.if_unknown", "takes true (read 'ved ikke' cautiously) or false")
+            return None
+        tests = [k for k in raw if k not in ("fact", "if_unknown")]
         if not isinstance(fact_id, str) or len(tests) != 1:
             self.problems.add(
                 where,
                 "a test needs 'fact' and exactly one of is, in, includes, lt, le, gt, ge, known "
-                "(e.g. {fact: fever, is: true})",
+                "(e.g. {fact: fever, is: true}), and may add 'if_unknown: true'",
             )
             return None
         fact = self.check_fact(f"{where}.fact", fact_id)
@@ -235,7 +260,7 @@ class Loader:
                     f"{where}.is", f"'is' takes true/false and a boolean fact ('{fact_id}' is {fact.type})"
                 )
                 return None
-            return FactIn(fact_id, ("true" if arg else "false",))
+            return FactIn(fact_id, ("true" if arg else "false",), cautious)
         if test in ("in", "includes"):
             if not isinstance(arg, list) or not arg or not all(isinstance(a, str) for a in arg):
                 self.problems.add(f"{where}.{test}", "takes a non-empty list of values")
@@ -247,7 +272,7 @@ class Loader:
                 )
                 return None
             self.check_values(f"{where}.{test}", fact, arg)
-            return FactIn(fact_id, tuple(arg))
+            return FactIn(fact_id, tuple(arg), cautious)
         if test in ("lt", "le", "gt", "ge"):
             if fact.type != "integer" or not isinstance(arg, int) or isinstance(arg, bool):
                 self.problems.add(
@@ -255,8 +280,11 @@ class Loader:
                     f"compares an integer fact with a whole number ('{fact_id}' is {fact.type})",
                 )
                 return None
-            return Compare(fact_id, test, arg)
+            return Compare(fact_id, test, arg, cautious)
         if test == "known":
+            if cautious:
+                self.problems.add(f"{where}.if_unknown", "a 'known' test cannot read 'ved ikke' cautiously")
+                return None
             if not isinstance(arg, bool):
                 self.problems.add(f"{where}.known", "takes true or false")
                 return None
@@ -333,6 +361,7 @@ class Loader:
                 baseline=dict(f.baseline),
                 statements={k: _text(v) for k, v in f.statements.items()},
                 label=_text(f.label),
+                unknown=_text(f.unknown) if f.unknown else None,
             )
             self.facts[f.id] = fact
             self.check_values(f"{where}: red_flag_values", fact, list(f.red_flag_values))
@@ -490,9 +519,25 @@ class Loader:
             seen.add(r.id)
             self.check_sources(f"{where}: sources", r.sources)
             when = self.expr(f"{where}: when", r.when)
-            if when is not None:
-                out.append(TriageRule(r.id, r.level, when, r.red_flag, _text(r.reason), tuple(r.sources)))
+            if when is None:
+                continue
+            cautious = cautious_facts(when)
+            self.check_unknown_phrases(where, cautious)
+            out.append(
+                TriageRule(r.id, r.level, when, r.red_flag, _text(r.reason), tuple(r.sources), cautious)
+            )
         return tuple(out)
+
+    def check_unknown_phrases(self, where: str, cautious: frozenset[str]) -> None:
+        """A fact read cautiously needs an ``unknown`` phrase: the result says it made the advice cautious."""
+        for fact_id in sorted(cautious):
+            if self.facts[fact_id].unknown is None:
+                self.problems.add(
+                    f"facts.yaml: entry '{fact_id}': unknown",
+                    f"{where} reads '{fact_id}' cautiously (if_unknown), so the fact needs an 'unknown' "
+                    "phrase in Danish and English that ends the sentence 'Fordi du ikke ved, …', e.g. "
+                    "{da: om det bliver bedre, en: whether it is getting better}",
+                )
 
     def care(self) -> tuple[dict[str, CareAction], tuple[Region, ...]]:
         """care.yaml: what to do per level, and the regions' after-hours numbers."""

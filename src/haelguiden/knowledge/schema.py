@@ -60,6 +60,7 @@ class FactModel(Strict):
     baseline: dict[str, float] = {}
     baseline_sources: list[str] = []
     statements: dict[str, TextModel] = {}
+    unknown: TextModel | None = None
 
 
 class FactsFile(Strict):
