@@ -250,14 +250,25 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
 @click.option(
     "--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Predictions file."
 )
-def eval_command(vignettes: Path, out: Path) -> None:
+@click.option(
+    "--drop-facts",
+    "drop",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Forget this share (0-1) of each vignette's ordinary facts first (never age, site or red flags).",
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed for --drop-facts.")
+def eval_command(vignettes: Path, out: Path, drop: float | None, seed: int) -> None:
     """Run the real interview on every vignette and write predictions (JSON Lines)."""
     from haelguiden.evaluation.harness import interview, prediction
+    from haelguiden.evaluation.robustness import drop_facts
     from haelguiden.evaluation.vignettes import read_vignettes
 
     services = _services()
     with user_errors():
         cases = list(read_vignettes(services.kb, vignettes))
+    if drop is not None:
+        cases = [drop_facts(services.kb, c, drop, seed) for c in cases]
     lines: list[str] = []
     if sys.stderr.isatty():  # a progress bar only for a person watching a terminal
         with click.progressbar(cases, label="Interviewing", file=sys.stderr) as bar:

@@ -272,38 +272,46 @@ def information_gain(
     return _feature_gain(probs, model.features[fact.id].table, allowed)
 
 
-def _can_be_true(expr: Expr, facts: Mapping[str, Known], live: frozenset[str]) -> bool:
-    """Could the expression still become true, if the facts in ``live`` were answered favourably?"""
+def _can_be_true(
+    expr: Expr, facts: Mapping[str, Known], live: frozenset[str], assume: frozenset[str] = frozenset()
+) -> bool:
+    """Could the expression still become true, if the facts in ``live`` were answered favourably?
+
+    ``assume``: facts that will stay unknown; a test that reads them cautiously counts as favourable.
+    """
     truth = evaluate(expr, facts)
     if truth is not None:
         return truth
     if isinstance(expr, Unanswered):
-        return False  # answering can only make it false; it holds only as a precaution
+        return all(f in assume for f in expr.facts)  # answering can only make it false
     if isinstance(expr, FactIn | Compare | IsKnown):
-        return expr.fact in live
+        cautious = isinstance(expr, FactIn | Compare) and expr.cautious and expr.fact in assume
+        return cautious or expr.fact in live
     if isinstance(expr, All):
-        return all(_can_be_true(p, facts, live) for p in expr.parts)
+        return all(_can_be_true(p, facts, live, assume) for p in expr.parts)
     if isinstance(expr, AnyOf):
-        return any(_can_be_true(p, facts, live) for p in expr.parts)
+        return any(_can_be_true(p, facts, live, assume) for p in expr.parts)
     if isinstance(expr, AtLeast):
-        return sum(_can_be_true(p, facts, live) for p in expr.parts) >= expr.count
-    return _can_be_false(expr.part, facts, live)
+        return sum(_can_be_true(p, facts, live, assume) for p in expr.parts) >= expr.count
+    return _can_be_false(expr.part, facts, live, assume)
 
 
-def _can_be_false(expr: Expr, facts: Mapping[str, Known], live: frozenset[str]) -> bool:
+def _can_be_false(
+    expr: Expr, facts: Mapping[str, Known], live: frozenset[str], assume: frozenset[str] = frozenset()
+) -> bool:
     truth = evaluate(expr, facts)
     if truth is not None:
         return not truth
     if isinstance(expr, FactIn | Compare | IsKnown | Unanswered):
         return True
     if isinstance(expr, All):
-        return any(_can_be_false(p, facts, live) for p in expr.parts)
+        return any(_can_be_false(p, facts, live, assume) for p in expr.parts)
     if isinstance(expr, AnyOf):
-        return all(_can_be_false(p, facts, live) for p in expr.parts)
+        return all(_can_be_false(p, facts, live, assume) for p in expr.parts)
     if isinstance(expr, AtLeast):
-        return sum(_can_be_false(p, facts, live) for p in expr.parts) > len(expr.parts) - expr.count
+        return sum(_can_be_false(p, facts, live, assume) for p in expr.parts) > len(expr.parts) - expr.count
     assert isinstance(expr, Not)
-    return _can_be_true(expr.part, facts, live)
+    return _can_be_true(expr.part, facts, live, assume)
 
 
 def triage_relevant(
@@ -312,21 +320,27 @@ def triage_relevant(
     facts: Mapping[str, Known],
     live: frozenset[str],
     current_rank: int,
+    unanswered: frozenset[str] = frozenset(),
 ) -> bool:
-    """True when answering this question could help a rule fire that raises urgency above now.
+    """True when answering this question could make a rule fire that raises urgency above now.
 
-    Only same-day and emergency rules may pull in extra questions; a rule of a lesser level is decided by
-    what the interview learned anyway, unless the question exists for triage (``purpose: triage``).
+    A question that exists for triage (``purpose: triage``: trend, weeks of self-care) is asked when it
+    could help any such rule fire, together with the other questions still open. Any other question is
+    asked for a same-day or emergency rule that it could make fire on its own, given what is known (and
+    the "ved ikke" answers read cautiously): cost-aware, a question that cannot change the level is not
+    asked. Rules of a lesser level are left to :func:`decides`.
     """
     mine = frozenset(question.facts) & live
     if not mine:
         return False
+    reach = live if question.purpose == "triage" else mine
     for rule in kb.rules:
         if TRIAGE_RANK[rule.level] >= current_rank or not (facts_used(rule.when) & mine):
             continue
         if question.purpose != "triage" and TRIAGE_RANK[rule.level] > TRIAGE_RANK[URGENT]:
             continue
-        if evaluate(rule.when, facts) is None and _can_be_true(rule.when, facts, live):
+        assume = rule.if_unknown & unanswered  # answered "ved ikke": counts the cautious way
+        if evaluate(rule.when, facts) is None and _can_be_true(rule.when, facts, reach, assume):
             return True
     return False
 
@@ -368,10 +382,15 @@ def unanswered_facts(
     return frozenset(f for f in asked_blank if f not in askable and f not in facts)
 
 
-def _started(expr: Expr, facts: Mapping[str, Known]) -> bool:
-    """True when some test inside the rule already holds: the rule has begun to fire."""
+def _started(expr: Expr, facts: Mapping[str, Known], plain_only: bool = False) -> bool:
+    """True when some test inside the rule already holds: the rule has begun to fire.
+
+    ``plain_only``: count only the tests that do not read "ved ikke" cautiously (the rule's context).
+    """
     return any(
-        evaluate(leaf, facts) is True for leaf in leaves(expr) if not isinstance(leaf, IsKnown | Unanswered)
+        evaluate(leaf, facts) is True
+        for leaf in leaves(expr)
+        if isinstance(leaf, FactIn | Compare) and not (plain_only and leaf.cautious)
     )
 
 
@@ -382,27 +401,33 @@ def decides(
     current_rank: int,
     askable: frozenset[str],
     unanswered: frozenset[str],
+    most_urgent: int = TRIAGE_RANK["self_care"],
 ) -> bool:
     """True when this question decides between the current level and a more urgent one.
 
     Two ways: a rule of a lower level than same-day that has begun to hold (one of its tests is already
-    true) and that this question alone could complete; or a rule that would hold as a precaution if this
-    question, too, were answered "ved ikke" (its other cautious facts asked and unknown, or still
-    askable). ``askable``: facts that open questions still ask about.
+    true) and that this question alone could complete; or a rule that reads some answers cautiously, whose
+    context has begun to hold (a test that is not read cautiously is true), and that could hold once this
+    question is answered, even if those answers stay "ved ikke" (the facts in
+    ``unanswered``, or still ``askable``: asked about by open questions). Only rules at ``most_urgent`` or
+    more urgent count.
     """
     mine = frozenset(question.facts) & askable
     if not mine:
         return False
     for rule in kb.rules:
-        if TRIAGE_RANK[rule.level] >= current_rank or not (facts_used(rule.when) & mine):
+        rank = TRIAGE_RANK[rule.level]
+        if rank >= current_rank or rank > most_urgent or not (facts_used(rule.when) & mine):
             continue
         if evaluate(rule.when, facts) is not None:
             continue
         if _started(rule.when, facts) and _can_be_true(rule.when, facts, mine):
             return True
-        if rule.if_unknown & mine:
-            assume = rule.if_unknown & (unanswered | askable)
-            if evaluate_cautious(rule.when, facts, assume) is True:
+        if rule.if_unknown and _started(rule.when, facts, plain_only=True):
+            # Cautious answers still to be asked count only when this question is one of them; otherwise
+            # the rule must hold on the answers that are already "ved ikke".
+            pool = unanswered | askable if rule.if_unknown & mine else unanswered
+            if _can_be_true(rule.when, facts, mine, rule.if_unknown & pool):
                 return True
     return False
 
@@ -473,14 +498,42 @@ def choose(
     pending = [
         q
         for q in candidates
-        if triage_relevant(kb, q, facts, live, current_rank)
+        if triage_relevant(kb, q, facts, live, current_rank, unanswered)
         or (q.purpose == "triage" and frozenset(q.facts) & conditional & live)
         or decides(kb, q, facts, current_rank, askable, unanswered)
     ]
+    if not pending:
+        # A checklist line left blank (a partly answered checklist) is asked again as its own question
+        # when it decides same-day care or 112: e.g. back pain after a fall from a height.
+        again = _asked_again(kb, asked, facts, unanswered)
+        reachable = askable | frozenset(f for q in again for f in q.facts)
+        urgent = TRIAGE_RANK[URGENT]
+        pending = [q for q in again if decides(kb, q, facts, current_rank, reachable, unanswered, urgent)]
     if pending:
         best = min(pending, key=lambda q: (q.order, q.id))
         return Choice(best, "triage", 0.0)
     return Choice(None, None)
+
+
+def _asked_again(
+    kb: KnowledgeBase, asked: Sequence[str], facts: Mapping[str, Known], unanswered: frozenset[str]
+) -> list[Question]:
+    """Single questions about a fact that only a partly answered checklist touched, leaving it unknown."""
+    done = set(asked)
+    blank = {f for qid in asked if kb.question(qid).kind == "checklist" for f in kb.question(qid).facts}
+    direct = {kb.question(qid).fact for qid in asked if kb.question(qid).kind != "checklist"}
+    return [
+        q
+        for q in kb.questions
+        if q.id not in done
+        and q.kind != "checklist"
+        and q.purpose in ("diagnosis", "triage")
+        and q.fact in blank
+        and q.fact not in direct
+        and q.fact not in facts
+        and q.fact not in unanswered
+        and relevance(q, facts, unanswered) is True
+    ]
 
 
 def expected_remaining(kb: KnowledgeBase, asked: Sequence[str], facts: Mapping[str, Known]) -> int:
