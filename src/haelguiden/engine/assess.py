@@ -23,7 +23,7 @@ from haelguiden.engine.next_question import (
 )
 from haelguiden.engine.ranking import model_for, posterior
 from haelguiden.engine.state import Answers, derive_facts
-from haelguiden.engine.triage import Triage, triage
+from haelguiden.engine.triage import Triage, rule_truths, triage
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,8 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     dont_know = frozenset(qid for qid, value in answers.items if value is None)
     remaining = open_questions(kb, answers.asked, facts, covered)
     unanswered = unanswered_facts(kb, facts, answers.asked, dont_know, remaining)
-    current = triage(kb, facts, probs, unanswered)
+    truths = rule_truths(kb, facts)
+    current = triage(kb, facts, probs, unanswered, truths)
     order = sorted(range(len(probs)), key=lambda i: (-probs[i], i))
     conditions = model_for(kb).conditions
     conditional = frozenset(
@@ -97,7 +98,7 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
         if r.kind == "condition" and r.level == current.level
         for f in _unless_facts(kb, r.id)
     )
-    choice = choose(kb, answers.asked, facts, probs, current.rank, conditional, unanswered)
+    choice = choose(kb, answers.asked, facts, probs, current.rank, conditional, unanswered, truths, remaining)
     settings = kb.settings
     order_ids = [conditions[i] for i in order]
     listed_ids = [

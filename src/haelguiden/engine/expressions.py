@@ -10,7 +10,8 @@ arrive; that is what makes red-flag rules impossible to lower by answering more 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -111,10 +112,9 @@ Expr = FactIn | Compare | IsKnown | Unanswered | All | AnyOf | AtLeast | Not
 Leaf = FactIn | Compare | IsKnown | Unanswered
 
 
-def _fact_in(expr: FactIn, known: Known | None) -> Truth:
+def _fact_in(wanted: frozenset[str], known: Known | None) -> Truth:
     if known is None:
         return None
-    wanted = set(expr.values)
     value = known.value
     if isinstance(value, frozenset):
         return bool(value & wanted)
@@ -135,42 +135,92 @@ def _fact_in(expr: FactIn, known: Known | None) -> Truth:
     return None
 
 
-def _compare(expr: Compare, known: Known | None) -> Truth:
-    if known is None or not isinstance(known.value, int) or isinstance(known.value, bool):
-        return None
-    v, n = known.value, expr.number
-    return {"lt": v < n, "le": v <= n, "gt": v > n, "ge": v >= n}[expr.op]
+_OPS: dict[str, Callable[[int, int], bool]] = {
+    "lt": operator.lt,
+    "le": operator.le,
+    "gt": operator.gt,
+    "ge": operator.ge,
+}
+
+Evaluator = Callable[[Facts], Truth]
+
+#: Compiled expressions by identity (the knowledge base keeps its expressions for its whole life).
+_COMPILED: dict[int, tuple[Expr, Evaluator]] = {}
+
+
+def _compile(expr: Expr) -> Evaluator:
+    """Turn an expression into a function of the facts, so each step evaluates without dispatching on
+    types (the engine evaluates every rule and relevance condition on every answer)."""
+    if isinstance(expr, FactIn):
+        fact_id, wanted = expr.fact, frozenset(expr.values)
+        return lambda facts: _fact_in(wanted, facts.get(fact_id))
+    if isinstance(expr, Compare):
+        fact_id, op, number = expr.fact, _OPS[expr.op], expr.number
+
+        def compare(facts: Facts) -> Truth:
+            known = facts.get(fact_id)
+            if known is None or not isinstance(known.value, int) or isinstance(known.value, bool):
+                return None
+            return op(known.value, number)
+
+        return compare
+    if isinstance(expr, IsKnown):
+        fact_id, want = expr.fact, expr.known
+        return lambda facts: (fact_id in facts) == want
+    if isinstance(expr, Unanswered):
+        listed = expr.facts
+        return lambda facts: False if any(f in facts for f in listed) else None
+    if isinstance(expr, Not):
+        inner = _compile(expr.part)
+
+        def negate(facts: Facts) -> Truth:
+            r = inner(facts)
+            return None if r is None else not r
+
+        return negate
+    parts = tuple(_compile(p) for p in expr.parts)
+    if isinstance(expr, All):
+
+        def all_of(facts: Facts) -> Truth:
+            undecided = False
+            for part in parts:
+                r = part(facts)
+                if r is False:
+                    return False
+                undecided = undecided or r is None
+            return None if undecided else True
+
+        return all_of
+    if isinstance(expr, AnyOf):
+
+        def any_of(facts: Facts) -> Truth:
+            undecided = False
+            for part in parts:
+                r = part(facts)
+                if r is True:
+                    return True
+                undecided = undecided or r is None
+            return None if undecided else False
+
+        return any_of
+    count = expr.count
+
+    def at_least(facts: Facts) -> Truth:
+        results = [part(facts) for part in parts]
+        true = sum(r is True for r in results)
+        if true >= count:
+            return True
+        return False if true + sum(r is None for r in results) < count else None
+
+    return at_least
 
 
 def evaluate(expr: Expr, facts: Facts) -> Truth:
     """Evaluate ``expr`` over what is known: True, False or None (unknown)."""
-    if isinstance(expr, FactIn):
-        return _fact_in(expr, facts.get(expr.fact))
-    if isinstance(expr, Compare):
-        return _compare(expr, facts.get(expr.fact))
-    if isinstance(expr, IsKnown):
-        return (expr.fact in facts) == expr.known
-    if isinstance(expr, Unanswered):
-        return False if any(f in facts for f in expr.facts) else None
-    if isinstance(expr, All):
-        results = [evaluate(p, facts) for p in expr.parts]
-        if any(r is False for r in results):
-            return False
-        return True if all(r is True for r in results) else None
-    if isinstance(expr, AnyOf):
-        results = [evaluate(p, facts) for p in expr.parts]
-        if any(r is True for r in results):
-            return True
-        return False if all(r is False for r in results) else None
-    if isinstance(expr, AtLeast):
-        results = [evaluate(p, facts) for p in expr.parts]
-        true = sum(r is True for r in results)
-        unknown = sum(r is None for r in results)
-        if true >= expr.count:
-            return True
-        return False if true + unknown < expr.count else None
-    inner = evaluate(expr.part, facts)
-    return None if inner is None else not inner
+    compiled = _COMPILED.get(id(expr))
+    if compiled is None or compiled[0] is not expr:
+        compiled = _COMPILED[id(expr)] = (expr, _compile(expr))
+    return compiled[1](facts)
 
 
 def evaluate_cautious(expr: Expr, facts: Facts, assume: frozenset[str]) -> Truth:
@@ -182,6 +232,8 @@ def evaluate_cautious(expr: Expr, facts: Facts, assume: frozenset[str]) -> Truth
     false under a ``not``. So a rule "when X" holds as a precaution when X could not be ruled out. Every
     other unknown stays unknown, and known answers count as they are.
     """
+    if not (assume and cautious_facts(expr) & assume):
+        return evaluate(expr, facts)  # nothing to read cautiously: the plain (compiled) evaluation
     return _cautious(expr, facts, assume, positive=True)
 
 
@@ -215,24 +267,42 @@ def _cautious(expr: Expr, facts: Facts, assume: frozenset[str], positive: bool) 
     return False if true + unknown < expr.count else None
 
 
+_LEAVES: dict[int, tuple[Expr, tuple[Leaf, ...]]] = {}
+
+
 def leaves(expr: Expr) -> tuple[Leaf, ...]:
     """The tests on single facts inside ``expr``, in order."""
+    cached = _LEAVES.get(id(expr))
+    if cached is not None and cached[0] is expr:
+        return cached[1]
+    out: tuple[Leaf, ...]
     if isinstance(expr, FactIn | Compare | IsKnown | Unanswered):
-        return (expr,)
-    if isinstance(expr, Not):
-        return leaves(expr.part)
-    return tuple(leaf for p in expr.parts for leaf in leaves(p))
+        out = (expr,)
+    elif isinstance(expr, Not):
+        out = leaves(expr.part)
+    else:
+        out = tuple(leaf for p in expr.parts for leaf in leaves(p))
+    _LEAVES[id(expr)] = (expr, out)
+    return out
+
+
+_CAUTIOUS: dict[int, tuple[Expr, frozenset[str]]] = {}
 
 
 def cautious_facts(expr: Expr) -> frozenset[str]:
     """The facts the expression reads cautiously (marked tests and ``unanswered`` tests)."""
+    cached = _CAUTIOUS.get(id(expr))
+    if cached is not None and cached[0] is expr:
+        return cached[1]
     out: set[str] = set()
     for leaf in leaves(expr):
         if isinstance(leaf, Unanswered):
             out |= set(leaf.facts)
         elif isinstance(leaf, FactIn | Compare) and leaf.cautious:
             out.add(leaf.fact)
-    return frozenset(out)
+    result = frozenset(out)
+    _CAUTIOUS[id(expr)] = (expr, result)
+    return result
 
 
 def facts_used(expr: Expr) -> frozenset[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from haelguiden.engine.expressions import Expr
@@ -126,7 +127,7 @@ class Question:
     #: Checklists may add a "none of these" option; single questions a free number field.
     none_label: Text | None = None
 
-    @property
+    @cached_property
     def facts(self) -> tuple[str, ...]:
         """The facts this question asks about."""
         if self.kind == "checklist":

@@ -27,6 +27,7 @@ known.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -41,18 +42,56 @@ from haelguiden.engine.expressions import (
     IsKnown,
     Known,
     Not,
+    Truth,
     Unanswered,
     evaluate,
     evaluate_cautious,
     facts_used,
     leaves,
 )
-from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase, Option, Question
+from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase, Option, Question, TriageRule
 from haelguiden.engine.ranking import Model, Vector, entropy, model_for
 
 Phase = Literal["core", "safety", "diagnosis", "triage"]
 URGENT = "urgent"
+URGENT_RANK = TRIAGE_RANK[URGENT]
 EMERGENCY_RANK = TRIAGE_RANK["emergency"]
+
+
+@dataclass(frozen=True)
+class OpenRule:
+    """A rule more urgent than the current level whose condition is still undecided (one engine step)."""
+
+    rule: TriageRule
+    reads: frozenset[str]
+    rank: int
+
+
+_READS: dict[int, tuple[frozenset[str], ...]] = {}
+
+
+def _reads(kb: KnowledgeBase) -> tuple[frozenset[str], ...]:
+    """The facts each rule reads, in rule order (computed once per knowledge base)."""
+    cached = _READS.get(id(kb))
+    if cached is None or len(cached) != len(kb.rules):
+        cached = _READS[id(kb)] = tuple(facts_used(r.when) for r in kb.rules)
+    return cached
+
+
+def open_rules(
+    kb: KnowledgeBase, facts: Mapping[str, Known], current_rank: int, truths: Sequence[Truth] | None = None
+) -> list[OpenRule]:
+    """The rules that could still raise the triage above ``current_rank`` (undecided, more urgent).
+
+    ``truths``: each rule's condition on the answers, in rule order, when the caller has them.
+    """
+    truths = truths if truths is not None else tuple(evaluate(r.when, facts) for r in kb.rules)
+    out = []
+    for rule, reads, truth in zip(kb.rules, _reads(kb), truths, strict=True):
+        rank = TRIAGE_RANK[rule.level]
+        if rank < current_rank and truth is None:
+            out.append(OpenRule(rule, reads, rank))
+    return out
 
 
 @dataclass(frozen=True)
@@ -157,20 +196,28 @@ def available_options(
 
 
 def _feature_gain(probs: Vector, table: Mapping[str, Vector], allowed: Sequence[str] | None = None) -> float:
-    """Expected reduction in entropy of the posterior from observing one feature."""
-    values = list(allowed) if allowed is not None else list(table)
+    """Expected reduction in entropy of the posterior from observing one feature.
+
+    Uses pv·H(joint/pv) = -Σ j·log2 j + pv·log2 pv, so no normalised copy of the posterior is made per
+    value: this runs for every candidate question on every step.
+    """
     prior_h = entropy(probs)
     expected = 0.0
-    n = len(probs)
+    total = 0.0
+    values = table if allowed is None else allowed
     for v in values:
-        joint = [probs[i] * table[v][i] for i in range(n)]
-        pv = sum(joint)
-        if pv <= 0:
-            continue
-        expected += pv * entropy([j / pv for j in joint])
+        minus_sum = 0.0
+        pv = 0.0
+        for p, likelihood in zip(probs, table[v], strict=True):
+            j = p * likelihood
+            if j > 0:
+                minus_sum -= j * math.log2(j)
+                pv += j
+        if pv > 0:
+            expected += minus_sum + pv * math.log2(pv)
+            total += pv
     if allowed is not None:
         # restrict to the still-possible values: renormalise their total probability
-        total = sum(sum(probs[i] * table[v][i] for i in range(n)) for v in values)
         expected = expected / total if total > 0 else prior_h
     return max(0.0, prior_h - expected)
 
@@ -315,32 +362,34 @@ def _can_be_false(
 
 
 def triage_relevant(
-    kb: KnowledgeBase,
+    rules: Sequence[OpenRule],
     question: Question,
     facts: Mapping[str, Known],
     live: frozenset[str],
-    current_rank: int,
     unanswered: frozenset[str] = frozenset(),
 ) -> bool:
     """True when answering this question could make a rule fire that raises urgency above now.
 
-    A question that exists for triage (``purpose: triage``: trend, weeks of self-care) is asked when it
-    could help any such rule fire, together with the other questions still open. Any other question is
-    asked for a same-day or emergency rule that it could make fire on its own, given what is known (and
-    the "ved ikke" answers read cautiously): cost-aware, a question that cannot change the level is not
-    asked. Rules of a lesser level are left to :func:`decides`.
+    ``rules``: the open rules of this step (:func:`open_rules`). A question that exists for triage
+    (``purpose: triage``: trend, weeks of self-care) is asked when it could help any such rule fire,
+    together with the other questions still open. Any other question is asked for a same-day or emergency
+    rule that it could make fire on its own, given what is known (and the "ved ikke" answers read
+    cautiously): cost-aware, a question that cannot change the level is not asked. Rules of a lesser
+    level are left to :func:`decides`.
     """
     mine = frozenset(question.facts) & live
     if not mine:
         return False
-    reach = live if question.purpose == "triage" else mine
-    for rule in kb.rules:
-        if TRIAGE_RANK[rule.level] >= current_rank or not (facts_used(rule.when) & mine):
+    triage_question = question.purpose == "triage"
+    reach = live if triage_question else mine
+    for open_rule in rules:
+        if not (open_rule.reads & mine):
             continue
-        if question.purpose != "triage" and TRIAGE_RANK[rule.level] > TRIAGE_RANK[URGENT]:
+        if not triage_question and open_rule.rank > URGENT_RANK:
             continue
+        rule = open_rule.rule
         assume = rule.if_unknown & unanswered  # answered "ved ikke": counts the cautious way
-        if evaluate(rule.when, facts) is None and _can_be_true(rule.when, facts, reach, assume):
+        if _can_be_true(rule.when, facts, reach, assume):
             return True
     return False
 
@@ -395,32 +444,29 @@ def _started(expr: Expr, facts: Mapping[str, Known], plain_only: bool = False) -
 
 
 def decides(
-    kb: KnowledgeBase,
+    rules: Sequence[OpenRule],
     question: Question,
     facts: Mapping[str, Known],
-    current_rank: int,
     askable: frozenset[str],
     unanswered: frozenset[str],
     most_urgent: int = TRIAGE_RANK["self_care"],
 ) -> bool:
     """True when this question decides between the current level and a more urgent one.
 
-    Two ways: a rule of a lower level than same-day that has begun to hold (one of its tests is already
-    true) and that this question alone could complete; or a rule that reads some answers cautiously, whose
-    context has begun to hold (a test that is not read cautiously is true), and that could hold once this
-    question is answered, even if those answers stay "ved ikke" (the facts in
-    ``unanswered``, or still ``askable``: asked about by open questions). Only rules at ``most_urgent`` or
-    more urgent count.
+    ``rules``: the open rules of this step (:func:`open_rules`). Two ways: a rule of a lower level than
+    same-day that has begun to hold (one of its tests is already true) and that this question alone could
+    complete; or a rule that reads some answers cautiously, whose context has begun to hold (a test that
+    is not read cautiously is true), and that could hold once this question is answered, even if those
+    answers stay "ved ikke" (the facts in ``unanswered``, or still ``askable``: asked about by open
+    questions). Only rules at ``most_urgent`` or more urgent count.
     """
     mine = frozenset(question.facts) & askable
     if not mine:
         return False
-    for rule in kb.rules:
-        rank = TRIAGE_RANK[rule.level]
-        if rank >= current_rank or rank > most_urgent or not (facts_used(rule.when) & mine):
+    for open_rule in rules:
+        if open_rule.rank > most_urgent or not (open_rule.reads & mine):
             continue
-        if evaluate(rule.when, facts) is not None:
-            continue
+        rule = open_rule.rule
         if _started(rule.when, facts) and _can_be_true(rule.when, facts, mine):
             return True
         if rule.if_unknown and _started(rule.when, facts, plain_only=True):
@@ -440,18 +486,22 @@ def choose(
     current_rank: int,
     conditional: frozenset[str] = frozenset(),
     unanswered: frozenset[str] = frozenset(),
+    truths: Sequence[Truth] | None = None,
+    remaining: Sequence[Question] | None = None,
 ) -> Choice:
     """The next question to ask, or none when the interview is complete.
 
     ``conditional``: facts that decide whether the current triage level applies at all (a condition's
     ``unless``, e.g. "already improving"); their triage questions are asked too. ``unanswered``: facts
-    asked about and not answerable (:func:`unanswered_facts`).
+    asked about and not answerable (:func:`unanswered_facts`). ``truths`` and ``remaining``: each rule's
+    condition and the open questions (:func:`open_questions`), when the caller has them.
     """
     if current_rank == EMERGENCY_RANK:
         return Choice(None, None)  # call 112 now: nothing may stand between the person and that advice
     done = set(asked)
     covered = covered_units(kb, asked)
-    remaining = open_questions(kb, asked, facts, covered)
+    if remaining is None:
+        remaining = open_questions(kb, asked, facts, covered)
     first: list[tuple[str, Phase]] = [("core", "core"), ("safety", "safety")]
     if current_rank > TRIAGE_RANK[URGENT]:
         # someone who must see a doctor today is not kept for screening questions
@@ -495,20 +545,21 @@ def choose(
         if f not in covered_facts and (facts.get(f) is None or facts[f].value is None)
     )
     askable = frozenset(f for q in candidates for f in q.facts)
+    rules = open_rules(kb, facts, current_rank, truths)
     pending = [
         q
         for q in candidates
-        if triage_relevant(kb, q, facts, live, current_rank, unanswered)
+        if triage_relevant(rules, q, facts, live, unanswered)
         or (q.purpose == "triage" and frozenset(q.facts) & conditional & live)
-        or decides(kb, q, facts, current_rank, askable, unanswered)
+        or decides(rules, q, facts, askable, unanswered)
     ]
     if not pending:
         # A checklist line left blank (a partly answered checklist) is asked again as its own question
         # when it decides same-day care or 112: e.g. back pain after a fall from a height.
         again = _asked_again(kb, asked, facts, unanswered)
         reachable = askable | frozenset(f for q in again for f in q.facts)
-        urgent = TRIAGE_RANK[URGENT]
-        pending = [q for q in again if decides(kb, q, facts, current_rank, reachable, unanswered, urgent)]
+        urgent = URGENT_RANK
+        pending = [q for q in again if decides(rules, q, facts, reachable, unanswered, urgent)]
     if pending:
         best = min(pending, key=lambda q: (q.order, q.id))
         return Choice(best, "triage", 0.0)

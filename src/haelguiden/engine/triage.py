@@ -21,11 +21,11 @@ The result is the most urgent level found; nothing is ever subtracted.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from haelguiden.engine.expressions import Known, evaluate, evaluate_cautious
+from haelguiden.engine.expressions import Known, Truth, evaluate, evaluate_cautious
 from haelguiden.engine.model import TRIAGE_LEVELS, TRIAGE_RANK, KnowledgeBase, Text, TriageLevel
 from haelguiden.engine.ranking import Vector, model_for, posterior
 
@@ -75,17 +75,28 @@ def red_flag_facts(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[str, 
     return tuple(out)
 
 
-def fired_rules(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[TriageReason, ...]:
-    """Every rule whose condition is definitely true."""
+def rule_truths(kb: KnowledgeBase, facts: Mapping[str, Known]) -> tuple[Truth, ...]:
+    """Each rule's condition on the answers alone (true, false or unknown), in rule order."""
+    return tuple(evaluate(r.when, facts) for r in kb.rules)
+
+
+def fired_rules(
+    kb: KnowledgeBase, facts: Mapping[str, Known], truths: Sequence[Truth] | None = None
+) -> tuple[TriageReason, ...]:
+    """Every rule whose condition is definitely true (``truths``: from :func:`rule_truths`, if known)."""
+    truths = truths if truths is not None else rule_truths(kb, facts)
     return tuple(
         TriageReason(kind="rule", id=r.id, level=r.level, red_flag=r.red_flag, text=r.reason)
-        for r in kb.rules
-        if evaluate(r.when, facts) is True
+        for r, truth in zip(kb.rules, truths, strict=True)
+        if truth is True
     )
 
 
 def precautions(
-    kb: KnowledgeBase, facts: Mapping[str, Known], unanswered: frozenset[str]
+    kb: KnowledgeBase,
+    facts: Mapping[str, Known],
+    unanswered: frozenset[str],
+    truths: Sequence[Truth] | None = None,
 ) -> tuple[TriageReason, ...]:
     """Rules that hold only because an answer stayed "ved ikke" (read cautiously).
 
@@ -93,9 +104,10 @@ def precautions(
     settle. A rule that already holds on the answers alone is a plain rule, not a precaution.
     """
     out: list[TriageReason] = []
-    for r in kb.rules:
+    truths = truths if truths is not None else rule_truths(kb, facts)
+    for r, truth in zip(kb.rules, truths, strict=True):
         assume = r.if_unknown & unanswered
-        if not assume or evaluate(r.when, facts) is True:
+        if not assume or truth is not None:
             continue
         if evaluate_cautious(r.when, facts, assume) is True:
             # name the unknown answers the precaution needed (each one whose cautious reading matters)
@@ -151,13 +163,19 @@ def triage(
     facts: Mapping[str, Known],
     full: Vector | None = None,
     unanswered: frozenset[str] = frozenset(),
+    truths: Sequence[Truth] | None = None,
 ) -> Triage:
     """The triage for what is known now: the most urgent level any rule, condition or precaution calls for.
 
     ``unanswered``: facts asked about and not answerable (see :func:`precautions`); empty when only the
     answers themselves should count.
     """
-    reasons = fired_rules(kb, facts) + precautions(kb, facts, unanswered) + condition_levels(kb, facts, full)
+    truths = truths if truths is not None else rule_truths(kb, facts)
+    reasons = (
+        fired_rules(kb, facts, truths)
+        + precautions(kb, facts, unanswered, truths)
+        + condition_levels(kb, facts, full)
+    )
     level: TriageLevel = TRIAGE_LEVELS[-1]
     for r in reasons:
         if TRIAGE_RANK[r.level] < TRIAGE_RANK[level]:
