@@ -19,7 +19,7 @@ from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.errors import UserError
-from haelguiden.presenters import assessment_dict
+from haelguiden.presenters import LIKELIHOOD_WORDS, assessment_dict, reason_text, triage_reason_text
 from haelguiden.services import Services, build_services
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -188,17 +188,17 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     click.secho(care.title.get(lang).upper(), bold=True, fg="red" if a.triage.rank <= 1 else None)
     click.echo(action_text(kb_, a.triage.level, lang))
     for reason in a.triage.reasons:
-        if reason.kind == "rule":
-            click.echo(f"  - {reason.text.get(lang)}")
+        if reason.kind in ("rule", "precaution"):
+            click.echo(f"  - {triage_reason_text(kb_, reason, lang)}")
     click.echo()
     click.secho(t["causes"], bold=True)
     for r in a.listed:
-        click.echo(f"  {a.shown_percent(r.probability):>3} %  {r.condition.name.get(lang)}")
+        click.echo(f"  {r.condition.name.get(lang)} ({LIKELIHOOD_WORDS[r.likelihood][lang].lower()})")
         if r.explanation.for_:
-            click.echo(f"         {t['for']}: " + "; ".join(x.text.get(lang) for x in r.explanation.for_))
+            click.echo(f"      {t['for']}: " + "; ".join(reason_text(x, lang) for x in r.explanation.for_))
         if r.explanation.against:
             click.echo(
-                f"         {t['against']}: " + "; ".join(x.text.get(lang) for x in r.explanation.against)
+                f"      {t['against']}: " + "; ".join(reason_text(x, lang) for x in r.explanation.against)
             )
     if a.triage.rank >= 3 and a.listed:
         click.echo()

@@ -4,9 +4,57 @@ from __future__ import annotations
 
 from typing import Any
 
-from haelguiden.engine.assess import Assessment, RankedCondition
+from haelguiden.engine.assess import Assessment, Likelihood, RankedCondition
 from haelguiden.engine.care import action_text
+from haelguiden.engine.explain import Reason
 from haelguiden.engine.model import KnowledgeBase, Lang, Question, Region
+from haelguiden.engine.triage import TriageReason
+
+#: A cause's likelihood in words (presentation; see settings.yaml ``possible_from``).
+LIKELIHOOD_WORDS: dict[Likelihood, dict[Lang, str]] = {
+    "most_likely": {"da": "Mest sandsynlig", "en": "Most likely"},
+    "possible": {"da": "Mulig", "en": "Possible"},
+    "less_likely": {"da": "Mindre sandsynlig", "en": "Less likely"},
+}
+_UNTICKED = {"da": "Du satte ikke kryds ved «{label}»", "en": "You did not tick “{label}”"}
+_BECAUSE = {
+    "da": "Fordi du ikke ved, {what}, anbefaler vi det sikre valg. {advice}",
+    "en": "Because you do not know {what}, we recommend the safe choice. {advice}",
+}
+_AND = {"da": " og ", "en": " and "}
+
+
+def reason_text(reason: Reason, lang: Lang) -> str:
+    """One answer behind a cause, as the person gave it (an unticked line is said to be unticked)."""
+    if reason.unticked is not None:
+        return _UNTICKED[lang].format(label=reason.unticked.get(lang))
+    return reason.text.get(lang)
+
+
+def unknown_phrases(kb: KnowledgeBase, reason: TriageReason, lang: Lang) -> list[str]:
+    """What the person did not know, for a precaution ("om det bliver bedre", ...)."""
+    out = []
+    for fact_id in reason.unknown:
+        phrase = kb.facts[fact_id].unknown
+        out.append(phrase.get(lang) if phrase else fact_id)
+    return out
+
+
+def triage_reason_text(kb: KnowledgeBase, reason: TriageReason, lang: Lang) -> str:
+    """A reason for the triage level; a precaution says which unknown answer made the advice cautious."""
+    if reason.kind != "precaution":
+        return reason.text.get(lang)
+    if reason.unknown_text is not None:
+        what = reason.unknown_text.get(lang)
+    else:
+        phrases = unknown_phrases(kb, reason, lang)
+        what = ", ".join(phrases[:-1]) + _AND[lang] + phrases[-1] if len(phrases) > 1 else phrases[0]
+    return _BECAUSE[lang].format(what=what, advice=reason.text.get(lang))
+
+
+def questions_about(kb: KnowledgeBase, fact_id: str) -> list[str]:
+    """The ids of the questions that ask about a fact (to answer an unknown again)."""
+    return [q.id for q in kb.questions if fact_id in q.facts and q.purpose != "plan"]
 
 
 def question_dict(q: Question, assessment: Assessment, lang: Lang) -> dict[str, Any]:
@@ -36,10 +84,10 @@ def cause_dict(r: RankedCondition, lang: Lang) -> dict[str, Any]:
     return {
         "id": c.id,
         "name": c.name.get(lang),
-        "probability": round(r.probability, 4),
+        "likelihood": {"code": r.likelihood, "text": LIKELIHOOD_WORDS[r.likelihood][lang]},
         "description": c.description.get(lang),
-        "for": [x.text.get(lang) for x in r.explanation.for_],
-        "against": [x.text.get(lang) for x in r.explanation.against],
+        "for": [reason_text(x, lang) for x in r.explanation.for_],
+        "against": [reason_text(x, lang) for x in r.explanation.against],
         "clinician": c.clinician.get(lang),
         "quick_advice": c.quick_advice.get(lang),
         "article": c.article.get(lang),
@@ -65,9 +113,18 @@ def assessment_dict(
             "title": care.title.get(lang),
             "action": action_text(kb, a.triage.level, lang, region),
             "reasons": [
-                {"kind": r.kind, "id": r.id, "level": r.level, "text": r.text.get(lang)}
+                {
+                    "kind": r.kind,
+                    "id": r.id,
+                    "level": r.level,
+                    "text": triage_reason_text(kb, r, lang),
+                    "unknown": [
+                        {"fact": f, "text": phrase, "questions": questions_about(kb, f)}
+                        for f, phrase in zip(r.unknown, unknown_phrases(kb, r, lang), strict=True)
+                    ],
+                }
                 for r in a.triage.reasons
-                if r.kind == "rule"
+                if r.kind in ("rule", "precaution")
             ],
             "red_flags": list(a.triage.red_flags),
         },

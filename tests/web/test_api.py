@@ -83,7 +83,7 @@ def test_all_answers_give_the_result_with_triage_first(client: CheckedClient, kb
     causes = result["possible_causes"]
     assert causes[0]["id"] == "plantar_fasciitis"
     assert causes[0]["article"] == "haelspore"
-    assert 0.5 < causes[0]["probability"] <= 1
+    assert causes[0]["likelihood"] == {"code": "most_likely", "text": "Mest sandsynlig"}
     assert causes[0]["for"]
     assert result["disclaimer"].startswith("Mulige årsager – ikke en diagnose.")
     expected = assess(kb, complete_answers(kb, RUNNER))

@@ -8,6 +8,7 @@ always give the same assessment, whatever order they were given in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from haelguiden.engine.explain import Explanation, explain_all
 from haelguiden.engine.expressions import facts_used
@@ -15,6 +16,7 @@ from haelguiden.engine.model import Condition, KnowledgeBase, Option, Question
 from haelguiden.engine.next_question import (
     Phase,
     available_options,
+    blank_facts,
     choose,
     covered_units,
     expected_remaining,
@@ -25,17 +27,22 @@ from haelguiden.engine.ranking import model_for, posterior
 from haelguiden.engine.state import Answers, derive_facts
 from haelguiden.engine.triage import Triage, rule_truths, triage
 
+Likelihood = Literal["most_likely", "possible", "less_likely"]
+
 
 @dataclass(frozen=True)
 class RankedCondition:
     """A possible cause with its probability and the answers behind it.
 
     ``explanation`` is filled in for the listed causes once the interview is done; otherwise it is empty.
+    ``probability`` is a ranking aid (naive Bayes is over-confident); what a person sees is ``likelihood``,
+    in words.
     """
 
     condition: Condition
     probability: float
     explanation: Explanation
+    likelihood: Likelihood = "less_likely"
 
 
 @dataclass(frozen=True)
@@ -66,14 +73,6 @@ class Assessment:
     ranking: tuple[RankedCondition, ...]
     listed: tuple[RankedCondition, ...]
 
-    def shown_percent(self, probability: float) -> int:
-        """A probability as a whole percentage for display, kept within 1–99.
-
-        The naive Bayes model is over-confident (docs/clinical-model.md), so "100 %" or "0 %" would claim a
-        certainty it does not have.
-        """
-        return min(99, max(1, round(probability * 100)))
-
     @property
     def done(self) -> bool:
         """True when there is nothing more to ask."""
@@ -89,7 +88,8 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     remaining = open_questions(kb, answers.asked, facts, covered)
     unanswered = unanswered_facts(kb, facts, answers.asked, dont_know, remaining)
     truths = rule_truths(kb, facts)
-    current = triage(kb, facts, probs, unanswered, truths)
+    blank = blank_facts(kb, facts, answers.asked, dont_know)
+    current = triage(kb, facts, probs, unanswered, truths, blank)
     order = sorted(range(len(probs)), key=lambda i: (-probs[i], i))
     conditions = model_for(kb).conditions
     conditional = frozenset(
@@ -108,14 +108,15 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     ]
     # Explanations are shown with the result only; computing them on every step would cost more than
     # the rest of the step together.
-    explanations = explain_all(kb, facts, listed_ids) if choice.question is None else {}
+    explanations = explain_all(kb, facts, listed_ids, answers) if choice.question is None else {}
     ranking = tuple(
         RankedCondition(
             condition=kb.conditions[conditions[i]],
             probability=probs[i],
             explanation=explanations.get(conditions[i], Explanation(conditions[i], (), ())),
+            likelihood=likelihood(kb, position, probs[i]),
         )
-        for i in order
+        for position, i in enumerate(order)
     )
     listed = ranking[: len(listed_ids)]
     options = available_options(kb, choice.question, facts) if choice.question else ()
@@ -130,6 +131,13 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
         ranking=ranking,
         listed=listed,
     )
+
+
+def likelihood(kb: KnowledgeBase, position: int, probability: float) -> Likelihood:
+    """A cause's likelihood in words: the first is "most likely", then "possible" or "less likely"."""
+    if position == 0:
+        return "most_likely"
+    return "possible" if probability >= kb.settings.possible_from else "less_likely"
 
 
 def _unless_facts(kb: KnowledgeBase, condition_id: str) -> frozenset[str]:

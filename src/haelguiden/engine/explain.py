@@ -3,6 +3,10 @@
 An answer's weight for a condition is its likelihood ratio: how much more (or less) often people with that
 condition give this answer than people with any of the other conditions (weighted by how common those
 are). Ratios above ``FOR_RATIO`` count "for", below ``AGAINST_RATIO`` "against".
+
+An explanation never states what the person did not say: when all that is known of a fact is that a
+checklist line was left unticked, the reason carries that line (``unticked``), so it can be shown as "you
+did not tick …" rather than as a statement about the person.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from haelguiden.engine.expressions import Known
 from haelguiden.engine.model import KnowledgeBase, Text
 from haelguiden.engine.ranking import age_band, model_for, observations
+from haelguiden.engine.state import Answers
 
 FOR_RATIO = 1.5
 AGAINST_RATIO = 1 / 1.5
@@ -27,6 +32,8 @@ class Reason:
     value: str
     text: Text
     ratio: float
+    #: The checklist line the person left unticked, when that is all that is known of the fact.
+    unticked: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -48,11 +55,43 @@ def _statement(kb: KnowledgeBase, fact_id: str, key: str, value: str) -> Text | 
     return fact.statements.get(value)
 
 
+def unticked_lines(kb: KnowledgeBase, answers: Answers) -> dict[str, Text]:
+    """Facts known only from checklist lines left unticked, with the (first) line's label.
+
+    A fact that was ticked anywhere, or answered by its own question, is not in the result.
+    """
+    direct: set[str] = set()
+    ticked: set[str] = set()
+    out: dict[str, Text] = {}
+    for qid, value in answers.items:
+        question = kb.question(qid)
+        if value is None:
+            continue
+        if question.kind != "checklist":
+            direct.add(question.fact or "")
+            continue
+        assert isinstance(value, Mapping)
+        for item in question.items:
+            tick = value.get(item.id)
+            if tick is True:
+                ticked.add(item.fact)
+            elif tick is False:
+                out.setdefault(item.fact, item.label)
+    return {f: label for f, label in out.items() if f not in direct and f not in ticked}
+
+
 def explain_all(
-    kb: KnowledgeBase, facts: Mapping[str, Known], condition_ids: Sequence[str]
+    kb: KnowledgeBase,
+    facts: Mapping[str, Known],
+    condition_ids: Sequence[str],
+    answers: Answers | None = None,
 ) -> dict[str, Explanation]:
-    """The answers that raised and lowered each condition most, strongest first."""
+    """The answers that raised and lowered each condition most, strongest first.
+
+    With ``answers``, a fact known only from an unticked checklist line is marked as such.
+    """
     model = model_for(kb)
+    unticked = unticked_lines(kb, answers) if answers is not None else {}
     prior = model.priors[age_band(kb, facts)]
     observed = [
         (fact_id, key, value, vec)
@@ -70,7 +109,9 @@ def explain_all(
                 continue
             others = (sum(prior[i] * vec[i] for i in range(len(vec))) - prior[idx] * vec[idx]) / rest_total
             ratio = vec[idx] / others if others > 0 else 1.0
-            reasons.append(Reason(fact=fact_id, value=value, text=text, ratio=ratio))
+            reasons.append(
+                Reason(fact=fact_id, value=value, text=text, ratio=ratio, unticked=unticked.get(fact_id))
+            )
         for_ = sorted((r for r in reasons if r.ratio >= FOR_RATIO), key=lambda r: -r.ratio)[:MAX_REASONS]
         against = sorted((r for r in reasons if r.ratio <= AGAINST_RATIO), key=lambda r: r.ratio)[
             :MAX_REASONS
@@ -79,6 +120,8 @@ def explain_all(
     return out
 
 
-def explain(kb: KnowledgeBase, facts: Mapping[str, Known], condition_id: str) -> Explanation:
+def explain(
+    kb: KnowledgeBase, facts: Mapping[str, Known], condition_id: str, answers: Answers | None = None
+) -> Explanation:
     """The answers that raised and lowered ``condition_id`` most, strongest first."""
-    return explain_all(kb, facts, [condition_id])[condition_id]
+    return explain_all(kb, facts, [condition_id], answers)[condition_id]

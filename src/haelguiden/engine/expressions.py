@@ -286,6 +286,11 @@ def leaves(expr: Expr) -> tuple[Leaf, ...]:
     return out
 
 
+def unanswered_tested(expr: Expr) -> frozenset[str]:
+    """The facts of the ``unanswered`` tests inside ``expr``."""
+    return frozenset(f for leaf in leaves(expr) if isinstance(leaf, Unanswered) for f in leaf.facts)
+
+
 _CAUTIOUS: dict[int, tuple[Expr, frozenset[str]]] = {}
 
 

@@ -196,6 +196,10 @@ class TriageRule:
     #: ``unanswered`` tests): when the person was asked and could not answer, the rule holds as a
     #: precaution unless the rest of ``when`` rules it out.
     if_unknown: frozenset[str] = frozenset()
+    #: The advice when the rule holds only as a precaution (required when ``if_unknown`` is not empty).
+    precaution: Text | None = None
+    #: What was not known, said once for all of ``if_unknown`` (else each fact's own phrase is used).
+    unknown: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +246,9 @@ class EngineSettings:
     #: Conditions listed in a result: at most this many, and only those above ``list_min_probability``.
     list_max: int
     list_min_probability: float
+    #: Words, not numbers: the first listed cause is "most likely", others from this probability
+    #: "possible", below it "less likely" (the model's probabilities are not calibrated).
+    possible_from: float = 0.15
 
 
 @dataclass(frozen=True)

@@ -67,15 +67,15 @@ class OpenRule:
     rank: int
 
 
-_READS: dict[int, tuple[frozenset[str], ...]] = {}
+_READS: dict[int, tuple[KnowledgeBase, tuple[frozenset[str], ...]]] = {}
 
 
 def _reads(kb: KnowledgeBase) -> tuple[frozenset[str], ...]:
     """The facts each rule reads, in rule order (computed once per knowledge base)."""
     cached = _READS.get(id(kb))
-    if cached is None or len(cached) != len(kb.rules):
-        cached = _READS[id(kb)] = tuple(facts_used(r.when) for r in kb.rules)
-    return cached
+    if cached is None or cached[0] is not kb:
+        cached = _READS[id(kb)] = (kb, tuple(facts_used(r.when) for r in kb.rules))
+    return cached[1]
 
 
 def open_rules(
@@ -123,16 +123,16 @@ def _settled(kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]) 
     return True
 
 
-_UNITS: dict[tuple[int, str], frozenset[tuple[str, str]]] = {}
+_UNITS: dict[tuple[int, str], tuple[Question, frozenset[tuple[str, str]]]] = {}
 
 
 def _units(kb: KnowledgeBase, question: Question) -> frozenset[tuple[str, str]]:
     """What a question asks about: (fact, "*") for a whole fact, (fact, item) for list-fact items."""
     key = (id(kb), question.id)
     cached = _UNITS.get(key)
-    if cached is None:
-        cached = _UNITS[key] = frozenset(_units_of(kb, question))
-    return cached
+    if cached is None or cached[0] is not question:
+        cached = _UNITS[key] = (question, frozenset(_units_of(kb, question)))
+    return cached[1]
 
 
 def _units_of(kb: KnowledgeBase, question: Question) -> set[tuple[str, str]]:
@@ -428,7 +428,26 @@ def unanswered_facts(
     """
     asked_blank = {f for qid in asked if qid in dont_know for f in kb.question(qid).facts}
     askable = {f for q in remaining if relevance(q, facts) is not False for f in q.facts}
-    return frozenset(f for f in asked_blank if f not in askable and f not in facts)
+    return frozenset(
+        f for f in asked_blank if f not in askable and (facts.get(f) is None or facts[f].value is None)
+    )
+
+
+def blank_facts(
+    kb: KnowledgeBase, facts: Mapping[str, Known], asked: Sequence[str], dont_know: frozenset[str]
+) -> frozenset[str]:
+    """Facts a question answered "ved ikke" as a whole asked about, and that nothing else told.
+
+    An ``unanswered`` test ("could not answer the warning-sign questions") reads these, whether or not
+    another question might still ask about the same facts.
+    """
+    return frozenset(
+        f
+        for qid in asked
+        if qid in dont_know
+        for f in kb.question(qid).facts
+        if facts.get(f) is None or facts[f].value is None
+    )
 
 
 def _started(expr: Expr, facts: Mapping[str, Known], plain_only: bool = False) -> bool:

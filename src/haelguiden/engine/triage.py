@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from haelguiden.engine.expressions import Known, Truth, evaluate, evaluate_cautious
+from haelguiden.engine.expressions import Known, Truth, evaluate, evaluate_cautious, unanswered_tested
 from haelguiden.engine.model import TRIAGE_LEVELS, TRIAGE_RANK, KnowledgeBase, Text, TriageLevel
 from haelguiden.engine.ranking import Vector, model_for, posterior
 
@@ -42,6 +42,8 @@ class TriageReason:
     probability: float | None = None
     #: For a precaution: the facts the person could not answer that made the rule hold.
     unknown: tuple[str, ...] = ()
+    #: For a precaution: what was not known, said once (when the rule gives it; else each fact's phrase).
+    unknown_text: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -97,16 +99,19 @@ def precautions(
     facts: Mapping[str, Known],
     unanswered: frozenset[str],
     truths: Sequence[Truth] | None = None,
+    blank: frozenset[str] = frozenset(),
 ) -> tuple[TriageReason, ...]:
     """Rules that hold only because an answer stayed "ved ikke" (read cautiously).
 
     ``unanswered``: the facts the person was asked about, could not answer, and no remaining question can
-    settle. A rule that already holds on the answers alone is a plain rule, not a precaution.
+    settle. ``blank``: facts asked by a question answered "ved ikke" as a whole, which is what an
+    ``unanswered`` test reads. A rule that already holds on the answers alone is a plain rule, not a
+    precaution.
     """
     out: list[TriageReason] = []
     truths = truths if truths is not None else rule_truths(kb, facts)
     for r, truth in zip(kb.rules, truths, strict=True):
-        assume = r.if_unknown & unanswered
+        assume = r.if_unknown & (unanswered | (blank & unanswered_tested(r.when)))
         if not assume or truth is not None:
             continue
         if evaluate_cautious(r.when, facts, assume) is True:
@@ -120,8 +125,9 @@ def precautions(
                     id=r.id,
                     level=r.level,
                     red_flag=False,
-                    text=r.reason,
+                    text=r.precaution or r.reason,
                     unknown=needed,
+                    unknown_text=r.unknown,
                 )
             )
     return tuple(out)
@@ -164,6 +170,7 @@ def triage(
     full: Vector | None = None,
     unanswered: frozenset[str] = frozenset(),
     truths: Sequence[Truth] | None = None,
+    blank: frozenset[str] = frozenset(),
 ) -> Triage:
     """The triage for what is known now: the most urgent level any rule, condition or precaution calls for.
 
@@ -173,7 +180,7 @@ def triage(
     truths = truths if truths is not None else rule_truths(kb, facts)
     reasons = (
         fired_rules(kb, facts, truths)
-        + precautions(kb, facts, unanswered, truths)
+        + precautions(kb, facts, unanswered, truths, blank)
         + condition_levels(kb, facts, full)
     )
     level: TriageLevel = TRIAGE_LEVELS[-1]

@@ -522,9 +522,26 @@ class Loader:
             if when is None:
                 continue
             cautious = cautious_facts(when)
-            self.check_unknown_phrases(where, cautious)
+            if cautious and r.precaution is None:
+                self.problems.add(
+                    f"{where}: precaution",
+                    "this rule reads 'ved ikke' cautiously (if_unknown), so it needs a 'precaution' text "
+                    "(da/en): the advice when it holds only because an answer is unknown",
+                )
+            if r.unknown is None:
+                self.check_unknown_phrases(where, cautious)
             out.append(
-                TriageRule(r.id, r.level, when, r.red_flag, _text(r.reason), tuple(r.sources), cautious)
+                TriageRule(
+                    r.id,
+                    r.level,
+                    when,
+                    r.red_flag,
+                    _text(r.reason),
+                    tuple(r.sources),
+                    cautious,
+                    _text(r.precaution) if r.precaution else None,
+                    _text(r.unknown) if r.unknown else None,
+                )
             )
         return tuple(out)
 
@@ -583,6 +600,7 @@ class Loader:
             likelihood_floor=doc.likelihood_floor,
             list_max=doc.list_max,
             list_min_probability=doc.list_min_probability,
+            possible_from=doc.possible_from,
         )
 
 

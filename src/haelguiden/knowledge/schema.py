@@ -162,6 +162,10 @@ class RuleModel(Strict):
     when: dict[str, Any]
     reason: TextModel
     sources: list[str] = Field(min_length=1)
+    #: For a rule that reads "ved ikke" cautiously: what the advice is when it holds only as a precaution.
+    precaution: TextModel | None = None
+    #: Optional: what was not known, when naming each fact would be too long ("om du har advarselstegn").
+    unknown: TextModel | None = None
 
 
 class RulesFile(Strict):
@@ -208,4 +212,5 @@ class SettingsModel(Strict):
     likelihood_floor: float = Field(gt=0, lt=0.1)
     list_max: int = Field(ge=1, le=10)
     list_min_probability: float = Field(ge=0, le=1)
+    possible_from: float = Field(default=0.15, ge=0, le=1)
     sources: list[str] = Field(min_length=1)

@@ -111,13 +111,23 @@ class ProgressOut(BaseModel):
     remaining: int = Field(ge=0)
 
 
-class TriageReasonOut(BaseModel):
-    """A rule that set the triage level (red flags and other answers)."""
+class UnknownOut(BaseModel):
+    """An answer that stayed "ved ikke" and made the advice more cautious."""
 
-    kind: Literal["rule"]
+    fact: str
+    text: str = Field(description="What was not known, as it ends 'Because you do not know …'.")
+    questions: list[str] = Field(description="The questions that ask about it: answer them to update.")
+
+
+class TriageReasonOut(BaseModel):
+    """Why the triage level is what it is: a rule that fired (red flags and other answers), or a
+    precaution (a rule that holds because an answer that decides it stayed "ved ikke")."""
+
+    kind: Literal["rule", "precaution"]
     id: str
     level: TriageLevelOut
     text: str
+    unknown: list[UnknownOut] = Field(default_factory=list)
 
 
 class TriageOut(BaseModel):
@@ -130,14 +140,21 @@ class TriageOut(BaseModel):
     red_flags: list[str]
 
 
+class LikelihoodOut(BaseModel):
+    """How likely a cause is, in words (the model's probabilities are not calibrated, so no numbers)."""
+
+    code: Literal["most_likely", "possible", "less_likely"]
+    text: str
+
+
 class CauseOut(BaseModel):
-    """A possible cause (not a diagnosis) with its probability and the answers behind it."""
+    """A possible cause (not a diagnosis), how likely in words, and the answers behind it."""
 
     model_config = ConfigDict(populate_by_name=True)
 
     id: str
     name: str
-    probability: float = Field(ge=0, le=1)
+    likelihood: LikelihoodOut
     description: str
     for_: list[str] = Field(alias="for", description="Answers that speak for this cause.")
     against: list[str] = Field(description="Answers that speak against this cause.")

@@ -12,7 +12,7 @@ QuestionnaireResponse to send back. SDC's adaptive forms are followed (one quest
   Questionnaire holding every question asked so far plus the next one (the last item, the only one without
   an answer). ``status`` is "in-progress" while there is a next question. When there is nothing more to ask,
   ``status`` is "completed" and the response ends with a read-only ``result`` group: triage level and action,
-  the reasons, then each possible cause (not a diagnosis) with its probability.
+  the reasons, then each possible cause (not a diagnosis) with its likelihood in words.
 * The client answers the next question by adding an item to the response's ``item`` list and sends the
   whole response back unchanged otherwise.
 
@@ -61,6 +61,8 @@ DONT_KNOW = "ved-ikke"
 NONE = "none"
 TRIAGE_SYSTEM = f"{FHIR_BASE}/CodeSystem/triage-level"
 CONDITION_SYSTEM = f"{FHIR_BASE}/CodeSystem/condition"
+#: Likelihood in words (most_likely, possible, less_likely): the model's probabilities are not calibrated.
+LIKELIHOOD_SYSTEM = f"{FHIR_BASE}/CodeSystem/likelihood"
 QUESTIONNAIRE_ID = "questions"
 #: The linkId of the result group; it is output only, so it is skipped when a response is sent back.
 RESULT = "result"
@@ -103,7 +105,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "reason": "Derfor",
         "cause": "Mulig årsag",
         "condition": "Årsag",
-        "probability": "Sandsynlighed (0–1)",
+        "likelihood": "Hvor sandsynlig",
         "description": "Beskrivelse",
         "disclaimer": "Bemærk",
     },
@@ -117,7 +119,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "reason": "Why",
         "cause": "Possible cause",
         "condition": "Cause",
-        "probability": "Probability (0–1)",
+        "likelihood": "How likely",
         "description": "Description",
         "disclaimer": "Please note",
     },
@@ -611,7 +613,7 @@ def _result_questions(labels: Mapping[str, str]) -> dict[str, Any]:
                 repeats=True,
                 item=[
                     read_only(f"{RESULT}.cause.condition", "choice", labels["condition"]),
-                    read_only(f"{RESULT}.cause.probability", "decimal", labels["probability"]),
+                    read_only(f"{RESULT}.cause.likelihood", "choice", labels["likelihood"]),
                     read_only(f"{RESULT}.cause.description", "text", labels["description"]),
                 ],
             ),
@@ -640,6 +642,7 @@ def _result_answers(result: Mapping[str, Any], labels: Mapping[str, str]) -> dic
         items.append({"linkId": f"{RESULT}.reason", "text": labels["reason"], "answer": reasons})
     for cause in result["possible_causes"]:
         condition = _coding(CONDITION_SYSTEM, cause["id"], cause["name"])
+        likelihood = _coding(LIKELIHOOD_SYSTEM, cause["likelihood"]["code"], cause["likelihood"]["text"])
         items.append(
             {
                 "linkId": f"{RESULT}.cause",
@@ -647,8 +650,8 @@ def _result_answers(result: Mapping[str, Any], labels: Mapping[str, str]) -> dic
                 "item": [
                     {"linkId": f"{RESULT}.cause.condition", "answer": [{"valueCoding": condition}]},
                     {
-                        "linkId": f"{RESULT}.cause.probability",
-                        "answer": [{"valueDecimal": cause["probability"]}],
+                        "linkId": f"{RESULT}.cause.likelihood",
+                        "answer": [{"valueCoding": likelihood}],
                     },
                     {
                         "linkId": f"{RESULT}.cause.description",

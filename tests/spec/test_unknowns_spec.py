@@ -1,0 +1,314 @@
+"""Patients who know little: "ved ikke" never reassures, and an emergency ends the interview at once.
+
+Each row is a patient described by the facts they know (the benchmark's vocabulary); the real interview
+asks its questions and the simulated patient answers "ved ikke" to everything else. The rows follow the
+failure classes seen on real patients from published case reports (issue: "Safe triage for real patients
+who know little"); each is a clinical rule in rules.yaml with its sources.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from haelguiden.engine.assess import assess
+from haelguiden.engine.explain import explain
+from haelguiden.engine.model import KnowledgeBase
+from haelguiden.engine.state import Answers, derive_facts
+from haelguiden.evaluation.harness import interview
+from haelguiden.evaluation.vignettes import Vignette
+from haelguiden.presenters import assessment_dict, reason_text
+from tests.conftest import answers_of
+
+
+def run(kb: KnowledgeBase, facts: dict[str, Any]) -> tuple[str, list[str], list[str]]:
+    """Interview a patient who knows only ``facts``: (triage level, reasons, questions asked)."""
+    result = interview(kb, Vignette(id="spec", facts=facts))
+    a = result.assessment
+    reasons = [f"{r.kind}:{r.id}" for r in a.triage.reasons if r.kind != "condition"]
+    return a.triage.level, reasons, list(a.answers.asked)
+
+
+#: Warning signs the patient could answer ("no"), so the rule under test is the one that decides.
+NO_WARNING_SIGNS = {"fever": False, "weight_bearing": "normal"}
+
+SPEC = [
+    # (what, facts the patient knows, expected level, a reason that must be among the reasons)
+    (
+        "pain for two years, getting worse, weeks of self-care unknown → physiotherapist",
+        {
+            "age": 50,
+            "pain_site": ["heel_underside"],
+            "duration_days": 730,
+            "trend": "worsening",
+            **NO_WARNING_SIGNS,
+        },
+        "professional",
+        "precaution:long_course_not_improving",
+    ),
+    (
+        "four months of pain, nobody knows whether it improves → physiotherapist",
+        {
+            "age": 52,
+            "pain_site": ["heel_underside"],
+            "duration_days": 120,
+            "first_steps_pain": True,
+            **NO_WARNING_SIGNS,
+        },
+        "professional",
+        "precaution:long_course_not_improving",
+    ),
+    (
+        "eight weeks of pain but nothing tried yet → self-care comes first",
+        {
+            "age": 40,
+            "pain_site": ["heel_underside"],
+            "duration_days": 60,
+            "trend": "unchanged",
+            "self_care_tried": [],
+            "self_care_weeks": 0,
+            "fever": False,
+            "weight_bearing": "normal",
+            "first_steps_pain": True,
+        },
+        "self_care",
+        None,
+    ),
+    (
+        "six weeks of stretching and insoles, weeks and trend unknown → physiotherapist",
+        {
+            "age": 23,
+            "pain_site": ["heel_underside"],
+            "duration_days": 45,
+            "self_care_tried": ["stretching", "insoles_or_heel_cups"],
+            **NO_WARNING_SIGNS,
+        },
+        "professional",
+        "precaution:structured_self_care_without_known_benefit",
+    ),
+    (
+        "could answer none of the warning-sign questions → never self-care",
+        {"age": 44, "pain_site": ["achilles_tendon"], "duration_days": 42, "first_steps_pain": True},
+        "professional",
+        "precaution:warning_signs_unanswered",
+    ),
+    (
+        "72 years old with pain at rest → own GP (circulation, bone)",
+        {
+            "age": 72,
+            "duration_days": 20,
+            "rest_night_pain": "at_rest",
+            "pain_during_activity": True,
+            **NO_WARNING_SIGNS,
+        },
+        "gp",
+        "rule:rest_pain_older_adult",
+    ),
+    (
+        "82 years old, three months of pain, nothing else known → own GP",
+        {"age": 82, "sex": "female", "side": "left", "duration_days": 90, "cancer_history": False},
+        "gp",
+        "precaution:rest_pain_older_adult",
+    ),
+    (
+        "pain at rest that does not come with use → own GP (not overload)",
+        {
+            "age": 35,
+            "pain_site": ["heel_underside"],
+            "duration_days": 40,
+            "rest_night_pain": "at_rest",
+            "pain_during_activity": False,
+            "fever": False,
+        },
+        "gp",
+        "rule:pain_not_following_load",
+    ),
+    (
+        "Achilles pain and other painful joints → own GP (gout, arthritis)",
+        {"age": 62, "pain_site": ["achilles_tendon"], "duration_days": 60, "other_joints": True},
+        "gp",
+        "rule:other_joints",
+    ),
+    (
+        "heel pain after a recent stomach infection → own GP (reactive arthritis)",
+        {"age": 28, "pain_site": ["heel_back"], "duration_days": 14, "recent_infection": True},
+        "gp",
+        "rule:after_recent_infection",
+    ),
+    (
+        "diabetes and a crack in the heel skin → own GP",
+        {
+            "age": 66,
+            "pain_site": ["heel_underside"],
+            "duration_days": 20,
+            "diabetes": True,
+            "skin_finding": "crack",
+            "redness": False,
+            "warmth": False,
+            "swelling": False,
+            "numbness_tingling": "none",
+        },
+        "gp",
+        "rule:at_risk_foot_skin_break",
+    ),
+    (
+        "diabetes and a crack, redness and swelling not known → same day",
+        {
+            "age": 66,
+            "pain_site": ["heel_underside"],
+            "duration_days": 20,
+            "diabetes": True,
+            "skin_finding": "crack",
+        },
+        "urgent",
+        "precaution:at_risk_foot_skin_break_inflamed",
+    ),
+    (
+        "sudden new pain after a steroid injection in the heel → same day (fascia tear)",
+        {
+            "age": 48,
+            "pain_site": ["arch", "heel_underside"],
+            "duration_days": 1,
+            "heel_steroid_injection": True,
+            "onset": "sudden",
+        },
+        "urgent",
+        "rule:sudden_pain_after_heel_injection",
+    ),
+    (
+        "Achilles pain and a quinolone course that has ended → own GP",
+        {
+            "age": 45,
+            "pain_site": ["achilles_tendon"],
+            "duration_days": 20,
+            "onset": "gradual",
+            "fluoroquinolone": "recent",
+            "pop_or_kick": False,
+            "tiptoe_single": "yes_painful",
+            **NO_WARNING_SIGNS,
+        },
+        "gp",
+        "rule:fluoroquinolone_recent",
+    ),
+    (
+        "fall from a ladder, cannot walk, back pain not known → 112",
+        {
+            "age": 48,
+            "pain_site": ["heel_underside"],
+            "duration_days": 0,
+            "injury": "fall_from_height",
+            "weight_bearing": "cannot_walk_four_steps",
+            "numbness_tingling": "none",
+        },
+        "emergency",
+        "precaution:fall_from_height_with_back_pain",
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "facts", "level", "reason"), SPEC, ids=[row[0] for row in SPEC])
+def test_a_patient_who_knows_little(
+    kb: KnowledgeBase, what: str, facts: dict[str, Any], level: str, reason: str | None
+) -> None:
+    got, reasons, _ = run(kb, facts)
+    assert got == level, reasons
+    if reason is not None:
+        assert reason in reasons
+
+
+def test_the_quinolone_timing_left_unknown_is_read_as_still_taking_it(kb: KnowledgeBase) -> None:
+    given = {
+        "age": 67,
+        "pain_site": ["achilles_tendon"],
+        "duration": 5,
+        "injury": "none",
+        "warning_signs": "none",
+        "function_signs": "none",
+        "history": ["quinolone"],
+        "quinolone_when": None,
+    }
+    result = assess(kb, answers_of(kb, given))
+    precaution = next(r for r in result.triage.reasons if r.kind == "precaution")
+    assert (result.triage.level, precaution.id, precaution.unknown) == (
+        "urgent",
+        "fluoroquinolone_now",
+        ("fluoroquinolone",),
+    )
+
+
+def test_the_trend_is_asked_before_a_long_course_ends(kb: KnowledgeBase) -> None:
+    _, _, asked = run(
+        kb, {"age": 50, "pain_site": ["heel_underside"], "duration_days": 400, **NO_WARNING_SIGNS}
+    )
+    assert "trend" in asked
+
+
+def test_an_all_ved_ikke_patient_is_never_told_self_care_is_enough(kb: KnowledgeBase) -> None:
+    answers = Answers()
+    result = assess(kb, answers)
+    while result.question is not None:
+        answers = answers.answer(kb, result.question.id, None)
+        result = assess(kb, answers)
+    data = assessment_dict(kb, result, "da")
+    precautions = [r for r in data["result"]["triage"]["reasons"] if r["kind"] == "precaution"]
+
+    assert data["result"]["triage"]["level"] == "professional"
+    assert [r["id"] for r in precautions] == ["warning_signs_unanswered"]
+    assert precautions[0]["text"] == (
+        "Fordi du ikke ved, om du har et eller flere af advarselstegnene, anbefaler vi det sikre valg. "
+        "Vi kan ikke sige, at det er nok at behandle det selv. Få foden undersøgt af en fysioterapeut "
+        "eller din læge."
+    )
+    assert precautions[0]["unknown"][0] == {
+        "fact": "fever",
+        "text": "om du har feber",
+        "questions": ["warning_signs"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("ticked", "extra"),
+    [
+        (["saddle"], {}),
+        (["severely_unwell"], {}),
+        (["foot_cold_pale"], {"duration": 1}),
+    ],
+    ids=["saddle numbness", "very unwell", "sudden cold pale foot"],
+)
+def test_an_emergency_answer_ends_the_interview_at_once(
+    kb: KnowledgeBase, ticked: list[str], extra: dict[str, Any]
+) -> None:
+    given = {"age": 70, "pain_site": ["heel_underside"], "duration": 10, "injury": "none", **extra}
+    given["warning_signs"] = ticked
+    result = assess(kb, answers_of(kb, given))
+    assert (result.done, result.triage.level) == (True, "emergency")
+
+
+def test_an_unticked_checklist_line_is_never_stated_as_a_fact(kb: KnowledgeBase) -> None:
+    given = {
+        "age": 45,
+        "pain_site": ["achilles_tendon"],
+        "duration": 30,
+        "injury": "none",
+        "function_signs": "none",
+    }
+    answers = answers_of(kb, given)
+    against = explain(kb, derive_facts(kb, answers), "achilles_rupture", answers).against
+    texts = [reason_text(x, "da") for x in against]
+    assert "Du satte ikke kryds ved «Jeg kan ikke stå på tæer på det ben alene»" in texts
+    assert not [t for t in texts if t.startswith("Der er ikke") or t.startswith("Du har ikke")]
+
+
+@pytest.mark.parametrize("age", [None, 30, 70], ids=["age unknown", "adult", "older adult"])
+def test_severs_disease_is_never_listed_unless_the_person_is_a_child(
+    kb: KnowledgeBase, age: int | None
+) -> None:
+    facts: dict[str, Any] = {"pain_site": ["heel_back"], "duration_days": 60, "pain_during_activity": True}
+    if age is not None:
+        facts["age"] = age
+    result = interview(kb, Vignette(id="spec", facts=facts)).assessment
+    assert "calcaneal_apophysitis" not in [r.condition.id for r in result.listed]
+    assert result.ranking[-1].probability == 0 or all(
+        r.probability == 0 for r in result.ranking if r.condition.id == "calcaneal_apophysitis"
+    )
