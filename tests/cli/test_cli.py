@@ -132,6 +132,25 @@ def test_eval_writes_one_prediction_per_vignette_without_gold(tmp_path: Path) ->
     assert lines[0]["questions_asked"] > 0
 
 
+def test_eval_can_forget_a_share_of_the_facts_first(tmp_path: Path) -> None:
+    full = {"id": "t-1", "facts": {**VIGNETTE["facts"], "trend": "unchanged", "duration_days": 90}}  # type: ignore[dict-item]
+    src = write(tmp_path, "v.jsonl", json.dumps(full) + "\n")
+    outs = [tmp_path / f"p{n}.jsonl" for n in range(3)]
+    for out, rate in zip(outs, ("0", "1", "1"), strict=True):
+        code, _, _ = run("eval", str(src), "--out", str(out), "--drop-facts", rate, "--seed", "3")
+        assert code == 0
+    kept, dropped, again = (json.loads(o.read_text(encoding="utf-8")) for o in outs)
+    assert dropped == again
+    assert kept["questions_asked"] != dropped["questions_asked"] or kept["triage"] != dropped["triage"]
+
+
+def test_eval_refuses_a_share_above_one(tmp_path: Path) -> None:
+    src = write(tmp_path, "v.jsonl", json.dumps(VIGNETTE) + "\n")
+    code, _, err = run("eval", str(src), "--out", str(tmp_path / "p.jsonl"), "--drop-facts", "1.5")
+    assert code == 2
+    assert "Invalid value for '--drop-facts': 1.5 is not in the range 0<=x<=1." in err
+
+
 def test_eval_rejects_an_invalid_line(tmp_path: Path) -> None:
     src = write(tmp_path, "v.jsonl", json.dumps(VIGNETTE) + "\n{broken\n")
     code, _, err = run("eval", str(src), "--out", str(tmp_path / "p.jsonl"))

@@ -1,72 +1,79 @@
-"""The clinical benchmark as a safety gate: no vignette with red flags is under-triaged, ever.
+"""The clinical benchmark as a safety gate: a change that makes triage less safe cannot land.
 
-Accuracy figures (top-1, top-3, triage exact) are measured by `haelguiden eval` + score.py and recorded in
-docs/benchmarks.md; the gate here is the part that must never regress.
+Every vignette set is interviewed with the real engine (the simulated patient answers only from the
+vignette's facts, "ved ikke" otherwise), then scored with ``haelguiden.evaluation.metrics`` (the definitions
+of ../shared/vignettes/FORMAT.md §8). The gates are safety floors, not accuracy targets:
+
+- literature-style sets (the shared dev.jsonl and the project's QA sets): no vignette under-triaged;
+- real patients from case reports (the shared dev-cases.jsonl): under-triage at most 8 %;
+- every set: every vignette that needs same-day care or 112 gets one of them (urgent recall 100 %);
+- with 30 % of the ordinary facts forgotten (age, site and red flags kept), under-triage at most 5 %.
+
+Accuracy figures (top-1, top-3, triage exact, questions) are in docs/benchmarks.md (bench/clinical.py).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase
+from haelguiden.engine.model import KnowledgeBase
 from haelguiden.evaluation.harness import interview
-from haelguiden.evaluation.vignettes import read_vignettes
+from haelguiden.evaluation.metrics import Predicted, Summary, read_gold, summarise
+from haelguiden.evaluation.robustness import drop_facts
+from haelguiden.evaluation.vignettes import Vignette, read_vignettes
 from tests.conftest import shared_file
 
 HERE = Path(__file__).parent
 
+#: Set name -> (file, kind). Literature sets must never under-triage; case sets have a floor.
+SETS: dict[str, tuple[Callable[[], Path], str]] = {
+    "dev": (lambda: shared_file("vignettes", "dev.jsonl"), "literature"),
+    "dev-cases": (lambda: shared_file("vignettes", "dev-cases.jsonl"), "cases"),
+    **{p.stem: ((lambda p=p: p), "literature") for p in sorted(HERE.glob("qa*.jsonl"))},
+}
+CASES_UNDER_TRIAGE_FLOOR = 0.08
+DROPPED_UNDER_TRIAGE_FLOOR = 0.05
 
-def cases(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-
-def vignette_files() -> list[Path]:
-    """The project's own independent vignette sets (written from the clinical reference alone)."""
-    return sorted(HERE.glob("qa*.jsonl"))
+def score(kb: KnowledgeBase, path: Path, change: Callable[[Vignette], Vignette] | None = None) -> Summary:
+    """Interview every vignette of ``path`` (after ``change``, if given) and score the predictions."""
+    predicted = {}
+    for vignette in read_vignettes(kb, path):
+        run = interview(kb, change(vignette) if change else vignette)
+        a = run.assessment
+        predicted[vignette.id] = Predicted(
+            tuple(r.condition.id for r in a.ranking), a.triage.level, run.questions_asked
+        )
+    return summarise(read_gold(path), predicted)
 
 
 @pytest.fixture(scope="module")
-def dev_results(kb: KnowledgeBase) -> dict[str, tuple[str, str, int]]:
-    path = shared_file("vignettes", "dev.jsonl")
-    out = {}
-    for v in read_vignettes(kb, path):
-        run = interview(kb, v)
-        out[v.id] = (run.assessment.triage.level, run.assessment.ranking[0].condition.id, run.questions_asked)
-    return out
+def summaries(kb: KnowledgeBase) -> dict[str, Summary]:
+    return {name: score(kb, locate()) for name, (locate, _) in SETS.items()}
 
 
-def test_no_dev_vignette_is_under_triaged(dev_results: dict[str, tuple[str, str, int]]) -> None:
-    gold = {c["id"]: c["gold"] for c in cases(shared_file("vignettes", "dev.jsonl"))}
-    under = [
-        vid
-        for vid, (level, _, _) in dev_results.items()
-        if TRIAGE_RANK[level] > TRIAGE_RANK[gold[vid]["triage"]]
-    ]  # type: ignore[index]
-    assert under == []
+@pytest.mark.parametrize("name", [n for n, (_, kind) in SETS.items() if kind == "literature"])
+def test_no_literature_vignette_is_under_triaged(summaries: dict[str, Summary], name: str) -> None:
+    assert summaries[name].under_ids == ()
 
 
-def test_every_urgent_dev_vignette_is_urgent(dev_results: dict[str, tuple[str, str, int]]) -> None:
-    gold = {c["id"]: c["gold"] for c in cases(shared_file("vignettes", "dev.jsonl"))}
-    missed = [
-        vid
-        for vid, (level, _, _) in dev_results.items()
-        if gold[vid]["triage"] in ("emergency", "urgent") and level not in ("emergency", "urgent")  # type: ignore[index]
-    ]
-    assert missed == []
+def test_real_patients_are_under_triaged_at_most_8_percent(summaries: dict[str, Summary]) -> None:
+    cases = summaries["dev-cases"]
+    assert cases.under_triage <= CASES_UNDER_TRIAGE_FLOOR, cases.under_ids
 
 
-@pytest.mark.parametrize("path", vignette_files(), ids=lambda p: p.name)
-def test_own_vignettes_with_red_flags_are_never_under_triaged(kb: KnowledgeBase, path: Path) -> None:
-    gold = {c["id"]: c["gold"] for c in cases(path)}
-    under = []
-    for v in read_vignettes(kb, path):
-        g = gold[v.id]
-        if not g["red_flags"]:  # type: ignore[index]
-            continue
-        level = interview(kb, v).assessment.triage.level
-        if TRIAGE_RANK[level] > TRIAGE_RANK[g["triage"]]:  # type: ignore[index]
-            under.append((v.id, g["triage"], level))  # type: ignore[index]
-    assert under == []
+@pytest.mark.parametrize("name", list(SETS))
+def test_everyone_who_needs_same_day_care_or_112_gets_it(summaries: dict[str, Summary], name: str) -> None:
+    assert summaries[name].urgent_recall == 1.0
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_with_30_percent_of_facts_forgotten_under_triage_stays_at_most_5_percent(
+    kb: KnowledgeBase, name: str
+) -> None:
+    locate, _ = SETS[name]
+    dropped = score(kb, locate(), lambda v: drop_facts(kb, v, 0.3, seed=1))
+    assert dropped.under_triage <= DROPPED_UNDER_TRIAGE_FLOOR, dropped.under_ids
