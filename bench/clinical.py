@@ -2,6 +2,7 @@
 
 .venv/bin/python bench/clinical.py                                   # every set, all facts
 .venv/bin/python bench/clinical.py --drop 0.1 0.2 0.3 --seeds 1 2 3  # robustness: forget ordinary facts
+.venv/bin/python bench/clinical.py --words                           # how often each likelihood word is right
 
 Sets: the shared development sets (../shared/vignettes/dev.jsonl: literature-style; dev-cases.jsonl: real
 patients from case reports) and the project's QA sets (tests/vignettes/qa*.jsonl). With --drop, each
@@ -44,6 +45,26 @@ def run(path: Path, drop: float | None = None, seed: int = 1) -> Summary:
     return summarise(read_gold(path), predicted)
 
 
+def print_words(available: dict[str, Path]) -> None:
+    """For each likelihood word, the share of listed causes with that word that were a correct cause."""
+    kb = load_knowledge()
+    words = ("most_likely", "possible", "less_likely")
+    print("| set | " + " | ".join(f"{w.replace('_', ' ')} (right / shown)" for w in words) + " |")
+    print("|---|---|---|---|")
+    for name, path in available.items():
+        gold = read_gold(path)
+        right = dict.fromkeys(words, 0)
+        shown = dict.fromkeys(words, 0)
+        for vignette in read_vignettes(kb, path):
+            g = gold[vignette.id]
+            correct = {g.condition, *g.acceptable}
+            for cause in interview(kb, vignette).assessment.listed:
+                shown[cause.likelihood] += 1
+                right[cause.likelihood] += cause.condition.id in correct
+        cells = [f"{pct(right[w] / shown[w]) if shown[w] else '-'} ({right[w]}/{shown[w]})" for w in words]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
 def pct(x: float | None) -> str:
     """A rate as a whole percentage, or a dash."""
     return "-" if x is None else f"{100 * x:.0f} %"
@@ -54,8 +75,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drop", type=float, nargs="*", default=[])
     parser.add_argument("--seeds", type=int, nargs="*", default=[1, 2, 3])
+    parser.add_argument("--words", action="store_true")
     args = parser.parse_args()
     available = {name: path for name, path in SETS.items() if path.exists()}
+    if args.words:
+        print_words(available)
+        return
     if not args.drop:
         columns = ["set", "n", "top-1", "top-3", "triage exact", "under", "over", "urgent recall"]
         columns += ["self-care kept", "questions (median)"]

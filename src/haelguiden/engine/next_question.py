@@ -195,13 +195,19 @@ def available_options(
     return tuple(o for o in question.options if o.value not in known.excluded)
 
 
-def _feature_gain(probs: Vector, table: Mapping[str, Vector], allowed: Sequence[str] | None = None) -> float:
+def _feature_gain(
+    probs: Vector,
+    table: Mapping[str, Vector],
+    allowed: Sequence[str] | None = None,
+    prior_h: float | None = None,
+) -> float:
     """Expected reduction in entropy of the posterior from observing one feature.
 
     Uses pv·H(joint/pv) = -Σ j·log2 j + pv·log2 pv, so no normalised copy of the posterior is made per
     value: this runs for every candidate question on every step.
     """
-    prior_h = entropy(probs)
+    if prior_h is None:
+        prior_h = entropy(probs)
     expected = 0.0
     total = 0.0
     values = table if allowed is None else allowed
@@ -235,10 +241,20 @@ def _rule_out_gain(probs: Vector, table: Mapping[str, Vector], idx: int) -> floa
     return _feature_gain((p, rest), collapsed)
 
 
+_BINARY: dict[tuple[int, tuple[str, ...]], tuple[Mapping[str, Vector], dict[str, Vector]]] = {}
+
+
 def _binary_table(table: Mapping[str, Vector], values: Sequence[str]) -> dict[str, Vector]:
+    """A checklist line's yes/no view of a fact's table (computed once per table and line)."""
+    key = (id(table), tuple(values))
+    cached = _BINARY.get(key)
+    if cached is not None and cached[0] is table:
+        return cached[1]
     n = len(next(iter(table.values())))
     yes = tuple(sum(table[v][i] for v in values if v in table) for i in range(n))
-    return {"yes": yes, "no": tuple(1 - y for y in yes)}
+    out = {"yes": yes, "no": tuple(1 - y for y in yes)}
+    _BINARY[key] = (table, out)
+    return out
 
 
 def _tables(
@@ -294,6 +310,7 @@ def information_gain(
     Multi-choice and checklist questions count each line as its own observation and add the gains up;
     that overstates a little when lines are related, and is cheap and good enough to rank questions.
     """
+    h = entropy(probs)
     if question.kind == "checklist":
         gain = 0.0
         for item in question.items:
@@ -302,21 +319,23 @@ def information_gain(
                 continue
             if fact.type == "list":
                 for v in item.values:
-                    gain += _feature_gain(probs, model.features[f"{fact.id}:{v}"].table)
+                    gain += _feature_gain(probs, model.features[f"{fact.id}:{v}"].table, prior_h=h)
             else:
                 table = model.features[fact.id].table
-                gain += _feature_gain(probs, _binary_table(table, item.values))
+                gain += _feature_gain(probs, _binary_table(table, item.values), prior_h=h)
         return gain
     fact = kb.facts[question.fact or ""]
     if fact.id == kb.settings.age_fact:
         return 0.0
     if fact.type == "list":
-        return sum(_feature_gain(probs, model.features[f"{fact.id}:{v}"].table) for v in fact.values)
+        return sum(
+            _feature_gain(probs, model.features[f"{fact.id}:{v}"].table, prior_h=h) for v in fact.values
+        )
     known = facts.get(fact.id)
     allowed = None
     if known is not None and known.excluded:
         allowed = [v for v in model.features[fact.id].table if v not in known.excluded]
-    return _feature_gain(probs, model.features[fact.id].table, allowed)
+    return _feature_gain(probs, model.features[fact.id].table, allowed, prior_h=h)
 
 
 def _can_be_true(
