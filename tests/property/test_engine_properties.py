@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from haelguiden.engine.assess import assess
+from haelguiden.engine.assess import assess, interview_progress
 from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase, Question
 from haelguiden.engine.ranking import posterior
 from haelguiden.engine.state import Answers, derive_facts
@@ -134,3 +135,20 @@ def test_answers_round_trip_through_json_form(pairs: list[tuple[str, Any]]) -> N
 def test_red_flag_answers_cover_every_red_flag_fact(kb: KnowledgeBase) -> None:
     covered = {fact for _, _, fact in RED_FLAG_ANSWERS}
     assert covered == {f.id for f in kb.facts.values() if f.red_flag_values}
+
+
+@PROPERTY
+@given(data=st.data())
+def test_progress_never_goes_backwards_or_past_its_estimate(data: st.DataObject) -> None:
+    answers = Answers()
+    result = assess(KB, answers)
+    shown = []
+    while result.question is not None and len(shown) < 30:
+        shown.append(interview_progress(KB, answers))
+        q = result.question
+        answers = answers.answer(KB, q.id, data.draw(value_for(q), label=q.id))
+        result = assess(KB, answers)
+    for before, after in itertools.pairwise(shown):
+        assert after.estimate >= before.estimate
+        assert after.fraction >= before.fraction
+    assert all(p.number <= p.estimate and p.fraction < 1 for p in shown)
