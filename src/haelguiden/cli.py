@@ -144,14 +144,15 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
         f"{t['question'].format(n=a.progress.asked + 1)} ({t['left'].format(n=a.progress.remaining)})",
         dim=True,
     )
-    click.secho(q.text.get(lang), bold=True)
-    if q.hint:
-        click.echo(q.hint.get(lang))
-    click.secho(f"{t['why']} {q.why.get(lang)}", dim=True)
+    click.secho(q.text_for(a.child).get(lang), bold=True)
+    hint = q.hint_for(a.child)
+    if hint:
+        click.echo(hint.get(lang))
+    click.secho(f"{t['why']} {q.why_for(a.child).get(lang)}", dim=True)
     none_key = "i" if lang == "da" else "n"
     if q.kind == "checklist":
-        for n, item in enumerate(q.items, 1):
-            click.echo(f"  {n}) {item.label.get(lang)}")
+        for n, item in enumerate(a.items, 1):
+            click.echo(f"  {n}) {item.label_for(a.child).get(lang)}")
         click.echo(f"  {none_key}) {t['none']}")
     elif q.kind in ("single", "multi"):
         for n, opt in enumerate(a.options, 1):
@@ -175,7 +176,7 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
                 raise ValueError
             if q.kind == "multi":
                 return tuple(a.options[p - 1].value for p in picks)
-            return tuple(q.items[p - 1].id for p in picks)
+            return tuple(a.items[p - 1].id for p in picks)
         except (ValueError, IndexError):
             click.echo(t["bad"])
 

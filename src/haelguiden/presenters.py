@@ -59,18 +59,20 @@ def questions_about(kb: KnowledgeBase, fact_id: str) -> list[str]:
 
 def question_dict(q: Question, assessment: Assessment, lang: Lang) -> dict[str, Any]:
     """A question as data: text, hint, why, and its options or checklist items."""
+    child = assessment.child
+    hint = q.hint_for(child)
     out: dict[str, Any] = {
         "id": q.id,
         "kind": q.kind,
-        "text": q.text.get(lang),
-        "hint": q.hint.get(lang) if q.hint else None,
-        "why": q.why.get(lang),
+        "text": q.text_for(child).get(lang),
+        "hint": hint.get(lang) if hint else None,
+        "why": q.why_for(child).get(lang),
         "phase": assessment.phase,
     }
     if q.kind in ("single", "multi"):
         out["options"] = [{"value": o.value, "label": o.label.get(lang)} for o in assessment.options]
     if q.kind == "checklist":
-        out["items"] = [{"id": i.id, "label": i.label.get(lang)} for i in q.items]
+        out["items"] = [{"id": i.id, "label": i.label_for(child).get(lang)} for i in assessment.items]
         out["none_label"] = q.none_label.get(lang) if q.none_label else None
     if q.kind == "number" and q.fact:
         out["unit"] = None

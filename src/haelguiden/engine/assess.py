@@ -12,7 +12,7 @@ from typing import Literal
 
 from haelguiden.engine.explain import Explanation, explain_all
 from haelguiden.engine.expressions import facts_used
-from haelguiden.engine.model import Condition, KnowledgeBase, Option, Question
+from haelguiden.engine.model import ChecklistItem, Condition, KnowledgeBase, Option, Question
 from haelguiden.engine.next_question import (
     Phase,
     available_options,
@@ -21,10 +21,11 @@ from haelguiden.engine.next_question import (
     covered_units,
     expected_remaining,
     open_questions,
+    shown_items,
     unanswered_facts,
 )
 from haelguiden.engine.ranking import model_for, posterior
-from haelguiden.engine.state import Answers, derive_facts
+from haelguiden.engine.state import Answers, derive_facts, is_child
 from haelguiden.engine.triage import Triage, rule_truths, triage
 
 Likelihood = Literal["most_likely", "possible", "less_likely"]
@@ -67,6 +68,10 @@ class Assessment:
     question: Question | None
     phase: Phase | None
     options: tuple[Option, ...]
+    #: A checklist's lines as shown (adult-only lines left out for a child).
+    items: tuple[ChecklistItem, ...]
+    #: True when a parent answers about a child: questions use their child wording.
+    child: bool
     information_gain: float
     progress: Progress
     triage: Triage
@@ -120,11 +125,14 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     )
     listed = ranking[: len(listed_ids)]
     options = available_options(kb, choice.question, facts) if choice.question else ()
+    items = shown_items(kb, choice.question, facts) if choice.question else ()
     return Assessment(
         answers=answers,
         question=choice.question,
         phase=choice.phase,
         options=options,
+        items=items,
+        child=is_child(kb, facts),
         information_gain=choice.information_gain,
         progress=Progress(asked=len(answers.items), remaining=expected_remaining(kb, answers.asked, facts)),
         triage=current,

@@ -92,6 +92,8 @@ class Option:
     value: str
     label: Text
     hint: Text | None = None
+    #: Not offered when the person is a child.
+    adults_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,23 @@ class ChecklistItem:
     fact: str
     values: tuple[str, ...]
     label: Text
+    #: The line as a parent reads it about their child.
+    child_label: Text | None = None
+    #: Not shown when the person is a child.
+    adults_only: bool = False
+
+    def label_for(self, child: bool) -> Text:
+        """The label to show: the parent's wording for a child, when there is one."""
+        return self.child_label if child and self.child_label is not None else self.label
+
+
+@dataclass(frozen=True)
+class ChildWording:
+    """A question's wording for a parent answering about a child."""
+
+    text: Text
+    hint: Text | None = None
+    why: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +145,24 @@ class Question:
     order: int = 100
     #: Checklists may add a "none of these" option; single questions a free number field.
     none_label: Text | None = None
+    #: The wording for a parent answering about a child, if it differs.
+    child: ChildWording | None = None
+
+    def text_for(self, child: bool) -> Text:
+        """The question as shown: the parent's wording when the person is a child."""
+        return self.child.text if child and self.child is not None else self.text
+
+    def hint_for(self, child: bool) -> Text | None:
+        """The hint as shown (the child wording's hint, when it has one)."""
+        if child and self.child is not None and self.child.hint is not None:
+            return self.child.hint
+        return self.hint
+
+    def why_for(self, child: bool) -> Text:
+        """ "Why we ask", as shown."""
+        if child and self.child is not None and self.child.why is not None:
+            return self.child.why
+        return self.why
 
     @cached_property
     def facts(self) -> tuple[str, ...]:
@@ -246,6 +283,8 @@ class EngineSettings:
     #: Conditions listed in a result: at most this many, and only those above ``list_min_probability``.
     list_max: int
     list_min_probability: float
+    #: Below this age the person is a child: a parent answers, with child wording and no adult-only lines.
+    child_below_age: int = 16
     #: Words, not numbers: the first listed cause is "most likely", others from this probability
     #: "possible", below it "less likely" (the model's probabilities are not calibrated).
     possible_from: float = 0.15

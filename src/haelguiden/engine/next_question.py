@@ -49,8 +49,16 @@ from haelguiden.engine.expressions import (
     facts_used,
     leaves,
 )
-from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase, Option, Question, TriageRule
+from haelguiden.engine.model import (
+    TRIAGE_RANK,
+    ChecklistItem,
+    KnowledgeBase,
+    Option,
+    Question,
+    TriageRule,
+)
 from haelguiden.engine.ranking import Model, Vector, entropy, model_for
+from haelguiden.engine.state import is_child
 
 Phase = Literal["core", "safety", "diagnosis", "triage"]
 URGENT = "urgent"
@@ -188,11 +196,20 @@ def relevance(
 def available_options(
     kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]
 ) -> tuple[Option, ...]:
-    """The options still possible (an option ruled out by an earlier checklist is not offered again)."""
+    """The options still possible (an option ruled out by an earlier checklist is not offered again; an
+    adult-only option is not offered for a child)."""
+    child = is_child(kb, facts)
     known = facts.get(question.fact or "")
-    if known is None or not known.excluded:
-        return question.options
-    return tuple(o for o in question.options if o.value not in known.excluded)
+    excluded = known.excluded if known is not None else frozenset()
+    return tuple(o for o in question.options if o.value not in excluded and not (child and o.adults_only))
+
+
+def shown_items(
+    kb: KnowledgeBase, question: Question, facts: Mapping[str, Known]
+) -> tuple[ChecklistItem, ...]:
+    """A checklist's lines as shown: without the adult-only lines when the person is a child."""
+    child = is_child(kb, facts)
+    return tuple(item for item in question.items if not (child and item.adults_only))
 
 
 def _feature_gain(

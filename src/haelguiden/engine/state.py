@@ -44,7 +44,10 @@ class Answers:
         Raises :class:`AnswerError` with a message for the person when the value does not fit.
         """
         question = _question(kb, question_id)
-        clean = normalise(kb, question, value)
+        hidden = frozenset(
+            item.id for item in question.items if item.adults_only and is_child(kb, derive_facts(kb, self))
+        )
+        clean = normalise(kb, question, value, hidden)
         kept = tuple((q, v) for q, v in self.items if q != question_id)
         return Answers((*kept, (question_id, clean)))
 
@@ -107,8 +110,21 @@ def _question(kb: KnowledgeBase, question_id: str) -> Question:
         raise AnswerError(f"unknown question '{question_id}'.{hint}") from None
 
 
-def normalise(kb: KnowledgeBase, question: Question, value: object) -> AnswerValue:
-    """Check ``value`` against ``question`` and return it in canonical form (None = "ved ikke")."""
+def is_child(kb: KnowledgeBase, facts: Mapping[str, Known]) -> bool:
+    """True when the person's age is known and below the settings' child age (a parent is answering)."""
+    known = facts.get(kb.settings.age_fact)
+    age = known.value if known is not None else None
+    return isinstance(age, int) and not isinstance(age, bool) and age < kb.settings.child_below_age
+
+
+def normalise(
+    kb: KnowledgeBase, question: Question, value: object, hidden: frozenset[str] = frozenset()
+) -> AnswerValue:
+    """Check ``value`` against ``question`` and return it in canonical form (None = "ved ikke").
+
+    ``hidden``: checklist lines that were not shown (adult-only lines for a child); a line not shown is
+    unknown, never "not ticked".
+    """
     if value is None or value == "ved_ikke" or value == "unknown":
         return None
     qid = question.id
@@ -146,12 +162,12 @@ def normalise(kb: KnowledgeBase, question: Question, value: object) -> AnswerVal
     # checklist: item id -> True/False/None; items not given are unknown
     item_ids = [i.id for i in question.items]
     if isinstance(value, str) and value == "none":
-        return dict.fromkeys(item_ids, False)
+        return {i: (None if i in hidden else False) for i in item_ids}
     if isinstance(value, Sequence) and not isinstance(value, str):
         bad = [v for v in value if v not in item_ids]
         if bad:
             raise AnswerError(f"{qid}: unknown item(s) {bad}; items are {item_ids}")
-        return {i: (i in value) for i in item_ids}
+        return {i: (None if i in hidden and i not in value else i in value) for i in item_ids}
     if not isinstance(value, Mapping):
         raise AnswerError(f"{qid}: expected the ticked items as a list (or 'none', or null for 'ved ikke')")
     out: dict[str, bool | None] = {}

@@ -31,6 +31,7 @@ from haelguiden.engine.model import (
     Bin,
     CareAction,
     ChecklistItem,
+    ChildWording,
     Condition,
     ConditionTriage,
     EngineSettings,
@@ -141,6 +142,12 @@ def validate(model: type[M], data: Any, file: str, problems: Problems) -> M | No
                 msg = "unknown field"
             problems.add(f"{file}: {where}" if where else file, msg + (f"; {fix}" if fix else ""))
         return None
+
+
+def _child_wording(c: s.ChildWordingModel | None) -> ChildWording | None:
+    if c is None:
+        return None
+    return ChildWording(_text(c.text), _text(c.hint) if c.hint else None, _text(c.why) if c.why else None)
 
 
 def _text(t: s.TextModel) -> Text:
@@ -406,7 +413,16 @@ class Loader:
                     fact = self.check_fact(f"{where}: items: '{it.id}': fact", it.fact)
                     if fact is not None:
                         self.check_values(f"{where}: items: '{it.id}': values", fact, it.values)
-                    items.append(ChecklistItem(it.id, it.fact, tuple(it.values), _text(it.label)))
+                    items.append(
+                        ChecklistItem(
+                            it.id,
+                            it.fact,
+                            tuple(it.values),
+                            _text(it.label),
+                            _text(it.child_label) if it.child_label else None,
+                            it.adults_only,
+                        )
+                    )
             else:
                 fact = self.check_fact(f"{where}: fact", q.fact or "") if q.fact else None
                 if q.fact is None:
@@ -423,12 +439,14 @@ class Loader:
                     hint=_text(q.hint) if q.hint else None,
                     fact=q.fact,
                     options=tuple(
-                        Option(o.value, _text(o.label), _text(o.hint) if o.hint else None) for o in q.options
+                        Option(o.value, _text(o.label), _text(o.hint) if o.hint else None, o.adults_only)
+                        for o in q.options
                     ),
                     items=tuple(items),
                     relevant_when=relevant,
                     order=q.order,
                     none_label=_text(q.none_label) if q.none_label else None,
+                    child=_child_wording(q.child),
                 )
             )
         return tuple(out)
@@ -601,6 +619,7 @@ class Loader:
             list_max=doc.list_max,
             list_min_probability=doc.list_min_probability,
             possible_from=doc.possible_from,
+            child_below_age=doc.child_below_age,
         )
 
 

@@ -75,6 +75,8 @@ class OptionModel(Strict):
     value: str
     label: TextModel
     hint: TextModel | None = None
+    #: Not offered when the person is a child (e.g. military training).
+    adults_only: bool = False
 
 
 class ItemModel(Strict):
@@ -84,6 +86,18 @@ class ItemModel(Strict):
     fact: str
     values: list[str] = ["true"]
     label: TextModel
+    #: The line as a parent reads it about their child (when the first-person label would be wrong).
+    child_label: TextModel | None = None
+    #: Not shown when the person is a child (the line asks about something only adults have).
+    adults_only: bool = False
+
+
+class ChildWordingModel(Strict):
+    """A question's wording for a parent answering about a child."""
+
+    text: TextModel
+    hint: TextModel | None = None
+    why: TextModel | None = None
 
 
 class QuestionModel(Strict):
@@ -101,6 +115,7 @@ class QuestionModel(Strict):
     relevant_when: dict[str, Any] | None = None
     order: int = 100
     none_label: TextModel | None = None
+    child: ChildWordingModel | None = None
 
 
 class QuestionsFile(Strict):
@@ -213,4 +228,5 @@ class SettingsModel(Strict):
     list_max: int = Field(ge=1, le=10)
     list_min_probability: float = Field(ge=0, le=1)
     possible_from: float = Field(default=0.15, ge=0, le=1)
+    child_below_age: int = Field(default=16, ge=1, le=30)
     sources: list[str] = Field(min_length=1)
