@@ -191,6 +191,8 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     for reason in a.triage.reasons:
         if reason.kind in ("rule", "precaution"):
             click.echo(f"  - {triage_reason_text(kb_, reason, lang)}")
+    if a.triage.level == "emergency":
+        return  # nothing may compete with "call 112" (possible causes can wait for the examination)
     click.echo()
     click.secho(t["causes"], bold=True)
     for r in a.listed:

@@ -177,3 +177,13 @@ def test_kb_check_on_the_tiny_fixture() -> None:
     code, out, _ = run("kb", "check", "--dir", str(TINY_KB))
     assert code == 0
     assert "conditions                       3" in out
+
+
+def test_interactive_tjek_ends_with_112_right_after_an_emergency_answer() -> None:
+    # age, site, duration, injury = none, then tick "new numbness around the genitals" (4th line)
+    code, out, _ = run("tjek", input="60\n1\n10\n1\n4\n")
+    assert code == 0
+    assert out.rstrip().count("Hvor gammel er du?") == 1
+    assert "RING 112" in out
+    assert "Passer noget af dette" not in out
+    assert "Mulige årsager" not in out
