@@ -7,11 +7,14 @@ always give the same assessment, whatever order they were given in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from haelguiden.engine.explain import Explanation, explain_all
-from haelguiden.engine.expressions import facts_used
+from haelguiden.engine.expressions import Known, facts_used
 from haelguiden.engine.model import ChecklistItem, Condition, KnowledgeBase, Option, Question
 from haelguiden.engine.next_question import (
     Phase,
@@ -75,13 +78,41 @@ class Assessment:
     information_gain: float
     progress: Progress
     triage: Triage
-    ranking: tuple[RankedCondition, ...]
-    listed: tuple[RankedCondition, ...]
+    #: The causes, most likely first, without explanations (see ``ranking``).
+    ranked: tuple[RankedCondition, ...]
+    #: How many of ``ranked`` a result lists.
+    listed_count: int
+    #: What the explanations are built from, once the result is shown.
+    kb: KnowledgeBase = field(repr=False, compare=False)
+    facts: Mapping[str, Known] = field(repr=False, compare=False)
 
     @property
     def done(self) -> bool:
         """True when there is nothing more to ask."""
         return self.question is None
+
+    @cached_property
+    def ranking(self) -> tuple[RankedCondition, ...]:
+        """Every cause, most likely first; when done, the listed ones carry their explanations.
+
+        Explanations are built on first use, not in :func:`assess`: an interview step does not need them
+        (they cost more than the rest of a step together), and a result page asks for them once.
+        """
+        if not self.done:
+            return self.ranked
+        listed_ids = [r.condition.id for r in self.ranked[: self.listed_count]]
+        explanations = explain_all(self.kb, self.facts, listed_ids, self.answers)
+        return tuple(
+            dataclasses.replace(r, explanation=explanations[r.condition.id])
+            if r.condition.id in explanations
+            else r
+            for r in self.ranked
+        )
+
+    @cached_property
+    def listed(self) -> tuple[RankedCondition, ...]:
+        """The causes a result lists (with their explanations when done)."""
+        return self.ranking[: self.listed_count]
 
 
 def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
@@ -105,25 +136,20 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     )
     choice = choose(kb, answers.asked, facts, probs, current.rank, conditional, unanswered, truths, remaining)
     settings = kb.settings
-    order_ids = [conditions[i] for i in order]
     listed_ids = [
-        cid
-        for n, cid in enumerate(order_ids)
-        if n == 0 or (n < settings.list_max and probs[conditions.index(cid)] >= settings.list_min_probability)
+        conditions[i]
+        for n, i in enumerate(order)
+        if n == 0 or (n < settings.list_max and probs[i] >= settings.list_min_probability)
     ]
-    # Explanations are shown with the result only; computing them on every step would cost more than
-    # the rest of the step together.
-    explanations = explain_all(kb, facts, listed_ids, answers) if choice.question is None else {}
-    ranking = tuple(
+    ranked = tuple(
         RankedCondition(
             condition=kb.conditions[conditions[i]],
             probability=probs[i],
-            explanation=explanations.get(conditions[i], Explanation(conditions[i], (), ())),
+            explanation=Explanation(conditions[i], (), ()),
             likelihood=likelihood(kb, position, probs[i]),
         )
         for position, i in enumerate(order)
     )
-    listed = ranking[: len(listed_ids)]
     options = available_options(kb, choice.question, facts) if choice.question else ()
     items = shown_items(kb, choice.question, facts) if choice.question else ()
     return Assessment(
@@ -136,8 +162,10 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
         information_gain=choice.information_gain,
         progress=Progress(asked=len(answers.items), remaining=expected_remaining(kb, answers.asked, facts)),
         triage=current,
-        ranking=ranking,
-        listed=listed,
+        ranked=ranked,
+        listed_count=len(listed_ids),
+        kb=kb,
+        facts=facts,
     )
 
 

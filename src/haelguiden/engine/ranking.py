@@ -14,6 +14,7 @@ posterior(c) ∝ prior(c | age band) × Π P(observation | c)
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -197,8 +198,7 @@ def posterior(kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[
             logs = model.features[key].log_table.get(value)
             if logs is None:  # a partly known answer: the summed likelihood of the values still possible
                 logs = tuple(math.log(p) for p in vec)
-            for i, lp in enumerate(logs):
-                logp[i] += lp
+            logp = list(map(operator.add, logp, logs))
     top = max(logp)
     return normalise([math.exp(lp - top) for lp in logp])
 

@@ -111,8 +111,10 @@ def precautions(
     out: list[TriageReason] = []
     truths = truths if truths is not None else rule_truths(kb, facts)
     for r, truth in zip(kb.rules, truths, strict=True):
+        if not r.if_unknown or truth is not None:
+            continue
         assume = r.if_unknown & (unanswered | (blank & unanswered_tested(r.when)))
-        if not assume or truth is not None:
+        if not assume:
             continue
         if evaluate_cautious(r.when, facts, assume) is True:
             # name the unknown answers the precaution needed (each one whose cautious reading matters)
