@@ -19,7 +19,13 @@ from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.errors import UserError
-from haelguiden.presenters import LIKELIHOOD_WORDS, assessment_dict, reason_text, triage_reason_text
+from haelguiden.presenters import (
+    LIKELIHOOD_WORDS,
+    assessment_dict,
+    questions_about,
+    reason_text,
+    triage_reason_text,
+)
 from haelguiden.services import Services, build_services
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -116,6 +122,8 @@ _T = {
         "advice": "Det kan du selv gøre",
         "number": "Skriv et tal",
         "multi": "Skriv numrene adskilt af komma, 'i' for ingen",
+        "again": "Rådet er forsigtigt, fordi nogle svar var 'ved ikke'. Tast s for at svare på dem nu, "
+        "eller tryk Enter for at afslutte",
     },
     "en": {
         "question": "Question {n}",
@@ -132,6 +140,8 @@ _T = {
         "advice": "What you can do",
         "number": "Type a number",
         "multi": "Type the numbers separated by commas, 'n' for none",
+        "again": "The advice is cautious because some answers were 'don't know'. Type a to answer them now, "
+        "or press Enter to finish",
     },
 }
 
@@ -179,6 +189,18 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
             return tuple(a.items[p - 1].id for p in picks)
         except (ValueError, IndexError):
             click.echo(t["bad"])
+
+
+def _questions_to_answer_again(services: Services, a: Assessment) -> list[str]:
+    """The questions answered "ved ikke" that made the advice cautious (to be answered again)."""
+    asked = set(a.answers.asked)
+    out: list[str] = []
+    for reason in a.triage.reasons:
+        if reason.kind != "precaution":
+            continue
+        for fact_id in reason.unknown:
+            out += [q for q in questions_about(services.kb, fact_id) if q in asked and q not in out]
+    return out
 
 
 def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
@@ -230,21 +252,30 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
             raise UsageFailure(f"the answers are not complete: the next question is '{next_id}'")
         return
     answers = Answers()
-    result = services.assess(answers)
-    while result.question is not None:
-        value = _ask(result.question, result, lang)
-        if value == "<back>":
-            answers = answers.undo()
-        else:
-            try:
-                answers = answers.answer(services.kb, result.question.id, value)
-            except UserError as exc:
-                click.echo(str(exc))
+    while True:
         result = services.assess(answers)
-    if as_json:
-        click.echo(json.dumps(assessment_dict(services.kb, result, lang), ensure_ascii=False, indent=2))
-    else:
+        while result.question is not None:
+            value = _ask(result.question, result, lang)
+            if value == "<back>":
+                answers = answers.undo()
+            else:
+                try:
+                    answers = answers.answer(services.kb, result.question.id, value)
+                except UserError as exc:
+                    click.echo(str(exc))
+            result = services.assess(answers)
+        if as_json:
+            click.echo(json.dumps(assessment_dict(services.kb, result, lang), ensure_ascii=False, indent=2))
+            return
         _print_result(services, result, lang)
+        unknown = _questions_to_answer_again(services, result)
+        if not unknown or as_json:
+            return
+        choice = click.prompt(_T[lang]["again"], default="", show_default=False).strip().lower()
+        if choice not in ("s", "a"):
+            return
+        for qid in unknown:
+            answers = answers.without(qid)  # asked again: the interview picks them up from here
 
 
 # --- eval ----------------------------------------------------------------------------------------------

@@ -187,3 +187,14 @@ def test_interactive_tjek_ends_with_112_right_after_an_emergency_answer() -> Non
     assert "RING 112" in out
     assert "Passer noget af dette" not in out
     assert "Mulige årsager" not in out
+
+
+def test_interactive_tjek_lets_the_patient_answer_the_unknowns_that_made_it_cautious() -> None:
+    # age 45, under the heel, 30 days, no injury, "ved ikke" to both warning-sign lists, no history,
+    # "ved ikke" to the rest; then "s" and "none of these" to the two lists asked again
+    first = "45\n1\n30\n1\nv\nv\ni\n" + "v\n" * 3
+    code, out, _ = run("tjek", input=first + "s\n" + "i\ni\n" + "v\n" * 10)
+    titles = [line for line in out.splitlines() if line.isupper()]
+    assert code == 0
+    assert titles == ["BLIV VURDERET AF EN FYSIOTERAPEUT", "DU KAN STARTE MED AT BEHANDLE DIG SELV"]
+    assert out.count("Rådet er forsigtigt, fordi nogle svar var 'ved ikke'.") == 1
