@@ -16,6 +16,7 @@ PAGES = {
     "question.html": vm.QuestionPage,
     "check_answers.html": vm.CheckAnswersPage,
     "result.html": vm.ResultPage,
+    "outcome_emergency.html": vm.EmergencyPage,
     "message.html": vm.MessagePage,
     "article_index.html": vm.ArticleIndexPage,
     "article.html": vm.ArticlePage,

@@ -158,7 +158,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "change": ("Ændr", "Change"),
     "see_result": ("Se resultatet", "See the result"),
     # --- result --------------------------------------------------------------------------------------
-    "result_title": ("Dit resultat", "Your result"),
     "result_disclaimer": (
         "Mulige årsager – ikke en diagnose. Resultatet bygger kun på dine svar og erstatter ikke en "
         "undersøgelse.",
@@ -203,12 +202,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "We do not know postcode {postcode}. Here are the numbers of every region.",
     ),
     "postcode_region": ("Nummeret gælder {region}.", "The number is for {region}."),
+    "outcome_when": ("Hvornår", "When"),
+    "outcome_next_title": ("Det sker bagefter", "What happens next"),
+    "outcome_tell_answers": (
+        "Fortæl også, hvad du har svaret her:",
+        "Also tell them what you answered here:",
+    ),
+    "outcome_change": (
+        "Har du svaret forkert? Se og ændr dine svar",
+        "Did you answer something wrong? See and change your answers",
+    ),
+    "outcome_later_title": ("Plan og dagbog", "Plan and diary"),
+    "summary_title": ("Til din læge eller fysioterapeut", "For your doctor or physiotherapist"),
+    "summary_lead": (
+        "Et resumé på én side med dine svar og resultatet. Vis det, print det, eller send det til din "
+        "læge eller fysioterapeut.",
+        "A one-page summary of your answers and the result. Show it, print it, or send it to your doctor "
+        "or physiotherapist.",
+    ),
+    "summary_link": (
+        "Se resuméet til din læge eller fysioterapeut",
+        "See the summary for your doctor or physiotherapist",
+    ),
+    "summary_pdf_link": ("Hent resuméet som PDF (til udskrift)", "Download the summary as a PDF (to print)"),
     "change_answers": ("Ændr dine svar", "Change your answers"),
     "restart": ("Start forfra", "Start again"),
-    "print_note": (
-        "Du kan udskrive siden og tage den med til lægen eller fysioterapeuten.",
-        "You can print this page and take it to your doctor or physiotherapist.",
-    ),
     # --- messages and error pages --------------------------------------------------------------------
     "restart_title": ("Vi kunne ikke læse dine svar", "We could not read your answers"),
     "restart_body": (
