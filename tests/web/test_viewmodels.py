@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from haelguiden.web import viewmodels as vm
+from haelguiden.web.summary_views import SummaryPage
 
 TEMPLATES = Path(__file__).parents[2] / "src/haelguiden/web/templates"
 PAGES = {
@@ -17,6 +18,7 @@ PAGES = {
     "check_answers.html": vm.CheckAnswersPage,
     "result.html": vm.ResultPage,
     "outcome_emergency.html": vm.EmergencyPage,
+    "summary.html": SummaryPage,
     "message.html": vm.MessagePage,
     "article_index.html": vm.ArticleIndexPage,
     "article.html": vm.ArticlePage,
