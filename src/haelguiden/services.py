@@ -14,6 +14,7 @@ from pathlib import Path
 
 from haelguiden.config import Settings
 from haelguiden.engine.assess import Assessment, assess
+from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.expressions import FactIn, evaluate
 from haelguiden.engine.model import KnowledgeBase, TriageLevel
 from haelguiden.engine.plan import Audience, NoPlan, Plan, PlanLibrary, build_plan
@@ -23,7 +24,9 @@ from haelguiden.knowledge.loader import default_directory, load_knowledge
 from haelguiden.knowledge.outcomes import Outcome, Outcomes, load_outcomes
 from haelguiden.knowledge.plans import load_plan_library
 from haelguiden.knowledge.recovery import load_recovery_rules
+from haelguiden.tracker.model import Diary
 from haelguiden.tracker.repository import DiaryRepository, NewDiary, SqlAlchemyRepository
+from haelguiden.tracker.shares import NewShare, Share
 
 _REPOSITORY_LOCK = threading.Lock()
 
@@ -101,6 +104,26 @@ class Services:
             diabetes=flags.diabetes,
             numbness=flags.numbness,
         )
+
+    def share_diary(self, diary: Diary, answers: Answers | None) -> NewShare:
+        """A read-only link to the diary's summary and chart for a clinician.
+
+        The link carries the self-check only when ``answers`` make a finished one: those answers are then
+        stored with the link (the person chose to share them) and deleted when they stop sharing.
+        """
+        snapshot = None
+        if answers is not None and self.outcome_due(self.assess(answers)):
+            snapshot = answers.to_dict()
+        return self.repository.create_share(diary.id, snapshot)
+
+    def shared_answers(self, share: Share) -> Answers | None:
+        """The self-check shared with a link; None when none was, or it no longer fits the knowledge base."""
+        if share.answers is None:
+            return None
+        try:
+            return Answers.from_dict(self.kb, share.answers)
+        except AnswerError:
+            return None
 
     def plan_flags(self, answers: Answers) -> PlanFlags:
         """The age group, diabetes and numbness of ``answers``: all the plan needs besides the result."""
