@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy.engine import URL
 
+from haelguiden.tracker.database import make_engine, upgrade
 from haelguiden.tracker.model import DiaryNotFound
 from haelguiden.tracker.repository import DiaryRepository, SqlAlchemyRepository
 from haelguiden.tracker.shares import ShareNotFound
@@ -103,13 +105,17 @@ def test_a_share_needs_a_diary(repo: DiaryRepository) -> None:
         repo.create_share("0" * 32)
 
 
-def test_only_the_share_tokens_hash_is_stored(repo: DiaryRepository, clock: Clock) -> None:
-    if not isinstance(repo, SqlAlchemyRepository):
-        pytest.skip("the in-memory fake has no storage to look into")
-    created = repo.create_diary(start_date=clock.today, lang="da")
-    made = repo.create_share(created.diary.id, ANSWERS)
-    with repo._engine.connect() as conn:
-        stored = [str(value) for row in conn.execute(shares.select()) for value in row]
+def test_only_the_share_tokens_hash_is_stored(database_url: str | URL, clock: Clock) -> None:
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    try:
+        repo = SqlAlchemyRepository(engine, today=clock)
+        created = repo.create_diary(start_date=clock.today, lang="da")
+        made = repo.create_share(created.diary.id, ANSWERS)
+        with engine.connect() as conn:
+            stored = [str(value) for row in conn.execute(shares.select()) for value in row]
+    finally:
+        engine.dispose()
     assert made.token not in " ".join(stored)
     assert hash_token(made.token) in stored
 
