@@ -107,12 +107,10 @@ def test_the_diary_leads_to_its_share_page_which_says_what_a_share_shows_and_can
 ) -> None:
     token = start_diary(client, share_app, share_services, ACHILLES)
     client.get(f"/dagbog/{token}")
-    link = client.soup.select_one(".diary-share a")
-    assert link is not None
-    assert (link["href"], text_of(link)) == (
-        f"/dagbog/{token}/del",
-        "Del resumé og graf med din læge eller fysioterapeut",
-    )
+    assert [(a["href"], text_of(a)) for a in client.soup.select(".diary-share a")] == [
+        (f"/dagbog/{token}/resume", "Se og udskriv et resumé med grafen til din læge eller fysioterapeut"),
+        (f"/dagbog/{token}/del", "Del resumé og graf med din læge eller fysioterapeut"),
+    ]
     client.get(f"/dagbog/{token}/del")
     assert text_of(client.soup.select_one("h1")) == "Del med din læge eller fysioterapeut"
     assert text_of(client.soup.select_one(".lead")).endswith(
@@ -170,6 +168,30 @@ def test_the_shared_link_shows_the_summary_and_the_chart_and_nothing_private(
     assert soup.select_one("a.header__lang")["href"] == f"/en/shared/{share_token}"  # type: ignore[index]
 
 
+def test_the_owner_can_print_the_summary_with_the_chart_without_sharing(
+    client: CheckedClient, share_app: FastAPI, share_services: Services
+) -> None:
+    token = start_diary(client, share_app, share_services, ACHILLES)
+    client.get(f"/dagbog/{token}/resume")
+    soup = client.soup
+    assert text_of(soup.select_one(".summary__triage h2")) == "Hastegrad: Kontakt en læge i dag"
+    assert soup.select_one("figure.summary__chart svg.pain-chart") is not None
+    assert len(soup.select(".summary__entries tbody tr")) == 3
+    assert soup.select_one(".summary__shared") is None
+    assert soup.select_one("a.back-link")["href"] == f"/dagbog/{token}"  # type: ignore[index]
+    assert [a["href"] for a in soup.select(".summary-tools a")] == [
+        f"/dagbog/{token}/resume.pdf",
+        f"/dagbog/{token}/resume.fhir.json",
+    ]
+    pdf = client.get(f"/dagbog/{token}/resume.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert len(re.findall(rb"/Type /Page\b", pdf.content)) == 1
+    Bundle.model_validate(json.loads(client.get(f"/dagbog/{token}/resume.fhir.json").content))
+    diary = share_services.repository.get_diary(token)
+    assert share_services.repository.list_shares(diary.id) == ()  # nothing was shared
+    assert client.get(f"/dagbog/{'x' * 43}/resume").status_code == 404
+
+
 def test_the_shared_pdf_and_fhir_document(
     client: CheckedClient, share_app: FastAPI, share_services: Services
 ) -> None:
@@ -197,6 +219,8 @@ DIARY_WRITES = [
     ("get", "/dagbog/{t}/eksport.json"),
     ("get", "/dagbog/{t}/kalender.ics"),
     ("get", "/dagbog/{t}/del"),
+    ("get", "/dagbog/{t}/resume"),
+    ("get", "/dagbog/{t}/resume.pdf"),
 ]
 
 
@@ -290,7 +314,7 @@ def test_a_share_made_without_a_finished_self_check_shows_the_diary_only(
     client.get(f"/delt/{share_token}")
     assert client.soup.select_one(".summary__triage") is None
     assert text_of(client.soup.select_one(".summary__no-check")) == (
-        "Svarene fra selvtjekket er ikke med: linket blev lavet uden et færdigt selvtjek."
+        "Svarene fra selvtjekket er ikke med, fordi der ikke var et færdigt selvtjek."
     )
     assert client.soup.select_one("svg.pain-chart") is not None
 

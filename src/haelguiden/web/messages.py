@@ -265,8 +265,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "summary_none": ("ingen", "none"),
     "summary_source": ("Lavet med Hælguiden", "Made with Hælguiden"),
     "summary_no_check": (
-        "Svarene fra selvtjekket er ikke med: linket blev lavet uden et færdigt selvtjek.",
-        "The self-check answers are not included: the link was made without a finished self-check.",
+        "Svarene fra selvtjekket er ikke med, fordi der ikke var et færdigt selvtjek.",
+        "The self-check answers are not included, because there was no finished self-check.",
     ),
     "summary_print": ("Udskriv resuméet (PDF, A4)", "Print the summary (PDF, A4)"),
     "summary_fhir": (

@@ -218,6 +218,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "not_found_title": ("Dagbogen blev ikke fundet", "Diary not found"),
     # --- sharing with a clinician (a read-only link) ---------------------------------------------------
+    "diary_summary_link": (
+        "Se og udskriv et resumé med grafen til din læge eller fysioterapeut",
+        "See and print a summary with the chart for your doctor or physiotherapist",
+    ),
     "share_page_link": (
         "Del resumé og graf med din læge eller fysioterapeut",
         "Share the summary and chart with your doctor or physiotherapist",

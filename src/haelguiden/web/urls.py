@@ -109,6 +109,9 @@ DIARY_PARTS: dict[str, dict[Lang, str]] = {
     "export_csv": {"da": "eksport.csv", "en": "export.csv"},
     "calendar": {"da": "kalender.ics", "en": "calendar.ics"},
     "share": {"da": "del", "en": "share"},
+    "summary": {"da": "resume", "en": "summary"},
+    "summary_pdf": {"da": "resume.pdf", "en": "summary.pdf"},
+    "summary_fhir": {"da": "resume.fhir.json", "en": "summary.fhir.json"},
 }
 #: The query parameter of the diary page that names what was just done ("gemt", "slettet").
 NOTICE_PARAM: dict[Lang, str] = {"da": "besked", "en": "notice"}

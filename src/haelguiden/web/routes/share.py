@@ -3,6 +3,7 @@
 Under the private diary link (its owner only): ``/dagbog/<token>/del`` shows what a share shows and
 cannot do, and the shares made so far; a POST there makes a new one and shows its link once (the token is
 not stored, so the page is the POST's answer, not a redirect); ``.../del/<id>/stop`` stops one.
+``/dagbog/<token>/resume`` (and ``.pdf``, ``.fhir.json``) is the owner's own summary with the chart.
 
 Under the share's own link (``/delt/<share token>``): the summary and the chart, its PDF and its FHIR
 document. Nothing there writes (GET only), and nothing links to the diary: the share token opens no diary
@@ -94,6 +95,49 @@ def _stop(request: Request, lang: Lang) -> Response:
     return redirect(done)
 
 
+def _owner_summary(lang: Lang, part: str | None) -> Endpoint:
+    async def endpoint(request: Request) -> Response:
+        return await run_in_threadpool(_own_summary, request, lang, part)
+
+    return endpoint
+
+
+def _own_summary(request: Request, lang: Lang, part: str | None) -> Response:
+    """The owner's own summary with the diary: the self-check in this browser (if finished) and the chart."""
+    limited = rate_limited(request)
+    if limited is not None:
+        return limited
+    web = context(request)
+    services = web.services
+    token = str(request.path_params["token"])
+    try:
+        diary = services.repository.get_diary(token)
+        entries = services.repository.list_entries(diary.id)
+    except DiaryNotFound:
+        return not_found(request, lang)
+    state = load_state(request)
+    answers = state.answers if state is not None else None
+    document = summary_views.summary_document(
+        services, lang, date=services.today(), answers=answers, diary=diary, entries=entries
+    )
+    if part == "pdf":
+        return pdf_response(document, _PDF_NAME[lang])
+    if part == "fhir":
+        assessment = services.assess(answers) if answers is not None else None
+        bundle = fhir_summary.summary_bundle(web.kb, assessment, document, dt.datetime.now(dt.UTC))
+        return fhir_response(bundle, _FHIR_NAME[lang])
+    page = summary_views.summary_page(
+        request,
+        lang,
+        document,
+        switch_href=urls.diary_part(urls.other(lang), token, "summary"),
+        pdf_href=urls.diary_part(lang, token, "summary_pdf"),
+        fhir_href=urls.diary_part(lang, token, "summary_fhir"),
+        back=Link(urls.diary(lang, token), w(lang, "back_to_diary")),
+    )
+    return render(request, "summary.html", page)
+
+
 # --- under the share's own link ------------------------------------------------------------------------
 def _shared_not_found(request: Request, lang: Lang) -> Response:
     heading = w(lang, "shared_not_found_title")
@@ -166,6 +210,11 @@ def _register() -> None:
     for lang in ("da", "en"):
         base = urls.diary_start(lang) + "/{token}/" + urls.DIARY_PARTS["share"][lang]
         router.add_api_route(base, _owner(lang), methods=["GET", "POST"], name=f"diary_share_{lang}")
+        for part, kind in (("summary", None), ("summary_pdf", "pdf"), ("summary_fhir", "fhir")):
+            path = urls.diary_part(lang, "{token}", part)
+            router.add_api_route(
+                path, _owner_summary(lang, kind), methods=["GET"], name=f"diary_{part}_{lang}"
+            )
         revoke = urls.diary_share_revoke(lang, "{token}", "{share_id}")
         router.add_api_route(revoke, _revoke(lang), methods=["POST"], name=f"diary_share_revoke_{lang}")
         shared = urls.shared(lang, "{share_token}")
