@@ -80,6 +80,7 @@ def kb_check(directory: Path | None) -> None:
     summary["self-care plans"] = len(services.plans.plans)
     summary["exercises"] = len(services.plans.exercises)
     summary["recovery check-in weeks"] = len(services.recovery.checkin_weeks)
+    summary["outcome pages"] = len(services.outcomes)
     for key, value in summary.items():
         click.echo(f"{key:<32} {value}")
     if summary["uncited claims"]:

@@ -14,15 +14,19 @@ from pathlib import Path
 
 from haelguiden.config import Settings
 from haelguiden.engine.assess import Assessment, assess
+from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.expressions import FactIn, evaluate
-from haelguiden.engine.model import KnowledgeBase
+from haelguiden.engine.model import KnowledgeBase, TriageLevel
 from haelguiden.engine.plan import Audience, NoPlan, Plan, PlanLibrary, build_plan
 from haelguiden.engine.recovery import RecoveryRules
 from haelguiden.engine.state import Answers, derive_facts
 from haelguiden.knowledge.loader import default_directory, load_knowledge
+from haelguiden.knowledge.outcomes import Outcome, Outcomes, load_outcomes
 from haelguiden.knowledge.plans import load_plan_library
 from haelguiden.knowledge.recovery import load_recovery_rules
-from haelguiden.tracker.repository import DiaryRepository, SqlAlchemyRepository
+from haelguiden.tracker.model import Diary
+from haelguiden.tracker.repository import DiaryRepository, NewDiary, SqlAlchemyRepository
+from haelguiden.tracker.shares import NewShare, Share
 
 _REPOSITORY_LOCK = threading.Lock()
 
@@ -52,6 +56,8 @@ class Services:
     plans: PlanLibrary
     recovery: RecoveryRules
     knowledge_dir: Path
+    #: The outcome page of each triage level (``outcomes.yaml``).
+    outcomes: Outcomes = field(default_factory=dict)
     _repository: DiaryRepository | None = field(default=None, repr=False)
 
     def start(self) -> Assessment:
@@ -61,6 +67,63 @@ class Services:
     def assess(self, answers: Answers) -> Assessment:
         """The next question or the result for ``answers``."""
         return assess(self.kb, answers)
+
+    def outcome_due(self, assessment: Assessment) -> bool:
+        """Whether the person should see the outcome now: the interview is done, or it is an emergency.
+
+        An emergency answer ends the interview: the next page is "Ring 112", with no further question and
+        no check-your-answers page in between.
+        """
+        return assessment.done or assessment.triage.level == "emergency"
+
+    def outcome(self, level: TriageLevel) -> Outcome:
+        """The outcome page's texts for a triage level (``outcomes.yaml``)."""
+        return self.outcomes[level]
+
+    def start_diary(self, answers: Answers | None, lang: str) -> NewDiary:
+        """A new diary that keeps only what its plan needs from a finished self-check (if there is one).
+
+        The condition, the triage level and the plan flags make the diary show the plan the result showed;
+        without a finished self-check (``answers`` None or unfinished) the diary has no plan.
+        """
+        condition_id: str | None = None
+        triage_level: str | None = None
+        flags = PlanFlags()
+        if answers is not None:
+            result = self.assess(answers)
+            if result.done:
+                condition_id = result.listed[0].condition.id if result.listed else None
+                triage_level = result.triage.level
+                flags = self.plan_flags(answers)
+        return self.repository.create_diary(
+            start_date=self.today(),
+            lang=lang,
+            condition_id=condition_id,
+            triage_level=triage_level,
+            age_group=flags.age_group,
+            diabetes=flags.diabetes,
+            numbness=flags.numbness,
+        )
+
+    def share_diary(self, diary: Diary, answers: Answers | None) -> NewShare:
+        """A read-only link to the diary's summary and chart for a clinician.
+
+        The link carries the self-check only when ``answers`` make a finished one: those answers are then
+        stored with the link (the person chose to share them) and deleted when they stop sharing.
+        """
+        snapshot = None
+        if answers is not None and self.outcome_due(self.assess(answers)):
+            snapshot = answers.to_dict()
+        return self.repository.create_share(diary.id, snapshot)
+
+    def shared_answers(self, share: Share) -> Answers | None:
+        """The self-check shared with a link; None when none was, or it no longer fits the knowledge base."""
+        if share.answers is None:
+            return None
+        try:
+            return Answers.from_dict(self.kb, share.answers)
+        except AnswerError:
+            return None
 
     def plan_flags(self, answers: Answers) -> PlanFlags:
         """The age group, diabetes and numbness of ``answers``: all the plan needs besides the result."""
@@ -141,12 +204,14 @@ def build_services(
     recovery = (
         load_recovery_rules(directory) if (directory / "recovery.yaml").exists() else load_recovery_rules()
     )
+    outcomes = load_outcomes(directory) if (directory / "outcomes.yaml").exists() else load_outcomes()
     return Services(
         settings=settings,
         kb=kb,
         plans=plans,
         recovery=recovery,
         knowledge_dir=directory,
+        outcomes=outcomes,
         _repository=repository,
     )
 

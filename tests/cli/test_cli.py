@@ -40,6 +40,7 @@ def test_kb_check_prints_a_summary() -> None:
     code, out, _ = run("kb", "check")
     assert code == 0
     assert "uncited claims                   0" in out
+    assert "outcome pages                    5" in out
     assert out.rstrip().endswith("knowledge base OK")
 
 

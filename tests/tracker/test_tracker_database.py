@@ -24,8 +24,9 @@ from haelguiden.tracker.database import (
 from haelguiden.tracker.model import Entry
 from haelguiden.tracker.repository import SqlAlchemyRepository
 from haelguiden.tracker.tables import metadata
+from haelguiden.tracker.tokens import hash_token
 
-DIARY_TABLES = {"diaries", "diary_entries"}
+DIARY_TABLES = {"diaries", "diary_entries", "diary_shares"}
 
 
 def tables(url: str | URL) -> set[str]:
@@ -39,13 +40,13 @@ def tables(url: str | URL) -> set[str]:
 def test_up_to_head_down_to_base_and_up_again(database_url: str | URL) -> None:
     assert current_revision(database_url) is None
     upgrade(database_url)
-    assert current_revision(database_url) == "0002"
+    assert current_revision(database_url) == "0003"
     assert tables(database_url) == DIARY_TABLES | {"alembic_version"}
     downgrade(database_url, "base")
     assert current_revision(database_url) is None
     assert tables(database_url) == {"alembic_version"}
     upgrade(database_url)
-    assert current_revision(database_url) == "0002"
+    assert current_revision(database_url) == "0003"
     assert tables(database_url) == DIARY_TABLES | {"alembic_version"}
 
 
@@ -92,7 +93,7 @@ def test_0002_adds_the_plan_flags_keeps_old_diaries_and_their_entries_and_goes_d
     base = ["id", "token_hash", "created", "start_date", "lang", "condition_id", "triage_level"]
     base += ["last_activity"]
 
-    upgrade(database_url)
+    upgrade(database_url, "0002")
     assert current_revision(database_url) == "0002"
     assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness"]
     # An old diary: age group unknown, no diabetes, no numbness (the server defaults).
@@ -107,13 +108,42 @@ def test_0002_adds_the_plan_flags_keeps_old_diaries_and_their_entries_and_goes_d
     assert rows(database_url, "SELECT id FROM diaries") == [("old",)]
     assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
 
-    upgrade(database_url)
+    upgrade(database_url, "0002")
     assert current_revision(database_url) == "0002"
     assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness"]
     assert rows(database_url, "SELECT id, age_group, diabetes, numbness FROM diaries") == [
         ("old", None, False, False)
     ]
     assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
+
+
+def test_0003_adds_the_share_table_keeps_the_diaries_and_goes_down_again(database_url: str | URL) -> None:
+    upgrade(database_url, "0002")
+    engine = make_engine(database_url)
+    try:
+        created = SqlAlchemyRepository(engine).create_diary(start_date=dt.date(2026, 3, 2), lang="da")
+    finally:
+        engine.dispose()
+    assert "diary_shares" not in tables(database_url)
+
+    upgrade(database_url)
+    assert current_revision(database_url) == "0003"
+    assert "diary_shares" in tables(database_url)
+    engine = make_engine(database_url)
+    try:
+        repository = SqlAlchemyRepository(engine)
+        share = repository.create_share(created.diary.id, {"answers": [{"question": "age", "value": 40}]})
+        assert repository.get_share(share.token)[1] == created.diary
+    finally:
+        engine.dispose()
+    assert rows(database_url, "SELECT diary_id, token_hash FROM diary_shares") == [
+        (created.diary.id, hash_token(share.token))
+    ]
+
+    downgrade(database_url, "0002")
+    assert current_revision(database_url) == "0002"
+    assert tables(database_url) == {"diaries", "diary_entries", "alembic_version"}
+    assert rows(database_url, "SELECT id FROM diaries") == [(created.diary.id,)]
 
 
 def test_the_migrations_create_exactly_the_tables_the_code_uses(database_url: str | URL) -> None:
@@ -267,5 +297,6 @@ def test_the_migrations_ship_inside_the_package() -> None:
     assert sorted(p.name for p in (location / "versions").glob("v*.py")) == [
         "v0001_diary_tables.py",
         "v0002_diary_plan_flags.py",
+        "v0003_diary_shares.py",
     ]
     assert DEFAULT_DATABASE_URL == "sqlite:///data/haelguiden.db"

@@ -78,8 +78,8 @@ def test_a_complete_danish_interview_ends_with_self_care_for_a_runner(
     client.get(str(client.soup.select_one("a.button")["href"]))  # type: ignore[index]
     panel = client.soup.select_one(".panel")
     assert panel is not None
-    assert panel["class"] == ["panel", "panel--self_care"]
-    assert text_of(panel.select_one(".panel__title")) == kb.care["self_care"].title.da
+    assert panel["class"] == ["panel", "panel--self_care", "outcome"]
+    assert text_of(panel.select_one("h1.panel__title")) == "Du kan starte med at behandle dig selv"
     assert text_of(client.soup.select_one(".cause__name")) == kb.conditions["plantar_fasciitis"].name.da
     assert text_of(client.soup.select_one(".cause .tag")) == "Mest sandsynlig"
 
@@ -91,8 +91,8 @@ def test_a_fall_from_a_ladder_is_urgent_with_the_reason_given(
     interview(client, kb, LADDER)
     client.get("/tjek/resultat")
 
-    assert client.soup.select_one(".panel")["class"] == ["panel", "panel--urgent"]  # type: ignore[index]
-    reasons = [text_of(li) for li in client.soup.select("h2 + p + ul.list--bullet li")]
+    assert client.soup.select_one(".panel")["class"] == ["panel", "panel--urgent", "outcome"]  # type: ignore[index]
+    reasons = [text_of(li) for li in client.soup.select("ul.outcome__reasons li")]
     fall = next(r for r in kb.rules if r.id == "fall_from_height")
     assert fall.reason.da in reasons
     assert text_of(client.soup.select_one(".cause__name")) == kb.conditions["calcaneal_fracture"].name.da

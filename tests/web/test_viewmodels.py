@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from haelguiden.web import viewmodels as vm
+from haelguiden.web.share_views import ShareCreatedPage, SharePage
+from haelguiden.web.summary_views import SummaryPage
 
 TEMPLATES = Path(__file__).parents[2] / "src/haelguiden/web/templates"
 PAGES = {
@@ -16,6 +18,10 @@ PAGES = {
     "question.html": vm.QuestionPage,
     "check_answers.html": vm.CheckAnswersPage,
     "result.html": vm.ResultPage,
+    "outcome_emergency.html": vm.EmergencyPage,
+    "summary.html": SummaryPage,
+    "share.html": SharePage,
+    "share_created.html": ShareCreatedPage,
     "message.html": vm.MessagePage,
     "article_index.html": vm.ArticleIndexPage,
     "article.html": vm.ArticlePage,

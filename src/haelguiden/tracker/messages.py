@@ -229,6 +229,10 @@ def checkin_description(week: int, url: str) -> Text:
 # --- QR code ----------------------------------------------------------------------------------------
 
 QR_TITLE = both("QR-kode med linket til din dagbog", "QR code with the link to your diary")
+QR_SHARE_TITLE = both(
+    "QR-kode med linket til resumé og graf (kun til læsning)",
+    "QR code with the link to the summary and chart (read only)",
+)
 
 # --- Chart --------------------------------------------------------------------------------------------
 

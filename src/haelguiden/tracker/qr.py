@@ -7,7 +7,7 @@ import re
 
 import segno
 
-from haelguiden.engine.model import Lang
+from haelguiden.engine.model import Lang, Text
 from haelguiden.tracker import messages
 
 #: Pixels per QR module; the SVG scales with CSS through its viewBox.
@@ -16,11 +16,12 @@ QR_BORDER = 4
 _ELEMENT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
-def qr_svg(url: str, lang: Lang, *, element_id: str = "diary-qr") -> str:
+def qr_svg(url: str, lang: Lang, *, element_id: str = "diary-qr", title: Text | None = None) -> str:
     """An ``<svg>`` element (no XML declaration) showing ``url`` as a QR code.
 
     It has ``role="img"`` and a ``<title>`` (in ``lang``) that names it; the link itself is not read out,
-    because the page shows it as text next to the code. ``element_id`` must be unique on the page.
+    because the page shows it as text next to the code. ``element_id`` must be unique on the page;
+    ``title`` replaces the default title ("QR-kode med linket til din dagbog").
     """
     if not _ELEMENT_ID.match(element_id):
         raise ValueError("qr_svg: element_id must start with a letter and hold only letters, digits, _ and -")
@@ -31,7 +32,7 @@ def qr_svg(url: str, lang: Lang, *, element_id: str = "diary-qr") -> str:
         kind="svg",
         xmldecl=False,
         svgns=True,
-        title=messages.QR_TITLE.get(lang),
+        title=(title or messages.QR_TITLE).get(lang),
         svgid=element_id,
         svgclass="diary-qr",
         lineclass="diary-qr-line",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from haelguiden.errors import InternalError
 from haelguiden.tracker import tokens
 from haelguiden.tracker.model import Diary, DiaryNotFound, Entry, EntryNotFound, new_id, validate_new_diary
+from haelguiden.tracker.shares import MemoryShares, NewShare, Share, SqlShares
 from haelguiden.tracker.tables import diaries, entries
 
 Clock = Callable[[], dt.date]
@@ -95,6 +96,22 @@ class DiaryRepository(Protocol):
         """All entries of the diary, oldest date first (ties by id)."""
         ...
 
+    def create_share(self, diary_id: str, answers: Mapping[str, Any] | None = None) -> NewShare:
+        """Make a read-only link to the diary's summary and chart, with the self-check ``answers`` if any."""
+        ...
+
+    def get_share(self, token: str) -> tuple[Share, Diary]:
+        """The share for this token and its diary; ``ShareNotFound`` for any token that opens none."""
+        ...
+
+    def list_shares(self, diary_id: str) -> tuple[Share, ...]:
+        """The diary's shares, oldest first."""
+        ...
+
+    def revoke_share(self, diary_id: str, share_id: str) -> None:
+        """Delete one of the diary's shares (its link stops working); ``ShareNotFound`` if it has none."""
+        ...
+
 
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
@@ -147,11 +164,12 @@ def _check_months(months: int) -> None:
         raise ValueError("purge_inactive: months must be at least 1")
 
 
-class InMemoryRepository:
+class InMemoryRepository(MemoryShares):
     """Diaries in memory, with the same behaviour as the SQL repository (a fake for tests)."""
 
     def __init__(self, today: Clock = dt.date.today) -> None:
         """Start empty; ``today`` gives the date used for creation and activity."""
+        super().__init__()
         self._today = today
         self._diaries: dict[str, Diary] = {}
         self._hashes: dict[str, str] = {}  # diary id -> token hash
@@ -205,7 +223,8 @@ class InMemoryRepository:
         return diary
 
     def delete_diary(self, diary_id: str) -> None:
-        """Delete the diary and all its entries (nothing happens when it is already gone)."""
+        """Delete the diary, its entries and its shares (nothing happens when it is already gone)."""
+        self._drop_shares(diary_id)
         self._diaries.pop(diary_id, None)
         self._hashes.pop(diary_id, None)
         self._entries.pop(diary_id, None)
@@ -262,7 +281,7 @@ class InMemoryRepository:
             raise DiaryNotFound() from None
 
 
-class SqlAlchemyRepository:
+class SqlAlchemyRepository(SqlShares):
     """Diaries in SQLite or PostgreSQL (the tables of :mod:`haelguiden.tracker.tables`, migrated)."""
 
     def __init__(self, engine: Engine, today: Clock = dt.date.today) -> None:
@@ -318,7 +337,7 @@ class SqlAlchemyRepository:
             return _diary(self._row(conn, diary_id))
 
     def delete_diary(self, diary_id: str) -> None:
-        """Delete the diary and all its entries (nothing happens when it is already gone)."""
+        """Delete the diary, its entries and its shares (nothing happens when it is already gone)."""
         with self._engine.begin() as conn:
             self._delete_diaries(conn, [diary_id])
 
@@ -395,6 +414,9 @@ class SqlAlchemyRepository:
             raise DiaryNotFound()
         return row
 
+    def _load_diary(self, conn: Connection, diary_id: str) -> Diary:
+        return _diary(self._row(conn, diary_id))
+
     def _touch(self, conn: Connection, diary_id: str) -> None:
         result = conn.execute(
             update(diaries).where(diaries.c.id == diary_id).values(last_activity=self._today())
@@ -402,12 +424,13 @@ class SqlAlchemyRepository:
         if result.rowcount != 1:
             raise DiaryNotFound()
 
-    @staticmethod
-    def _delete_diaries(conn: Connection, ids: Iterable[str]) -> None:
+    @classmethod
+    def _delete_diaries(cls, conn: Connection, ids: Iterable[str]) -> None:
         ids = list(ids)
         if not ids:
             return
-        # Entries first: the foreign key cascades too, but this does not depend on it being switched on.
+        # Shares and entries first: the foreign keys cascade too, but this does not depend on them being on.
+        cls._drop_shares(conn, ids)
         conn.execute(delete(entries).where(entries.c.diary_id.in_(ids)))
         conn.execute(delete(diaries).where(diaries.c.id.in_(ids)))
 

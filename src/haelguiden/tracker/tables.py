@@ -79,4 +79,19 @@ entries = Table(
     Index("ix_diary_entries_diary_id_date", "diary_id", "date"),
 )
 
-__all__ = ["NAMING_CONVENTION", "diaries", "entries", "metadata"]
+# Read-only links to a diary's summary and chart (migration 0003). Each has its own token (only its SHA-256
+# hash is stored) and goes with its diary. ``answers`` is the self-check the person chose to share with it
+# (the engine's answers as JSON), or NULL: it is stored only because they shared it, and deleted with the
+# link when they stop sharing.
+shares = Table(
+    "diary_shares",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("diary_id", String(32), ForeignKey("diaries.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created", Date, nullable=False),
+    Column("answers", JSON, nullable=True),
+    Index("ix_diary_shares_diary_id", "diary_id"),
+)
+
+__all__ = ["NAMING_CONVENTION", "diaries", "entries", "metadata", "shares"]

@@ -28,7 +28,7 @@ from haelguiden.web.article_directives import kb_resolver
 from haelguiden.web.messages import t
 from haelguiden.web.problems import problem, validation_errors
 from haelguiden.web.rendering import WebContext, chrome, lang_of, render, template_environment
-from haelguiden.web.routes import api, articles, assessment, diary, diary_api, pages, plans
+from haelguiden.web.routes import api, articles, assessment, diary, diary_api, pages, plans, share, summary
 from haelguiden.web.routes import fhir as fhir_routes
 from haelguiden.web.security import (
     DEFAULT_MAX_BODY_BYTES,
@@ -182,9 +182,11 @@ def create_app(
     app.include_router(fhir_routes.router)
     app.include_router(pages.router)
     app.include_router(assessment.router)
+    app.include_router(summary.router)
     app.include_router(articles.router)
     app.include_router(plans.router)
     app.include_router(diary.router)
+    app.include_router(share.router)
     app.include_router(diary_api.router)
     app.mount(urls.STATIC_PREFIX, StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -1,4 +1,4 @@
-"""View models of the self-check: question pages, check your answers, and the result.
+"""View models of the self-check: question pages and check your answers (the outcome: ``outcome_views``).
 
 Every decision a page shows is made here or in the engine, never in a template: which options are still
 possible, the words for an answer, the likelihood word and bar width of a cause, and which phone numbers
@@ -13,26 +13,21 @@ from dataclasses import dataclass
 from starlette.requests import Request
 
 from haelguiden.engine.assess import Assessment
-from haelguiden.engine.care import action_text
-from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question, Region
+from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question
 from haelguiden.engine.next_question import available_options
 from haelguiden.engine.state import Answers, AnswerValue, derive_facts
 from haelguiden.web import forms, urls
 from haelguiden.web.messages import UI, t
 from haelguiden.web.rendering import chrome, context
 from haelguiden.web.viewmodels import (
-    CauseView,
     CheckAnswersPage,
     Choice,
     ErrorItem,
     Hotspot,
     Link,
-    PostcodeForm,
     Progress,
     QuestionPage,
-    ResultPage,
     SummaryRow,
-    TriagePanel,
 )
 
 #: The question whose options are places on the foot, and the places the foot drawing shows.
@@ -246,7 +241,8 @@ def bar_class(probability: float) -> str:
     return f"w-{max(5, min(100, 5 * round(probability * 20)))}"
 
 
-def _article_link(request: Request, condition: Condition, lang: Lang) -> Link | None:
+def article_link(request: Request, condition: Condition, lang: Lang) -> Link | None:
+    """The link to the patient article of ``condition`` in ``lang``, if there is one."""
     slug = condition.article.get(lang)
     article = context(request).library.get(lang, slug) if slug else None
     if article is None or slug is None:
@@ -255,79 +251,6 @@ def _article_link(request: Request, condition: Condition, lang: Lang) -> Link | 
 
 
 def needs_region(kb: KnowledgeBase, level: str) -> bool:
-    """Whether the care text of ``level`` names the after-hours number (so a postcode helps)."""
+    """Whether the care text of ``level`` names the after-hours number (the diary's status panel uses it)."""
     action = kb.care[level].action
     return "{after_hours}" in action.da or "{after_hours}" in action.en
-
-
-def result_page(
-    request: Request,
-    lang: Lang,
-    kb: KnowledgeBase,
-    assessment: Assessment,
-    region: Region | None,
-    *,
-    postcode_value: str = "",
-    postcode_error: str | None = None,
-    postcode_note: str | None = None,
-) -> ResultPage:
-    """The result: triage panel, why, possible causes with reasons, advice and the postcode form."""
-    level = assessment.triage.level
-    care = kb.care[level]
-    show_region = needs_region(kb, level)
-    phones: tuple[Link, ...] = ()
-    if show_region:
-        regions = (region,) if region else kb.regions
-        phones = tuple(
-            Link(f"tel:{r.phone.replace(' ', '')}", f"{r.phone} – {r.name.get(lang)}") for r in regions
-        )
-    reasons = tuple(dict.fromkeys(r.text.get(lang) for r in assessment.triage.reasons if r.kind == "rule"))
-    leading = assessment.listed[0].condition if assessment.listed else None
-    advice = leading.quick_advice.get(lang) if leading and level != "emergency" else None
-    causes = []
-    for position, ranked in enumerate(assessment.listed):
-        word, css = likelihood(position, ranked.probability)
-        c = ranked.condition
-        causes.append(
-            CauseView(
-                id=c.id,
-                name=c.name.get(lang),
-                description=c.description.get(lang),
-                likelihood=t(lang, word),
-                likelihood_class=css,
-                bar_class=bar_class(ranked.probability),
-                for_=tuple(x.text.get(lang) for x in ranked.explanation.for_),
-                against=tuple(x.text.get(lang) for x in ranked.explanation.against),
-                clinician=c.clinician.get(lang),
-                article=_article_link(request, c, lang),
-                advice=advice if position == 0 else None,
-            )
-        )
-    note = postcode_note
-    if note is None and region is not None:
-        note = t(lang, "postcode_region", region=region.name.get(lang))
-    heading = t(lang, "result_title")
-    errors = (ErrorItem("postcode", postcode_error),) if postcode_error else ()
-    return ResultPage(
-        chrome=chrome(
-            request,
-            lang,
-            title=heading,
-            switch_href=urls.result(urls.other(lang)),
-            section="check",
-            has_errors=bool(errors),
-            noindex=True,
-            css=("result",),
-        ),
-        heading=heading,
-        triage=TriagePanel(level, care.title.get(lang), action_text(kb, level, lang, region), phones),
-        reasons=reasons,
-        causes=tuple(causes),
-        postcode=PostcodeForm(urls.result(lang), postcode_value, postcode_error, note)
-        if show_region
-        else None,
-        errors=errors,
-        disclaimer=t(lang, "result_disclaimer"),
-        restart_action=urls.start(lang),
-        change_href=urls.check_answers(lang),
-    )

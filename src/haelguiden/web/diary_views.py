@@ -218,6 +218,10 @@ class DiaryPage:
     calendar_href: str
     link_href: str
     delete_href: str
+    #: Where a read-only link for a doctor or physiotherapist is made (and stopped).
+    share_href: str
+    #: The summary for a doctor or physiotherapist with the diary's chart, to print.
+    summary_href: str
 
 
 def _progress(lang: Lang, plan: Plan, week: int) -> ProgressView:
@@ -318,6 +322,8 @@ def diary_page(
         calendar_href=urls.diary_part(lang, token, "calendar"),
         link_href=urls.diary_part(lang, token, "link"),
         delete_href=urls.diary_part(lang, token, "delete"),
+        share_href=urls.diary_part(lang, token, "share"),
+        summary_href=urls.diary_part(lang, token, "summary"),
     )
 
 

@@ -158,7 +158,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "change": ("Ændr", "Change"),
     "see_result": ("Se resultatet", "See the result"),
     # --- result --------------------------------------------------------------------------------------
-    "result_title": ("Dit resultat", "Your result"),
     "result_disclaimer": (
         "Mulige årsager – ikke en diagnose. Resultatet bygger kun på dine svar og erstatter ikke en "
         "undersøgelse.",
@@ -203,12 +202,85 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "We do not know postcode {postcode}. Here are the numbers of every region.",
     ),
     "postcode_region": ("Nummeret gælder {region}.", "The number is for {region}."),
+    "outcome_when": ("Hvornår", "When"),
+    "outcome_next_title": ("Det sker bagefter", "What happens next"),
+    "outcome_tell_answers": (
+        "Fortæl også, hvad du har svaret her:",
+        "Also tell them what you answered here:",
+    ),
+    "outcome_change": (
+        "Har du svaret forkert? Se og ændr dine svar",
+        "Did you answer something wrong? See and change your answers",
+    ),
+    "outcome_later_title": ("Plan og dagbog", "Plan and diary"),
+    "summary_title": ("Til din læge eller fysioterapeut", "For your doctor or physiotherapist"),
+    "summary_lead": (
+        "Et resumé på én side med dine svar og resultatet. Vis det, print det, eller send det til din "
+        "læge eller fysioterapeut.",
+        "A one-page summary of your answers and the result. Show it, print it, or send it to your doctor "
+        "or physiotherapist.",
+    ),
+    "summary_subtitle": (
+        "Resumé af et selvtjek i Hælguiden: patientens egne svar",
+        "Summary of a self-check in Hælguiden: the patient's own answers",
+    ),
+    "summary_not_diagnosis": (
+        "Mulige årsager – ikke en diagnose. Resuméet bygger kun på patientens svar og erstatter ikke en "
+        "undersøgelse.",
+        "Possible causes – not a diagnosis. The summary is based only on the patient's answers and does not "
+        "replace an examination.",
+    ),
+    "summary_date": ("Dato", "Date"),
+    "summary_triage": ("Hastegrad", "Urgency"),
+    "summary_reasons": ("Begrundelse", "Reasons"),
+    "summary_red_flags": ("Spørgsmål om advarselstegn", "Red-flag questions"),
+    "summary_answers": ("Øvrige svar", "Other answers"),
+    "summary_question": ("Spørgsmål", "Question"),
+    "summary_answer": ("Svar", "Answer"),
+    "summary_flag": ("advarselstegn", "red flag"),
+    "summary_yes": ("Ja", "Yes"),
+    "summary_no": ("Nej", "No"),
+    "summary_causes": ("Mulige årsager", "Possible causes"),
+    "summary_for": ("Taler for", "For"),
+    "summary_against": ("Taler imod", "Against"),
+    "summary_kind_rule": ("advarselstegn eller regel", "warning sign or rule"),
+    "summary_kind_condition": ("mulig årsag", "possible cause"),
+    "summary_kind_precaution": ("ubesvaret spørgsmål", "question not answered"),
+    "summary_level_emergency": ("112", "112"),
+    "summary_level_urgent": ("læge i dag", "doctor today"),
+    "summary_level_gp": ("egen læge inden for få dage", "GP within a few days"),
+    "summary_level_professional": ("fysioterapeut", "physiotherapist"),
+    "summary_level_self_care": ("egenbehandling", "self-care"),
+    "summary_diary": ("Dagbog", "Diary"),
+    "summary_diary_started": ("Dagbogen er startet {date}.", "The diary was started on {date}."),
+    "summary_chart": ("Smerte over tid (0–10)", "Pain over time (0–10)"),
+    "summary_worst": ("Værste smerte", "Worst pain"),
+    "summary_first_step": ("Første skridt", "First steps"),
+    "summary_col_date": ("Dato", "Date"),
+    "summary_col_exercises": ("Øvelser", "Exercises"),
+    "summary_col_note": ("Note", "Note"),
+    "summary_last_entries": ("Seneste registreringer", "Latest entries"),
+    "summary_more": ("Og {count} tidligere registreringer.", "And {count} earlier entries."),
+    "summary_not_measured": ("ikke målt", "not measured"),
+    "summary_none": ("ingen", "none"),
+    "summary_source": ("Lavet med Hælguiden", "Made with Hælguiden"),
+    "summary_no_check": (
+        "Svarene fra selvtjekket er ikke med, fordi der ikke var et færdigt selvtjek.",
+        "The self-check answers are not included, because there was no finished self-check.",
+    ),
+    "summary_print": ("Udskriv resuméet (PDF, A4)", "Print the summary (PDF, A4)"),
+    "summary_fhir": (
+        "Hent som FHIR-dokument (til klinikkens system)",
+        "Download as a FHIR document (for the clinic's system)",
+    ),
+    "summary_back": ("Tilbage til resultatet", "Back to the result"),
+    "summary_link": (
+        "Se resuméet til din læge eller fysioterapeut",
+        "See the summary for your doctor or physiotherapist",
+    ),
+    "summary_pdf_link": ("Hent resuméet som PDF (til udskrift)", "Download the summary as a PDF (to print)"),
     "change_answers": ("Ændr dine svar", "Change your answers"),
     "restart": ("Start forfra", "Start again"),
-    "print_note": (
-        "Du kan udskrive siden og tage den med til lægen eller fysioterapeuten.",
-        "You can print this page and take it to your doctor or physiotherapist.",
-    ),
     # --- messages and error pages --------------------------------------------------------------------
     "restart_title": ("Vi kunne ikke læse dine svar", "We could not read your answers"),
     "restart_body": (

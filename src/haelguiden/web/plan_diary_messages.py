@@ -217,6 +217,68 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The diary and all its entries have been deleted. The link no longer works.",
     ),
     "not_found_title": ("Dagbogen blev ikke fundet", "Diary not found"),
+    # --- sharing with a clinician (a read-only link) ---------------------------------------------------
+    "diary_summary_link": (
+        "Se og udskriv et resumé med grafen til din læge eller fysioterapeut",
+        "See and print a summary with the chart for your doctor or physiotherapist",
+    ),
+    "share_page_link": (
+        "Del resumé og graf med din læge eller fysioterapeut",
+        "Share the summary and chart with your doctor or physiotherapist",
+    ),
+    "share_title": ("Del med din læge eller fysioterapeut", "Share with your doctor or physiotherapist"),
+    "share_lead": (
+        "Lav et link, som din læge eller fysioterapeut kan åbne. Det viser et resumé af dit selvtjek og "
+        "grafen over din smerte. Med linket kan man kun læse: man kan ikke skrive i, ændre eller slette din "
+        "dagbog, og det fører ikke til dit private link.",
+        "Make a link your doctor or physiotherapist can open. It shows a summary of your self-check and the "
+        "chart of your pain. The link can only be read: it cannot be used to write in, change or delete your "
+        "diary, and it does not lead to your private link.",
+    ),
+    "share_answers_note": (
+        "Linket viser svarene fra det selvtjek, du har gjort færdigt i denne browser. Har du ikke det, viser "
+        "det kun dagbogen.",
+        "The link shows the answers of the self-check you finished in this browser. If you have not, it "
+        "shows the diary only.",
+    ),
+    "share_create": ("Lav et link til deling", "Make a link to share"),
+    "share_active_title": ("Links, du har delt", "Links you have shared"),
+    "share_active_none": ("Du har ikke delt nogen links.", "You have not shared any links."),
+    "share_made_on": ("Lavet {date}", "Made on {date}"),
+    "share_with_answers": ("med svarene fra selvtjekket", "with the self-check answers"),
+    "share_diary_only": ("kun dagbogen", "the diary only"),
+    "share_revoke": ("Stop delingen", "Stop sharing"),
+    "share_revoke_label": ("af linket fra {date}", "of the link from {date}"),
+    "share_revoked": (
+        "Delingen er stoppet. Linket virker ikke længere.",
+        "Sharing has stopped. The link no longer works.",
+    ),
+    "share_created_title": ("Dit link til deling er klar", "Your link to share is ready"),
+    "share_link_label": (
+        "Linket til din læge eller fysioterapeut",
+        "The link for your doctor or physiotherapist",
+    ),
+    "share_link_hint": (
+        "Kopiér linket, og send det til din læge eller fysioterapeut. Vi viser det kun denne ene gang.",
+        "Copy the link and send it to your doctor or physiotherapist. We show it this once only.",
+    ),
+    "share_qr_title": ("QR-kode til linket", "QR code for the link"),
+    "share_qr_hint": (
+        "Din læge eller fysioterapeut kan også scanne QR-koden.",
+        "Your doctor or physiotherapist can also scan the QR code.",
+    ),
+    "share_revoke_hint": (
+        "Du kan altid stoppe delingen fra din dagbog under «Del med din læge eller fysioterapeut». Så virker "
+        "linket ikke mere.",
+        "You can stop sharing at any time from your diary, under “Share with your doctor or "
+        "physiotherapist”. The link then stops working.",
+    ),
+    "shared_note": ("Delt af patienten. Kun til læsning.", "Shared by the patient. Read only."),
+    "shared_not_found_title": ("Linket virker ikke", "The link does not work"),
+    "shared_not_found_body": (
+        "Linket er forkert, eller delingen er stoppet. Bed om et nyt link.",
+        "The link is wrong, or sharing has stopped. Ask for a new link.",
+    ),
     # --- check-in ------------------------------------------------------------------------------------
     "checkin_title": ("Tjek for advarselstegn", "Check for warning signs"),
     "checkin_intro": (

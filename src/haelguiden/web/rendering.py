@@ -81,6 +81,7 @@ def chrome(
     section: Section = "none",
     has_errors: bool = False,
     css: tuple[str, ...] = (),
+    minimal: bool = False,
     **extra: Any,
 ) -> Chrome:
     """The chrome of a page in ``lang`` whose translation is at ``switch_href``.
@@ -89,7 +90,8 @@ def chrome(
     outside the articles and search also gets ``forms.css`` (errors, hints, details, summary lists, panels,
     tags). ``css`` names any further ones of ``static/``: ``choices`` (question widgets and the foot
     drawing), ``result`` (possible causes), ``article`` (articles and search). Keeping them apart keeps
-    every page small.
+    every page small. ``minimal`` leaves out the main menu and the footer's emergency line (the emergency
+    outcome, where nothing may compete with the call).
     """
     web = context(request)
     t = UI[lang]
@@ -107,10 +109,10 @@ def chrome(
         home_href=urls.home(lang),
         switch=Link(switch_href, t["other_lang_name"]),
         switch_lang=other,
-        nav=nav,
+        nav=() if minimal else nav,
         csrf_token=CsrfToken(web.csrf, request),
         api_docs_href=f"{urls.API_PREFIX}/docs",
-        emergency_line=t["emergency_line"].format(emergency=emergency_title(web.kb, lang)),
+        emergency_line="" if minimal else t["emergency_line"].format(emergency=emergency_title(web.kb, lang)),
         stylesheets=tuple(f"{urls.STATIC_PREFIX}/{name}.css" for name in _stylesheets(section, css)),
         **extra,
     )

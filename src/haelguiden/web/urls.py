@@ -60,6 +60,25 @@ def result(lang: Lang) -> str:
     return f"{CHECK_PREFIX[lang]}/{_RESULT[lang]}"
 
 
+# --- the summary for a clinician (from the answers cookie) ------------------------------------------------
+_SUMMARY = {"da": "til-laegen", "en": "for-your-clinician"}
+
+
+def summary(lang: Lang) -> str:
+    """The one-page summary for a doctor or physiotherapist, as an HTML print view."""
+    return f"{result(lang)}/{_SUMMARY[lang]}"
+
+
+def summary_pdf(lang: Lang) -> str:
+    """The same summary as an A4 PDF."""
+    return summary(lang) + ".pdf"
+
+
+def summary_fhir(lang: Lang) -> str:
+    """The same summary as a FHIR R4 document Bundle (JSON download)."""
+    return summary(lang) + ".fhir.json"
+
+
 def articles(lang: Lang) -> str:
     """The article index."""
     return _ARTICLES[lang]
@@ -89,11 +108,26 @@ DIARY_PARTS: dict[str, dict[Lang, str]] = {
     "export_json": {"da": "eksport.json", "en": "export.json"},
     "export_csv": {"da": "eksport.csv", "en": "export.csv"},
     "calendar": {"da": "kalender.ics", "en": "calendar.ics"},
+    "share": {"da": "del", "en": "share"},
+    "summary": {"da": "resume", "en": "summary"},
+    "summary_pdf": {"da": "resume.pdf", "en": "summary.pdf"},
+    "summary_fhir": {"da": "resume.fhir.json", "en": "summary.fhir.json"},
 }
 #: The query parameter of the diary page that names what was just done ("gemt", "slettet").
 NOTICE_PARAM: dict[Lang, str] = {"da": "besked", "en": "notice"}
-#: Path prefixes followed by a private diary token (masked in logs).
-TOKEN_PREFIXES = (*(p + "/" for p in _DIARY.values()), API_PREFIX + "/diaries/")
+_SHARED = {"da": "/delt", "en": "/en/shared"}
+#: The parts of a read-only share's pages after ``/delt/<token>``.
+SHARED_PARTS: dict[str, dict[Lang, str]] = {
+    "pdf": {"da": "resume.pdf", "en": "summary.pdf"},
+    "fhir": {"da": "resume.fhir.json", "en": "summary.fhir.json"},
+}
+_REVOKE = {"da": "stop", "en": "revoke"}
+#: Path prefixes followed by a private diary token or a share token (masked in logs).
+TOKEN_PREFIXES = (
+    *(p + "/" for p in _DIARY.values()),
+    *(p + "/" for p in _SHARED.values()),
+    API_PREFIX + "/diaries/",
+)
 MASKED_TOKEN = "[token]"
 
 
@@ -137,6 +171,22 @@ def diary_entry(lang: Lang, token: str, entry_id: str, *, delete: bool = False) 
     """An entry's edit page, or its delete confirmation."""
     path = f"{_DIARY[lang]}/{token}/{DIARY_PARTS['entries'][lang]}/{entry_id}"
     return f"{path}/{DIARY_PARTS['delete'][lang]}" if delete else path
+
+
+def diary_share_revoke(lang: Lang, token: str, share_id: str) -> str:
+    """Where "Stop delingen" posts for one share of a diary."""
+    return f"{diary_part(lang, token, 'share')}/{share_id}/{_REVOKE[lang]}"
+
+
+def shared(lang: Lang, share_token: str, part: str | None = None) -> str:
+    """A read-only share: the summary and the diary's chart (``part``: ``pdf`` or ``fhir``)."""
+    path = f"{_SHARED[lang]}/{share_token}"
+    return f"{path}/{SHARED_PARTS[part][lang]}" if part else path
+
+
+def shared_prefix(lang: Lang) -> str:
+    """The path under which read-only shares live (``/delt``)."""
+    return _SHARED[lang]
 
 
 def mask_token(path: str) -> str:

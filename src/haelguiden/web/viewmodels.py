@@ -70,7 +70,8 @@ class Chrome:
     #: Rendered as text; made (with its cookie) only when a page shows a form.
     csrf_token: object
     api_docs_href: str
-    #: "Ring 112 nu, hvis det er livstruende." (the number comes from the knowledge base's care routes)
+    #: "Ring 112 nu, hvis det er livstruende." (the number comes from the knowledge base's care routes);
+    #: empty on the emergency outcome, which says it already. ``nav`` is empty there too.
     emergency_line: str
     description: str | None = None
     canonical: str | None = None
@@ -228,19 +229,61 @@ class PostcodeForm:
 
 
 @dataclass(frozen=True)
+class PlanOffer:
+    """The way on to the self-care plan and the diary (only where the outcome offers them)."""
+
+    plan_href: str
+    diary_action: str
+
+
+@dataclass(frozen=True)
 class ResultPage:
-    """Triage first, then why, then the possible causes."""
+    """An outcome that is not an emergency: what to do, by when, what happens next; why; then the rest.
+
+    ``level`` colours the outcome box; the texts come from ``outcomes.yaml``. ``phones`` are the region's
+    after-hours numbers as ``tel:`` links (every region's until a postcode is given). The plan and the
+    diary are offered (``plan``) only where the outcome allows it; otherwise ``later`` says when.
+    """
 
     chrome: Chrome
     heading: str
-    triage: TriagePanel
+    level: TriageLevel
+    lead: str
+    when: str | None
+    steps: tuple[str, ...]
+    phones: tuple[Link, ...]
+    postcode: PostcodeForm | None
+    next: str | None
+    safety_net: str | None
     reasons: tuple[str, ...]
     causes: tuple[CauseView, ...]
-    postcode: PostcodeForm | None
+    plan: PlanOffer | None
+    later: str | None
+    summary: Link
+    summary_pdf: Link
     errors: tuple[ErrorItem, ...]
     disclaimer: str
     restart_action: str
     change_href: str
+
+
+@dataclass(frozen=True)
+class EmergencyPage:
+    """The emergency outcome: one screen, the tap-to-call button first, and nothing competing with it."""
+
+    chrome: Chrome
+    heading: str
+    call: Link
+    lead: str
+    say_title: str
+    say: tuple[str, ...]
+    #: The answers that called for the emergency, to tell the operator.
+    reasons: tuple[str, ...]
+    waiting_title: str
+    waiting: tuple[str, ...]
+    next: str | None
+    change_href: str
+    summary: Link
 
 
 # --- messages ----------------------------------------------------------------------------------------

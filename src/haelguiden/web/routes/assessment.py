@@ -22,7 +22,8 @@ from haelguiden.engine.care import region_for_postcode
 from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase, Lang, Region
 from haelguiden.engine.state import Answers, AnswerValue
-from haelguiden.web import check_views, forms, urls
+from haelguiden.services import Services
+from haelguiden.web import check_views, forms, outcome_views, urls
 from haelguiden.web.messages import t
 from haelguiden.web.rendering import WebContext, chrome, context, render
 from haelguiden.web.security import CSRF_FIELD
@@ -86,8 +87,11 @@ def redirect(href: str) -> RedirectResponse:
     return RedirectResponse(href, status_code=303)
 
 
-def next_step(lang: Lang, assessment: Assessment, *, change: bool = False) -> str:
-    """The page the interview continues on: the next question, or check your answers when done."""
+def next_step(services: Services, lang: Lang, assessment: Assessment, *, change: bool = False) -> str:
+    """The page the interview continues on: the next question, check your answers when done, or straight
+    to the outcome when it is an emergency (no question and no check-your-answers page in between)."""
+    if assessment.triage.level == "emergency" and services.outcome_due(assessment):
+        return urls.result(lang)
     if assessment.question is None:
         return urls.check_answers(lang)
     return urls.question(lang, assessment.question.id, change=change)
@@ -112,7 +116,8 @@ def _entry(lang: Lang) -> Endpoint:
         state = load_state(request)
         if state is None:
             return restart_page(request, lang)
-        return redirect(next_step(lang, context(request).services.assess(state.answers)))
+        services = context(request).services
+        return redirect(next_step(services, lang, services.assess(state.answers)))
 
     return entry
 
@@ -121,7 +126,8 @@ def _start(lang: Lang) -> Endpoint:
     async def start(request: Request) -> Response:
         await read_form(request)
         web = context(request)
-        return save_state(web, redirect(next_step(lang, web.services.start())), CheckState())
+        first = next_step(web.services, lang, web.services.start())
+        return save_state(web, redirect(first), CheckState())
 
     return start
 
@@ -133,8 +139,8 @@ def _check_answers(lang: Lang) -> Endpoint:
             return restart_page(request, lang)
         web = context(request)
         assessment = web.services.assess(state.answers)
-        if not assessment.done:
-            return redirect(next_step(lang, assessment))
+        if not web.services.outcome_due(assessment):
+            return redirect(next_step(web.services, lang, assessment))
         page = check_views.check_answers_page(request, lang, web.kb, state.answers)
         return render(request, "check_answers.html", page)
 
@@ -148,20 +154,31 @@ def _result(lang: Lang) -> Endpoint:
         if state is None:
             return restart_page(request, lang)
         web = context(request)
-        assessment = web.services.assess(state.answers)
-        if not assessment.done:
-            return redirect(next_step(lang, assessment))
+        services = web.services
+        assessment = services.assess(state.answers)
+        if not services.outcome_due(assessment):
+            return redirect(next_step(services, lang, assessment))
+        if assessment.triage.level == "emergency":
+            if form is not None:  # the emergency outcome has no form; show it again
+                return redirect(urls.result(lang))
+            return render(
+                request,
+                "outcome_emergency.html",
+                outcome_views.emergency_page(request, services, lang, assessment),
+            )
         if form is None:
-            page = check_views.result_page(request, lang, web.kb, assessment, _region(web.kb, state.region))
+            page = outcome_views.result_page(
+                request, services, lang, assessment, _region(web.kb, state.region)
+            )
             return render(request, "result.html", page)
         raw = str(form.get("postcode") or "").strip()
         if not raw or raw.casefold() in _DONT_KNOW_WORDS:
             return save_state(web, redirect(urls.result(lang)), CheckState(state.answers, None))
         if not (raw.isdigit() and len(raw) == 4):
-            page = check_views.result_page(
+            page = outcome_views.result_page(
                 request,
+                services,
                 lang,
-                web.kb,
                 assessment,
                 None,
                 postcode_value=raw,
@@ -171,8 +188,8 @@ def _result(lang: Lang) -> Endpoint:
         region = region_for_postcode(web.kb, int(raw))
         if region is None:
             note = t(lang, "postcode_unknown", postcode=raw)
-            page = check_views.result_page(
-                request, lang, web.kb, assessment, None, postcode_value=raw, postcode_note=note
+            page = outcome_views.result_page(
+                request, services, lang, assessment, None, postcode_value=raw, postcode_note=note
             )
             return save_state(web, render(request, "result.html", page), CheckState(state.answers, None))
         return save_state(web, redirect(urls.result(lang)), CheckState(state.answers, region.id))
@@ -193,7 +210,7 @@ def _question(lang: Lang) -> Endpoint:
         assessment = web.services.assess(answers)
         current = assessment.question is not None and assessment.question.id == question_id
         if not current and question_id not in answers.asked:
-            return redirect(next_step(lang, assessment))
+            return redirect(next_step(web.services, lang, assessment))
         change = urls.CHANGE_PARAM[lang] in request.query_params
         ctx = check_views.question_context(web.kb, answers, assessment, question_id)
         if form is None:
@@ -222,7 +239,7 @@ def _question(lang: Lang) -> Endpoint:
                 following = web.services.assess(updated)
                 return save_state(
                     web,
-                    redirect(next_step(lang, following, change=change)),
+                    redirect(next_step(web.services, lang, following, change=change)),
                     CheckState(updated, state.region),
                 )
         page = check_views.question_page(

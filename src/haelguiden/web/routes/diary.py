@@ -21,7 +21,6 @@ from starlette.responses import Response
 
 from haelguiden.engine.model import Lang
 from haelguiden.engine.recovery import evaluate_recovery
-from haelguiden.services import PlanFlags
 from haelguiden.tracker import messages as tracker_messages
 from haelguiden.tracker.calendar import ICS_MEDIA_TYPE, checkin_calendar
 from haelguiden.tracker.export import CSV_MEDIA_TYPE, export_filename, to_csv, to_json
@@ -126,27 +125,8 @@ def _start(lang: Lang) -> Endpoint:
 
 
 def _create(request: Request, lang: Lang) -> Response:
-    web = context(request)
     state = load_state(request)
-    condition_id: str | None = None
-    triage_level: str | None = None
-    flags = PlanFlags()
-    if state is not None:
-        assessment = web.services.assess(state.answers)
-        if assessment.done:
-            condition_id = assessment.listed[0].condition.id if assessment.listed else None
-            triage_level = assessment.triage.level
-            # Only what the plan needs is kept, so the diary's plan is the one the result page showed.
-            flags = web.services.plan_flags(state.answers)
-    created = web.services.repository.create_diary(
-        start_date=web.services.today(),
-        lang=lang,
-        condition_id=condition_id,
-        triage_level=triage_level,
-        age_group=flags.age_group,
-        diabetes=flags.diabetes,
-        numbness=flags.numbness,
-    )
+    created = context(request).services.start_diary(state.answers if state is not None else None, lang)
     return redirect(urls.diary_part(lang, created.token, "link"))
 
 
