@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
-from haelguiden.engine.assess import assess
+from haelguiden.engine.assess import assess, likelihood
 from haelguiden.engine.model import KnowledgeBase
-from haelguiden.web.check_views import bar_class, likelihood
+from haelguiden.engine.state import Answers
+from haelguiden.presenters import reason_text
 
 from .conftest import ACHILLES, LADDER, RUNNER, CheckedClient, complete_answers
 from .pagecheck import csrf_token, text_of
@@ -113,7 +114,7 @@ def test_the_reasons_are_the_rules_that_fired(client: CheckedClient, app: Any, k
     assert expected
 
 
-def test_possible_causes_are_ranked_with_words_bars_reasons_and_articles(
+def test_possible_causes_are_ranked_with_words_reasons_and_articles(
     client: CheckedClient, app: Any, kb: KnowledgeBase
 ) -> None:
     result(client, app, kb, ACHILLES)
@@ -125,8 +126,11 @@ def test_possible_causes_are_ranked_with_words_bars_reasons_and_articles(
     first = causes[0]
     assert text_of(first.select_one(".tag")) == "Mest sandsynlig"
     top = assessment.listed[0]
-    assert first.select_one(".bar__fill")["class"] == ["bar__fill", bar_class(top.probability)]  # type: ignore[index]
-    assert [text_of(li) for li in first.select(".list--for li")] == [x.text.da for x in top.explanation.for_]
+    assert first.select_one(".bar") is None  # no bar and no number: the probabilities are not calibrated
+    assert "%" not in text_of(first)
+    assert [text_of(li) for li in first.select(".list--for li")] == [
+        reason_text(x, "da") for x in top.explanation.for_
+    ]
     assert text_of(first.select_one(".advice p")) == top.condition.quick_advice.da
     link = first.select_one("a[href^='/artikler/']")
     assert link is not None
@@ -149,21 +153,46 @@ def test_the_english_result_links_to_english_articles(
 @pytest.mark.parametrize(
     ("position", "probability", "word"),
     [
-        (0, 0.3, "likely_most"),
-        (1, 0.15, "likely_possible"),
-        (1, 0.1499, "likely_less"),
-        (3, 0.9, "likely_possible"),
+        (0, 0.3, "most_likely"),
+        (1, 0.15, "possible"),
+        (1, 0.1499, "less_likely"),
+        (3, 0.9, "possible"),
     ],
 )
-def test_likelihood_words(position: int, probability: float, word: str) -> None:
-    assert likelihood(position, probability)[0] == word
+def test_likelihood_words(kb: KnowledgeBase, position: int, probability: float, word: str) -> None:
+    assert likelihood(kb, position, probability) == word
 
 
-@pytest.mark.parametrize(
-    ("probability", "css"), [(0.0, "w-5"), (0.024, "w-5"), (0.5, "w-50"), (0.99, "w-100")]
-)
-def test_bar_widths_are_classes_in_steps_of_five(probability: float, css: str) -> None:
-    assert bar_class(probability) == css
+def test_a_cautious_result_names_the_unknown_answers_and_links_to_them(
+    client: CheckedClient, app: Any, kb: KnowledgeBase
+) -> None:
+    given = {
+        "age": 45,
+        "pain_site": ["heel_underside"],
+        "duration": 30,
+        "injury": "none",
+        "warning_signs": None,
+        "function_signs": None,
+        "history": "none",
+        "pain_pattern": None,
+    }
+    answers = Answers()
+    for qid, value in given.items():
+        answers = answers.answer(kb, qid, value)
+    result_state = assess(kb, answers)
+    while result_state.question is not None:
+        answers = answers.answer(kb, result_state.question.id, None)
+        result_state = assess(kb, answers)
+    client.set_answers(app, answers)
+    client.get("/tjek/resultat")
+
+    reasons = [text_of(li) for li in client.soup.select("ul.outcome__reasons li")]
+    links = [(a["href"], text_of(a)) for a in client.soup.select(".outcome__answer-again a")]
+    assert reasons[0].startswith("Fordi du ikke ved, om du har et eller flere af advarselstegnene")
+    assert links[:2] == [
+        ("/tjek/warning_signs?aendr=1", f"Svar på: {kb.question('warning_signs').text.da}"),
+        ("/tjek/function_signs?aendr=1", f"Svar på: {kb.question('function_signs').text.da}"),
+    ]
 
 
 def test_restart_posts_and_clears_the_answers(client: CheckedClient, app: Any, kb: KnowledgeBase) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
-from haelguiden.engine.assess import Assessment
+from haelguiden.engine.assess import Assessment, Likelihood
 from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question
 from haelguiden.engine.next_question import available_options
 from haelguiden.engine.state import Answers, AnswerValue, derive_facts
@@ -38,9 +38,12 @@ FOOT_REGIONS = frozenset(
         "arch", "ankle", "calf", "forefoot",
     }
 )  # fmt: skip
-#: Wording of a cause's likelihood (a presentation choice, not a clinical number): the first listed cause
-#: is "mest sandsynlig", others from this probability "mulig", below it "mindre sandsynlig".
-POSSIBLE_FROM = 0.15
+#: The message key and CSS modifier of each likelihood word (the engine decides the word: settings.yaml).
+LIKELIHOOD_KEYS: dict[Likelihood, tuple[str, str]] = {
+    "most_likely": ("likely_most", "most"),
+    "possible": ("likely_possible", "possible"),
+    "less_likely": ("likely_less", "less"),
+}
 _UNIT_KEYS = {unit: f"unit_{unit}" for unit in ("years", "days", "metres", "minutes", "weeks")}
 
 
@@ -225,20 +228,6 @@ def check_answers_page(request: Request, lang: Lang, kb: KnowledgeBase, answers:
         result_href=urls.result(lang),
         back=Link(urls.question(lang, last) if last else urls.home(lang), t(lang, "back")),
     )
-
-
-def likelihood(position: int, probability: float) -> tuple[str, str]:
-    """The message key and CSS modifier for a cause's likelihood in words."""
-    if position == 0:
-        return "likely_most", "most"
-    if probability >= POSSIBLE_FROM:
-        return "likely_possible", "possible"
-    return "likely_less", "less"
-
-
-def bar_class(probability: float) -> str:
-    """A width class in steps of 5 % (``w-5`` … ``w-100``): the page's CSP allows no inline styles."""
-    return f"w-{max(5, min(100, 5 * round(probability * 20)))}"
 
 
 def article_link(request: Request, condition: Condition, lang: Lang) -> Link | None:

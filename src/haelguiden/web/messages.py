@@ -246,6 +246,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "summary_kind_rule": ("advarselstegn eller regel", "warning sign or rule"),
     "summary_kind_condition": ("mulig årsag", "possible cause"),
     "summary_kind_precaution": ("ubesvaret spørgsmål", "question not answered"),
+    "answer_again_title": (
+        "Kan du svare nu? Så kan rådet blive mere præcist:",
+        "Can you answer now? Then the advice can be more precise:",
+    ),
+    "answer_now": ("Svar på: {question}", "Answer: {question}"),
     "summary_level_emergency": ("112", "112"),
     "summary_level_urgent": ("læge i dag", "doctor today"),
     "summary_level_gp": ("egen læge inden for få dage", "GP within a few days"),

@@ -12,9 +12,10 @@ from starlette.requests import Request
 
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.model import KnowledgeBase, Lang, Region, TriageLevel
+from haelguiden.presenters import questions_about, reason_text, triage_reason_text
 from haelguiden.services import Services
 from haelguiden.web import urls
-from haelguiden.web.check_views import article_link, bar_class, likelihood
+from haelguiden.web.check_views import LIKELIHOOD_KEYS, article_link
 from haelguiden.web.messages import t
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import (
@@ -34,19 +35,39 @@ def phone_links(kb: KnowledgeBase, lang: Lang, region: Region | None) -> tuple[L
     return tuple(Link(f"tel:{r.phone.replace(' ', '')}", f"{r.phone} – {r.name.get(lang)}") for r in regions)
 
 
-def reason_texts(assessment: Assessment, lang: Lang, level: TriageLevel | None = None) -> tuple[str, ...]:
+def reason_texts(
+    kb: KnowledgeBase, assessment: Assessment, lang: Lang, level: TriageLevel | None = None
+) -> tuple[str, ...]:
     """The answers behind the triage, in words, most urgent first (once each).
 
-    Every kind of reason is shown except the likely conditions, which the page lists as possible causes.
-    With ``level``, only the reasons that call for that level.
+    Every kind of reason is shown except the likely conditions, which the page lists as possible causes; a
+    precaution says which "ved ikke" made the advice cautious. With ``level``, only the reasons that call for
+    that level.
     """
     return tuple(
         dict.fromkeys(
-            r.text.get(lang)
+            triage_reason_text(kb, r, lang)
             for r in assessment.triage.reasons
             if r.kind != "condition" and (level is None or r.level == level)
         )
     )
+
+
+def answer_again_links(kb: KnowledgeBase, assessment: Assessment, lang: Lang) -> tuple[Link, ...]:
+    """Links to the questions answered "ved ikke" that made the advice cautious: answer them now."""
+    asked = set(assessment.answers.asked)
+    out: dict[str, Link] = {}
+    for reason in assessment.triage.reasons:
+        if reason.kind != "precaution":
+            continue
+        for fact_id in reason.unknown:
+            for qid in questions_about(kb, fact_id):
+                if qid in asked and qid not in out:
+                    text = kb.question(qid).text_for(assessment.child).get(lang)
+                    out[qid] = Link(
+                        urls.question(lang, qid, change=True), t(lang, "answer_now", question=text)
+                    )
+    return tuple(out.values())
 
 
 def emergency_page(request: Request, services: Services, lang: Lang, assessment: Assessment) -> EmergencyPage:
@@ -78,7 +99,8 @@ def emergency_page(request: Request, services: Services, lang: Lang, assessment:
         lead=outcome.lead.get(lang),
         say_title=outcome.say.title.get(lang) if outcome.say else "",
         say=tuple(p.get(lang) for p in say),
-        reasons=reason_texts(assessment, lang, "emergency") or reason_texts(assessment, lang),
+        reasons=reason_texts(services.kb, assessment, lang, "emergency")
+        or reason_texts(services.kb, assessment, lang),
         waiting_title=outcome.while_waiting.title.get(lang) if outcome.while_waiting else "",
         waiting=tuple(p.get(lang) for p in waiting),
         next=outcome.next.get(lang) if outcome.next else None,
@@ -92,7 +114,7 @@ def _causes(request: Request, lang: Lang, assessment: Assessment) -> tuple[Cause
     advice = leading.quick_advice.get(lang) if leading else None
     causes = []
     for position, ranked in enumerate(assessment.listed):
-        word, css = likelihood(position, ranked.probability)
+        word, css = LIKELIHOOD_KEYS[ranked.likelihood]
         c = ranked.condition
         causes.append(
             CauseView(
@@ -101,9 +123,8 @@ def _causes(request: Request, lang: Lang, assessment: Assessment) -> tuple[Cause
                 description=c.description.get(lang),
                 likelihood=t(lang, word),
                 likelihood_class=css,
-                bar_class=bar_class(ranked.probability),
-                for_=tuple(x.text.get(lang) for x in ranked.explanation.for_),
-                against=tuple(x.text.get(lang) for x in ranked.explanation.against),
+                for_=tuple(reason_text(x, lang) for x in ranked.explanation.for_),
+                against=tuple(reason_text(x, lang) for x in ranked.explanation.against),
                 clinician=c.clinician.get(lang),
                 article=article_link(request, c, lang),
                 advice=advice if position == 0 else None,
@@ -159,7 +180,8 @@ def result_page(
         else None,
         next=outcome.next.get(lang) if outcome.next else None,
         safety_net=outcome.safety_net.get(lang) if outcome.safety_net else None,
-        reasons=reason_texts(assessment, lang),
+        reasons=reason_texts(kb, assessment, lang),
+        answer_again=answer_again_links(kb, assessment, lang),
         causes=_causes(request, lang, assessment),
         plan=plan,
         later=outcome.later.get(lang) if outcome.later else None,

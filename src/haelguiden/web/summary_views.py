@@ -19,6 +19,7 @@ from starlette.requests import Request
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
 from haelguiden.engine.state import Answers, AnswerValue
+from haelguiden.presenters import reason_text, triage_reason_text
 from haelguiden.rendering.summary import (
     AnswerRow,
     CauseRow,
@@ -33,7 +34,7 @@ from haelguiden.services import Services
 from haelguiden.tracker import messages as tracker_messages
 from haelguiden.tracker.chart import pain_chart
 from haelguiden.tracker.model import Diary, Entry
-from haelguiden.web.check_views import answer_words, likelihood
+from haelguiden.web.check_views import LIKELIHOOD_KEYS, answer_words
 from haelguiden.web.messages import UI, has, t
 from haelguiden.web.plan_views import CSS
 from haelguiden.web.rendering import chrome
@@ -72,18 +73,21 @@ def check_part(services: Services, lang: Lang, assessment: Assessment) -> CheckP
         # "Bestil tid ... inden for få dage (Inden for få dage)" would say it twice
         when=when if when and when.casefold() not in title.casefold() else None,
         reasons=tuple(
-            dict.fromkeys(_reason(r.text.get(lang), r.kind, r.level, lang) for r in assessment.triage.reasons)
+            dict.fromkeys(
+                _reason(triage_reason_text(kb, r, lang), r.kind, r.level, lang)
+                for r in assessment.triage.reasons
+            )
         ),
         red_flags=tuple(red_flags),
         answers=tuple(others),
         causes=tuple(
             CauseRow(
                 name=r.condition.name.get(lang),
-                likelihood=t(lang, likelihood(position, r.probability)[0]),
-                for_=tuple(x.text.get(lang) for x in r.explanation.for_),
-                against=tuple(x.text.get(lang) for x in r.explanation.against),
+                likelihood=t(lang, LIKELIHOOD_KEYS[r.likelihood][0]),
+                for_=tuple(reason_text(x, lang) for x in r.explanation.for_),
+                against=tuple(reason_text(x, lang) for x in r.explanation.against),
             )
-            for position, r in enumerate(assessment.listed)
+            for r in assessment.listed
         ),
     )
 

@@ -202,14 +202,14 @@ class TriagePanel:
 
 @dataclass(frozen=True)
 class CauseView:
-    """One possible cause with its likelihood in words and as a bar, reasons, and article link."""
+    """One possible cause with its likelihood in words (never a number or a bar: not calibrated), the
+    answers for and against it, and its article link."""
 
     id: str
     name: str
     description: str
     likelihood: str
     likelihood_class: str
-    bar_class: str
     for_: tuple[str, ...]
     against: tuple[str, ...]
     clinician: str
@@ -256,6 +256,8 @@ class ResultPage:
     next: str | None
     safety_net: str | None
     reasons: tuple[str, ...]
+    #: The questions answered "ved ikke" that made the advice cautious, to answer them now.
+    answer_again: tuple[Link, ...]
     causes: tuple[CauseView, ...]
     plan: PlanOffer | None
     later: str | None
