@@ -65,7 +65,7 @@ class Services:
     def plan_flags(self, answers: Answers) -> PlanFlags:
         """The age group, diabetes and numbness of ``answers``: all the plan needs besides the result."""
         facts = derive_facts(self.kb, answers)
-        age = facts.get("age")
+        age = facts.get(self.kb.settings.age_fact)
         years = age.value if age is not None and isinstance(age.value, int) else None
         age_group: Audience | None = None
         if years is not None:

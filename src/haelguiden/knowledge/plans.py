@@ -48,7 +48,7 @@ from haelguiden.knowledge.plan_schema import (
     suggest,
 )
 
-#: The fixed vocabulary of condition ids (docs/helpers-brief.md).
+#: The fixed vocabulary of condition ids (the vignette vocabulary, `score.py --vocab`).
 CONDITION_IDS = (
     "plantar_fasciitis",
     "plantar_fascia_rupture",

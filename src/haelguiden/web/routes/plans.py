@@ -19,7 +19,6 @@ from starlette.responses import RedirectResponse, Response
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.model import Lang
 from haelguiden.engine.plan import NoPlan, Plan, no_plan_for_lang, plan_for_lang
-from haelguiden.engine.state import derive_facts
 from haelguiden.rendering.plan_pdf import plan_pdf
 from haelguiden.web import plan_views, urls
 from haelguiden.web.plan_diary_messages import w
@@ -56,10 +55,8 @@ def _finished(request: Request) -> tuple[CheckState, Assessment] | None:
 def _basis(
     web: WebContext, lang: Lang, state: CheckState, assessment: Assessment
 ) -> tuple[plan_views.BasisRow, ...]:
-    kb = web.kb
-    age = derive_facts(kb, state.answers).get(kb.settings.age_fact)
     child_below = web.services.plans.rules.child_below_age
-    is_child = age is not None and isinstance(age.value, int) and age.value < child_below
+    is_child = web.services.plan_flags(state.answers).age_group == "child"
     leading = assessment.listed[0].condition.name.get(lang) if assessment.listed else None
     return plan_views.basis_rows(lang, leading, child_below if is_child else None)
 
