@@ -17,6 +17,7 @@ import click
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
+from haelguiden.engine.plan_text import LocalPlan
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.errors import UserError
 from haelguiden.presenters import assessment_dict
@@ -333,25 +334,28 @@ def plan(answers_file: Path, lang: Lang, pdf_out: Path | None) -> None:
         click.echo(f"PDF written to {pdf_out}")
 
 
-def _plan_text(local: Any) -> str:
-    """A plain-text rendering of a localised plan (the same content as the web page and the PDF)."""
-    lines: list[str] = [local.title.upper(), ""]
-    if getattr(local, "intro", None):
-        lines += [local.intro, ""]
+def _plan_text(local: LocalPlan) -> str:
+    """A plain-text rendering of a localised plan, in the order of the web page and the PDF."""
+    lines: list[str] = [local.title.upper(), "", local.intro, ""]
     headings = local.headings
-    lines.append(headings.advice.upper())
-    for item in local.advice:
-        lines.append(f"- {item.title}: {item.text}")
-    for phase in local.phases:
-        lines += ["", f"{phase.title} ({phase.weeks})".upper()]
-        for block in phase.blocks:
-            lines.append(f"  {block.weeks}:")
-            for ex in block.items:
-                lines.append(f"  - {ex.name}: " + "; ".join(ex.dose))
+    lines.append(headings.seek_help.upper())
+    for group in local.seek_help_groups:
+        lines.append(group.heading)
+        lines += [f"- {item.text}" for item in group.items]
+    programmes = [p for p in (local.programme, *local.alternative_programmes) if p is not None]
+    for programme in programmes:
+        lines += ["", (programme.title or headings.exercises).upper()]
+        for row in programme.rows:
+            name = row.name + (f" ({row.weeks})" if row.weeks else "")
+            if row.progresses:
+                lines.append(f"- {name}: " + "; ".join(row.common))
+                lines += [f"    {dose.weeks}: " + "; ".join(dose.lines) for dose in row.doses]
+            else:
+                lines.append(f"- {name}: " + "; ".join(row.doses[0].lines))
+    lines += ["", headings.advice.upper()]
+    lines += [f"- {item.title}: {item.text}" for item in local.advice]
     lines += ["", headings.timeline.upper()]
     lines += [f"- {t.when}: {t.text}" for t in local.timeline]
-    lines += ["", headings.seek_help.upper()]
-    lines += [f"- {s.text}" for s in local.seek_help]
     return "\n".join(lines)
 
 

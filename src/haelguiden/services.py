@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from haelguiden.engine.state import Answers, derive_facts
 from haelguiden.knowledge.loader import default_directory, load_knowledge
 from haelguiden.knowledge.plans import load_plan_library
 from haelguiden.knowledge.recovery import load_recovery_rules
+from haelguiden.knowledge.source_titles import SourceTitle, load_source_titles
 from haelguiden.tracker.repository import DiaryRepository, SqlAlchemyRepository
 
 _REPOSITORY_LOCK = threading.Lock()
@@ -41,6 +43,8 @@ class PlanFlags:
     age_group: Audience | None = None
     diabetes: bool = False
     numbness: bool = False
+    #: The plan traits the answers show (``runner``, ``overweight``): advice only some people need.
+    traits: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -52,6 +56,8 @@ class Services:
     plans: PlanLibrary
     recovery: RecoveryRules
     knowledge_dir: Path
+    #: How each source is named to patients (``source_titles.yaml``).
+    source_titles: Mapping[str, SourceTitle] = field(default_factory=dict)
     _repository: DiaryRepository | None = field(default=None, repr=False)
 
     def start(self) -> Assessment:
@@ -63,7 +69,10 @@ class Services:
         return assess(self.kb, answers)
 
     def plan_flags(self, answers: Answers) -> PlanFlags:
-        """The age group, diabetes and numbness of ``answers``: all the plan needs besides the result."""
+        """The age group, diabetes, numbness and traits of ``answers``: all the plan needs besides the result.
+
+        A trait holds only when the answers say so; "ved ikke" leaves it out (no advice nobody asked for).
+        """
         facts = derive_facts(self.kb, answers)
         age = facts.get(self.kb.settings.age_fact)
         years = age.value if age is not None and isinstance(age.value, int) else None
@@ -76,6 +85,11 @@ class Services:
             age_group=age_group,
             diabetes=evaluate(FactIn("diabetes", ("true",)), facts) is True,
             numbness=evaluate(FactIn("numbness_tingling", _NUMBNESS_VALUES), facts) is True,
+            traits=frozenset(
+                trait.id
+                for trait in self.plans.rules.traits.values()
+                if evaluate(FactIn(trait.fact, trait.values), facts) is True
+            ),
         )
 
     def plan_for(self, answers: Answers) -> Plan | NoPlan:
@@ -102,6 +116,7 @@ class Services:
             age=age,
             diabetes=flags.diabetes,
             numbness=flags.numbness,
+            traits=flags.traits,
         )
 
     @property
@@ -141,12 +156,16 @@ def build_services(
     recovery = (
         load_recovery_rules(directory) if (directory / "recovery.yaml").exists() else load_recovery_rules()
     )
+    titles = (
+        load_source_titles(directory) if (directory / "source_titles.yaml").exists() else load_source_titles()
+    )
     return Services(
         settings=settings,
         kb=kb,
         plans=plans,
         recovery=recovery,
         knowledge_dir=directory,
+        source_titles=titles,
         _repository=repository,
     )
 

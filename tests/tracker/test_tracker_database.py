@@ -39,13 +39,13 @@ def tables(url: str | URL) -> set[str]:
 def test_up_to_head_down_to_base_and_up_again(database_url: str | URL) -> None:
     assert current_revision(database_url) is None
     upgrade(database_url)
-    assert current_revision(database_url) == "0002"
+    assert current_revision(database_url) == "0003"
     assert tables(database_url) == DIARY_TABLES | {"alembic_version"}
     downgrade(database_url, "base")
     assert current_revision(database_url) is None
     assert tables(database_url) == {"alembic_version"}
     upgrade(database_url)
-    assert current_revision(database_url) == "0002"
+    assert current_revision(database_url) == "0003"
     assert tables(database_url) == DIARY_TABLES | {"alembic_version"}
 
 
@@ -92,7 +92,7 @@ def test_0002_adds_the_plan_flags_keeps_old_diaries_and_their_entries_and_goes_d
     base = ["id", "token_hash", "created", "start_date", "lang", "condition_id", "triage_level"]
     base += ["last_activity"]
 
-    upgrade(database_url)
+    upgrade(database_url, "0002")
     assert current_revision(database_url) == "0002"
     assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness"]
     # An old diary: age group unknown, no diabetes, no numbness (the server defaults).
@@ -107,12 +107,21 @@ def test_0002_adds_the_plan_flags_keeps_old_diaries_and_their_entries_and_goes_d
     assert rows(database_url, "SELECT id FROM diaries") == [("old",)]
     assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
 
-    upgrade(database_url)
+    upgrade(database_url, "0002")
     assert current_revision(database_url) == "0002"
     assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness"]
     assert rows(database_url, "SELECT id, age_group, diabetes, numbness FROM diaries") == [
         ("old", None, False, False)
     ]
+    assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
+
+    # 0003: the plan traits; an old diary has none.
+    upgrade(database_url)
+    assert current_revision(database_url) == "0003"
+    assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness", "plan_traits"]
+    assert rows(database_url, "SELECT id, plan_traits FROM diaries") == [("old", "")]
+    downgrade(database_url, "0002")
+    assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness"]
     assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
 
 
@@ -267,5 +276,6 @@ def test_the_migrations_ship_inside_the_package() -> None:
     assert sorted(p.name for p in (location / "versions").glob("v*.py")) == [
         "v0001_diary_tables.py",
         "v0002_diary_plan_flags.py",
+        "v0003_diary_plan_traits.py",
     ]
     assert DEFAULT_DATABASE_URL == "sqlite:///data/haelguiden.db"

@@ -535,6 +535,22 @@ def test_a_new_diary_says_keep_going_and_where_in_the_plan_you_are(
         "forværring.",
         "Er smerten ikke tydeligt bedre efter 6 uger, er det tid til at få hælen undersøgt.",
     ]
+    # The runner's self-check never asked about sport, so the plan has no running advice and no pain zones.
+    assert numbers[4:] == []
+
+
+def test_a_runners_diary_keeps_the_runner_trait_and_the_pain_zones_of_their_plan(
+    diary_client: CheckedClient, diary_app: FastAPI, diary_services: Services
+) -> None:
+    kb = diary_services.kb
+    answers = complete_answers(kb, RUNNER).answer(kb, "sport", ("running",))
+    token = start_diary(diary_client, diary_app, kb, answers=answers)
+    diary, _ = stored(diary_services, token)
+    assert diary.traits == ("runner",)
+    assert "running_return" in diary_plan_of(diary_services, token).advice_ids
+    assert diary_client.get(f"/dagbog/{token}/eksport.json").json()["diary"]["traits"] == ["runner"]
+    diary_client.get(f"/dagbog/{token}")
+    numbers = [text_of(li) for li in diary_client.soup.select(".numbers li")]
     assert numbers[4:] == ["0–2: Sikkert", "3–5: Acceptabelt", "6–10: For meget"]
 
 
@@ -758,6 +774,7 @@ def test_the_api_makes_a_diary_and_adds_and_lists_entries(
         "age_group": None,
         "diabetes": False,
         "numbness": False,
+        "traits": [],
     }
     entry = {
         "date": "2026-03-02",
@@ -774,6 +791,21 @@ def test_the_api_makes_a_diary_and_adds_and_lists_entries(
     assert listed.text.replace(" ", "").replace("\n", "") == to_json(diary, entries).replace(" ", "").replace(
         "\n", ""
     )
+
+
+def test_the_api_keeps_the_plan_traits_and_refuses_unknown_ones(
+    diary_client: CheckedClient, diary_services: Services
+) -> None:
+    body = {"condition_id": "plantar_fasciitis", "triage_level": "self_care", "traits": ["runner", "runner"]}
+    made = diary_client.post("/api/v1/diaries", json=body)
+    assert made.status_code == 201
+    assert made.json()["diary"]["traits"] == ["runner"]
+    assert "running_return" in diary_plan_of(diary_services, made.json()["token"]).advice_ids
+    refused = diary_client.post("/api/v1/diaries", json={**body, "traits": ["swimmer"]})
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [
+        {"field": "traits", "message": "swimmer is not a plan trait; use overweight, runner"}
+    ]
 
 
 def test_the_api_keeps_the_age_group_diabetes_and_numbness_for_the_plan(

@@ -191,6 +191,11 @@ def age_group_invalid() -> Text:
     return both("Vælg barn (child) eller voksen (adult).", "Choose child or adult.")
 
 
+def traits_invalid() -> Text:
+    """Plan traits that are not ids."""
+    return both("Ukendte egenskaber til planen.", "Unknown plan traits.")
+
+
 def condition_invalid() -> Text:
     """A condition id that is not a slug."""
     return both("Ukendt plan.", "Unknown plan.")

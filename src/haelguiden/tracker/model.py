@@ -91,6 +91,8 @@ class Diary:
     diabetes: bool = False
     #: The person reports numbness or reduced feeling (the plan leaves out ice and cold).
     numbness: bool = False
+    #: The plan traits the answers showed ("runner", "overweight"), sorted: advice only some people need.
+    traits: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
@@ -101,6 +103,8 @@ class Diary:
             raise ValueError(f"Diary.age_group must be one of {AUDIENCES} or None")
         if not isinstance(self.diabetes, bool) or not isinstance(self.numbness, bool):
             raise ValueError("Diary.diabetes and Diary.numbness must be True or False")
+        if list(self.traits) != sorted(set(self.traits)) or not all(_SLUG.match(t) for t in self.traits):
+            raise ValueError("Diary.traits must be distinct, sorted ids such as ('overweight', 'runner')")
 
 
 @dataclass(frozen=True)
@@ -198,12 +202,13 @@ def validate_new_diary(
     triage_level: str | None,
     today: dt.date,
     age_group: str | None = None,
+    traits: tuple[str, ...] = (),
 ) -> None:
     """Check the settings of a new diary.
 
     Raises:
         DiaryInputError: with a message per wrong field (start_date, lang, condition_id, triage_level,
-            age_group).
+            age_group, traits).
     """
     errors: dict[str, Text] = {}
     if start_date > today:
@@ -216,6 +221,8 @@ def validate_new_diary(
         errors["triage_level"] = messages.triage_invalid()
     if age_group is not None and age_group not in AUDIENCES:
         errors["age_group"] = messages.age_group_invalid()
+    if not all(isinstance(t, str) and _SLUG.match(t) for t in traits):
+        errors["traits"] = messages.traits_invalid()
     if errors:
         raise DiaryInputError(errors)
 

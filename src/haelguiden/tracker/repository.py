@@ -51,11 +51,13 @@ class DiaryRepository(Protocol):
         age_group: str | None = None,
         diabetes: bool = False,
         numbness: bool = False,
+        traits: tuple[str, ...] = (),
     ) -> NewDiary:
         """Create a diary and return it with its link token (the only time the token is available).
 
-        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
-        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes``, ``numbness`` and the plan
+        ``traits`` ("runner", "overweight") are what the diary's plan depends on besides the result; nothing
+        else of a person's answers is stored.
         """
         ...
 
@@ -115,6 +117,7 @@ class _Settings:
     age_group: str | None
     diabetes: bool
     numbness: bool
+    traits: tuple[str, ...] = ()
 
 
 def _new_diary(today: dt.date, settings: _Settings) -> tuple[Diary, str, str]:
@@ -125,6 +128,7 @@ def _new_diary(today: dt.date, settings: _Settings) -> tuple[Diary, str, str]:
         triage_level=settings.triage_level,
         today=today,
         age_group=settings.age_group,
+        traits=settings.traits,
     )
     token = tokens.new_token()
     diary = Diary(
@@ -138,6 +142,7 @@ def _new_diary(today: dt.date, settings: _Settings) -> tuple[Diary, str, str]:
         age_group=settings.age_group,  # type: ignore[arg-type]
         diabetes=settings.diabetes,
         numbness=settings.numbness,
+        traits=tuple(sorted(set(settings.traits))),
     )
     return diary, token, tokens.hash_token(token)
 
@@ -167,15 +172,17 @@ class InMemoryRepository:
         age_group: str | None = None,
         diabetes: bool = False,
         numbness: bool = False,
+        traits: tuple[str, ...] = (),
     ) -> NewDiary:
         """Create a diary and return it with its link token (the only time the token is available).
 
-        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
-        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes``, ``numbness`` and the plan
+        ``traits`` ("runner", "overweight") are what the diary's plan depends on besides the result; nothing
+        else of a person's answers is stored.
         """
         diary, token, token_hash = _new_diary(
             self._today(),
-            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness),
+            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness, traits),
         )
         self._diaries[diary.id] = diary
         self._hashes[diary.id] = token_hash
@@ -280,15 +287,17 @@ class SqlAlchemyRepository:
         age_group: str | None = None,
         diabetes: bool = False,
         numbness: bool = False,
+        traits: tuple[str, ...] = (),
     ) -> NewDiary:
         """Create a diary and return it with its link token (the only time the token is available).
 
-        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
-        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes``, ``numbness`` and the plan
+        ``traits`` ("runner", "overweight") are what the diary's plan depends on besides the result; nothing
+        else of a person's answers is stored.
         """
         diary, token, token_hash = _new_diary(
             self._today(),
-            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness),
+            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness, traits),
         )
         with self._engine.begin() as conn:
             conn.execute(insert(diaries).values(token_hash=token_hash, **_diary_values(diary)))
@@ -424,6 +433,7 @@ def _diary_values(diary: Diary) -> dict[str, object]:
         "age_group": diary.age_group,
         "diabetes": diary.diabetes,
         "numbness": diary.numbness,
+        "plan_traits": ",".join(diary.traits),
     }
 
 
@@ -450,6 +460,7 @@ def _diary(row: Row[Any]) -> Diary:
         age_group=row.age_group,
         diabetes=row.diabetes,
         numbness=row.numbness,
+        traits=tuple(t for t in row.plan_traits.split(",") if t),
     )
 
 

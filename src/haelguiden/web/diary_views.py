@@ -51,7 +51,8 @@ def notice_value(lang: Lang, notice: str) -> str:
 def diary_plan(services: Services, diary: Diary) -> Plan | NoPlan:
     """The plan a diary follows, rebuilt from what it was started with: the same plan the result showed.
 
-    The diary keeps the condition, the triage level, the age group, diabetes and numbness (see
+    The diary keeps the condition, the triage level, the age group, diabetes, numbness and the plan traits
+    (see
     ``Services.plan_with``). When the age group is unknown (a diary from before the age group was kept, or
     a self-check without an age), a plan written only for children (Sever's disease) is rebuilt for a child
     and every other plan for an adult.
@@ -60,7 +61,12 @@ def diary_plan(services: Services, diary: Diary) -> Plan | NoPlan:
     if age_group is None:
         own = services.plans.plan_for_condition(diary.condition_id) if diary.condition_id else None
         age_group = "child" if own is not None and "adult" not in own.audience else None
-    flags = PlanFlags(age_group=age_group, diabetes=diary.diabetes, numbness=diary.numbness)
+    flags = PlanFlags(
+        age_group=age_group,
+        diabetes=diary.diabetes,
+        numbness=diary.numbness,
+        traits=frozenset(t for t in diary.traits if t in services.plans.rules.traits),
+    )
     return services.plan_with(diary.condition_id, diary.triage_level or "self_care", flags)
 
 

@@ -25,16 +25,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "emergency_line": ("{emergency}, hvis det er livstruende.", "{emergency} if it is life-threatening."),
     "footer_note": (
         "Hælguiden giver information og mulige årsager – ikke en diagnose. "
-        "Den erstatter ikke en undersøgelse hos en læge eller fysioterapeut.",
+        "Den erstatter ikke en undersøgelse.",
         "Hælguiden gives information and possible causes – not a diagnosis. "
-        "It does not replace an examination by a doctor or physiotherapist.",
+        "It does not replace an examination.",
     ),
-    "footer_privacy": (
-        "Vi gemmer ikke dine svar. De ligger kun i en nødvendig cookie i din browser, til du lukker den.",
-        "We do not store your answers. They are kept only in a necessary cookie in your browser until you "
-        "close it.",
-    ),
-    "footer_api": ("API til udviklere", "API for developers"),
+    "footer_privacy": ("Privatliv", "Privacy"),
+    "footer_about": ("Om Hælguiden", "About Hælguiden"),
+    "footer_accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
+    "footer_api": ("API", "API"),
     "error_prefix": ("Fejl", "Error"),
     # --- start page ----------------------------------------------------------------------------------
     "start_title": ("Tjek din hælsmerte", "Check your heel pain"),

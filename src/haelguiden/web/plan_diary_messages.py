@@ -45,13 +45,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Expert estimate where research gives no number",
     ),
     "plan_see_exercise": ("Se øvelsen på sin egen side", "See the exercise on its own page"),
-    "plan_diary_title": ("Følg din bedring i en dagbog", "Follow your recovery in a diary"),
+    "plan_diary_title": ("Følg din bedring", "Follow your recovery"),
     "plan_diary_lead": (
-        "Skriv et par gange om ugen, hvor ondt det gør, og hvilke øvelser du har lavet. Så kan du se, om "
-        "det går den rigtige vej. Du skal ikke oprette en konto: du får et privat link til din dagbog.",
-        "Write down a few times a week how much it hurts and which exercises you did. Then you can see "
-        "whether things are going the right way. You do not need an account: you get a private link to "
-        "your diary.",
+        "Skriv et par gange om ugen i en dagbog, hvor ondt det gør. Du får et privat link og skal ikke "
+        "oprette en konto.",
+        "Write down in a diary a few times a week how much it hurts. You get a private link and need no "
+        "account.",
     ),
     "diary_start_button": ("Start en dagbog", "Start a diary"),
     # --- exercises -----------------------------------------------------------------------------------

@@ -110,6 +110,10 @@ def chrome(
         nav=nav,
         csrf_token=CsrfToken(web.csrf, request),
         api_docs_href=f"{urls.API_PREFIX}/docs",
+        footer_links=(
+            *(Link(urls.info_page(lang, name), t[f"footer_{name}"]) for name in urls.INFO_PAGES),
+            Link(f"{urls.API_PREFIX}/docs", t["footer_api"]),
+        ),
         emergency_line=t["emergency_line"].format(emergency=emergency_title(web.kb, lang)),
         stylesheets=tuple(f"{urls.STATIC_PREFIX}/{name}.css" for name in _stylesheets(section, css)),
         **extra,

@@ -70,6 +70,19 @@ def article(lang: Lang, slug: str) -> str:
     return article_path(lang, slug)
 
 
+#: The pages about Hælguiden itself, linked from every page's footer.
+INFO_PAGES: dict[str, dict[Lang, str]] = {
+    "privacy": {"da": "/privatliv", "en": "/en/privacy"},
+    "about": {"da": "/om", "en": "/en/about"},
+    "accessibility": {"da": "/tilgaengelighed", "en": "/en/accessibility"},
+}
+
+
+def info_page(lang: Lang, page: str) -> str:
+    """A page about Hælguiden: a key of :data:`INFO_PAGES` (``privacy``, ``about``, ``accessibility``)."""
+    return INFO_PAGES[page][lang]
+
+
 def search(lang: Lang, query: str | None = None) -> str:
     """The search page, optionally with a query."""
     return f"{_SEARCH[lang]}?{urlencode({'q': query})}" if query else _SEARCH[lang]

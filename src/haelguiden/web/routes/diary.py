@@ -146,6 +146,7 @@ def _create(request: Request, lang: Lang) -> Response:
         age_group=flags.age_group,
         diabetes=flags.diabetes,
         numbness=flags.numbness,
+        traits=tuple(sorted(flags.traits)),
     )
     return redirect(urls.diary_part(lang, created.token, "link"))
 

@@ -70,15 +70,15 @@ def _plan(lang: Lang) -> Endpoint:
             return _missing_page(request, lang)
         state, assessment = finished
         web = context(request)
-        region = next((r for r in web.kb.regions if r.id == state.region), None)
-        panel = plan_views.triage_panel(web.kb, assessment.triage.level, lang, region)
         basis = _basis(web, lang, state, assessment)
         built = web.services.plan_for(state.answers)
         if isinstance(built, NoPlan):
+            region = next((r for r in web.kb.regions if r.id == state.region), None)
+            panel = plan_views.triage_panel(web.kb, assessment.triage.level, lang, region)
             no_plan = plan_views.no_plan_page(request, lang, no_plan_for_lang(built, lang), basis, panel)
             return render(request, "plan_none.html", no_plan)
         page = plan_views.plan_page(
-            request, web.services, lang, plan_for_lang(built, lang), built.exercises, basis, panel
+            request, web.services, lang, plan_for_lang(built, lang), built.exercises, basis
         )
         return render(request, "plan.html", page)
 
@@ -96,8 +96,7 @@ def _plan_pdf(lang: Lang) -> Endpoint:
             # The page explains why there is no plan (or no self-check yet).
             return RedirectResponse(urls.plan(lang), status_code=303)
         chosen: Plan = built
-        folder = plan_views.drawings_directory(web.services)
-        content = await run_in_threadpool(lambda: plan_pdf(chosen, lang, drawings=folder))
+        content = await run_in_threadpool(lambda: plan_pdf(chosen, lang))
         name = "haelguiden-plan.pdf" if lang == "da" else "haelguiden-plan-en.pdf"
         return Response(
             content,
