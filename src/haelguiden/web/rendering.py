@@ -109,7 +109,6 @@ def chrome(
         switch_lang=other,
         nav=nav,
         csrf_token=CsrfToken(web.csrf, request),
-        api_docs_href=f"{urls.API_PREFIX}/docs",
         footer_links=(
             *(Link(urls.info_page(lang, name), t[f"footer_{name}"]) for name in urls.INFO_PAGES),
             Link(f"{urls.API_PREFIX}/docs", t["footer_api"]),

@@ -69,7 +69,6 @@ class Chrome:
     nav: tuple[NavItem, ...]
     #: Rendered as text; made (with its cookie) only when a page shows a form.
     csrf_token: object
-    api_docs_href: str
     #: The footer's links: privacy, about and intended use, accessibility statement, the API.
     footer_links: tuple[Link, ...]
     #: "Ring 112 nu, hvis det er livstruende." (the number comes from the knowledge base's care routes)
