@@ -184,9 +184,11 @@ def question_page(
 
 
 def answer_words(kb: KnowledgeBase, question: Question, value: AnswerValue, lang: Lang) -> tuple[str, ...]:
-    """An answer in words, one line per chosen item ("Ved ikke" for an unknown answer)."""
+    """An answer in words, one line per chosen item ("Ved ikke" for an unknown answer).
+
+    When nothing was ticked, the lines are what was offered (see :func:`nothing_ticked`).
+    """
     ui = UI[lang]
-    none = question.none_label.get(lang) if question.none_label else ui["none_of_these"]
     if value is None:
         return (ui["dont_know"],)
     labels = {o.value: o.label.get(lang) for o in question.options}
@@ -196,21 +198,35 @@ def answer_words(kb: KnowledgeBase, question: Question, value: AnswerValue, lang
     if isinstance(value, str):
         return (labels.get(value, value),)
     if isinstance(value, tuple):
-        return tuple(labels.get(v, v) for v in value) or (none,)
+        return tuple(labels.get(v, v) for v in value) or tuple(labels.values())
     if isinstance(value, Mapping):
         ticked = tuple(i.label.get(lang) for i in question.items if value.get(i.id) is True)
-        return ticked or (none,)
+        return ticked or tuple(i.label.get(lang) for i in question.items)
     return (str(value),)
 
 
+def nothing_ticked(value: AnswerValue) -> bool:
+    """Whether a list or checklist answer ticks nothing ("Ingen af disse"); "Ved ikke" is not that."""
+    if isinstance(value, tuple):
+        return not value
+    if isinstance(value, Mapping):
+        return not any(tick is True for tick in value.values())
+    return False
+
+
 def check_answers_page(request: Request, lang: Lang, kb: KnowledgeBase, answers: Answers) -> CheckAnswersPage:
-    """Every answer in words, in the order asked, each with a link to change it."""
+    """Every answer in words, in the order asked, each with a link to change it.
+
+    A list or checklist where nothing was ticked says "Ingen af disse:" and lists what was offered, so the
+    row reads as an answer on its own ("Ingen af disse: feber …, kold fod …").
+    """
     rows = tuple(
         SummaryRow(
             question_id=qid,
             key=kb.question(qid).text.get(lang),
             values=answer_words(kb, kb.question(qid), value, lang),
             change_href=urls.question(lang, qid, change=True),
+            lead=t(lang, "none_of_list") if nothing_ticked(value) else None,
         )
         for qid, value in answers.items
     )

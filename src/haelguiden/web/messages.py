@@ -88,6 +88,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "why_summary": ("Hvorfor spørger vi?", "Why do we ask?"),
     "dont_know": ("Ved ikke", "Don't know"),
     "none_of_these": ("Ingen af disse", "None of these"),
+    "none_of_list": ("Ingen af disse:", "None of these:"),
     "or": ("eller", "or"),
     "continue": ("Fortsæt", "Continue"),
     "back": ("Tilbage", "Back"),

@@ -176,6 +176,9 @@ class SummaryRow:
     key: str
     values: tuple[str, ...]
     change_href: str
+    #: Said before ``values`` when nothing was ticked: "Ingen af disse:" (the values are then what was
+    #: offered, so the row says what was answered "no" to).
+    lead: str | None = None
 
 
 @dataclass(frozen=True)
