@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
+from haelguiden.durations import parse_spoken, to_days
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
@@ -98,7 +99,29 @@ def _read_answers_file(kb_: KnowledgeBase, path: Path) -> Answers:
         if isinstance(raw, dict) and "answers" not in raw:
             # the short form {"question_id": value, ...}
             raw = {"answers": [{"question": k, "value": v} for k, v in raw.items()]}
-        return Answers.from_dict(kb_, raw)
+        return Answers.from_dict(kb_, _durations_in_days(kb_, raw))
+
+
+def _durations_in_days(kb_: KnowledgeBase, raw: object) -> object:
+    """The answers with every duration written as people say it ("6 uger") counted in days for the engine.
+
+    A number stays a number of days; anything the engine cannot read is passed on for its own message.
+    """
+    if not isinstance(raw, dict) or not isinstance(raw.get("answers"), list):
+        return raw
+    out = []
+    for entry in raw["answers"]:
+        if (
+            isinstance(entry, dict)
+            and isinstance(entry.get("value"), str)
+            and entry.get("question") in kb_.question_ids
+        ):
+            fact = kb_.facts.get(kb_.question(entry["question"]).fact or "")
+            spoken = parse_spoken(entry["value"]) if fact is not None and fact.unit == "days" else None
+            if spoken is not None:
+                entry = {**entry, "value": to_days(*spoken)}
+        out.append(entry)
+    return {**raw, "answers": out}
 
 
 _T = {
@@ -116,6 +139,7 @@ _T = {
         "against": "Det taler imod",
         "advice": "Det kan du selv gøre",
         "number": "Skriv et tal",
+        "duration": "Skriv et tal og dage, uger, måneder eller år, fx 3 uger",
         "multi": "Skriv numrene adskilt af komma, 'i' for ingen",
     },
     "en": {
@@ -132,13 +156,18 @@ _T = {
         "against": "Points away",
         "advice": "What you can do",
         "number": "Type a number",
+        "duration": "Type a number and days, weeks, months or years, for example 3 weeks",
         "multi": "Type the numbers separated by commas, 'n' for none",
     },
 }
 
 
-def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
-    """Show one question; return the answer, or the string "<back>"."""
+def _ask(q: Question, a: Assessment, lang: Lang, facts_unit: str | None = None) -> AnswerValue | str:
+    """Show one question; return the answer, or the string "<back>".
+
+    ``facts_unit`` is the unit of a number question's fact: a duration in days is typed as a number and
+    a unit ("3 uger") and converted to days before the engine sees it.
+    """
     t = _T[lang]
     click.echo()
     click.secho(
@@ -158,6 +187,10 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
         for n, opt in enumerate(a.options, 1):
             click.echo(f"  {n}) {opt.label.get(lang)}")
     click.echo(f"  v) {t['dont_know']}    b) {t['back']}")
+    # A duration is typed the way people say it ("3 uger", "2 months") and counted in days here.
+    days = "days" if q.kind == "number" and facts_unit == "days" else None
+    if days:
+        click.echo(t["duration"])
     while True:
         raw = click.prompt(t["prompt"], default="", show_default=False).strip().lower()
         if raw == "b":
@@ -165,6 +198,11 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
         if raw == "v":
             return None
         try:
+            if q.kind == "number" and days is not None:
+                spoken = parse_spoken(raw)
+                if spoken is None:
+                    raise ValueError
+                return to_days(*spoken)
             if q.kind == "number":
                 return int(raw)
             if q.kind == "single":
@@ -230,7 +268,8 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
     answers = Answers()
     result = services.assess(answers)
     while result.question is not None:
-        value = _ask(result.question, result, lang)
+        fact = services.kb.facts.get(result.question.fact or "")
+        value = _ask(result.question, result, lang, fact.unit if fact else None)
         if value == "<back>":
             answers = answers.undo()
         else:

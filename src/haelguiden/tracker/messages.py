@@ -132,7 +132,8 @@ def pain_missing(field: str) -> Text:
     """A required pain score is missing."""
     if field == "worst_pain":
         return both(
-            "Vælg, hvor ondt det gjorde, da det var værst, fra 0 (ingen smerte) til 10 (værst tænkelige smerte).",
+            "Vælg, hvor ondt det gjorde, da det var værst, fra 0 (ingen smerte) "
+            "til 10 (værst tænkelige smerte).",
             "Choose how much it hurt at its worst, from 0 (no pain) to 10 (worst pain imaginable).",
         )
     return pain_range(field)

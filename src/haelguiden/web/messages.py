@@ -143,11 +143,33 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Choose whether it started with an injury, or choose “Don't know”",
     ),
     "error_q_side": ("Vælg hvilken fod der gør ondt", "Choose which foot hurts"),
-    "unit_years": ("år", "years"),
-    "unit_days": ("dage", "days"),
-    "unit_metres": ("meter", "metres"),
-    "unit_minutes": ("minutter", "minutes"),
-    "unit_weeks": ("uger", "weeks"),
+    # Units in the singular (one) and the plural (other): count(lang, unit, n) picks the form.
+    "unit_years_one": ("år", "year"),
+    "unit_years_other": ("år", "years"),
+    "unit_months_one": ("måned", "month"),
+    "unit_months_other": ("måneder", "months"),
+    "unit_weeks_one": ("uge", "week"),
+    "unit_weeks_other": ("uger", "weeks"),
+    "unit_days_one": ("dag", "day"),
+    "unit_days_other": ("dage", "days"),
+    "unit_metres_one": ("meter", "metre"),
+    "unit_metres_other": ("meter", "metres"),
+    "unit_minutes_one": ("minut", "minute"),
+    "unit_minutes_other": ("minutter", "minutes"),
+    "unit_label": ("Vælg dage, uger, måneder eller år", "Choose days, weeks, months or years"),
+    "error_duration_empty": (
+        "Skriv, hvor længe det har varet, fx 3 og uger, eller tryk «Ved ikke»",
+        "Enter how long it has lasted, for example 3 and weeks, or press “Don't know”",
+    ),
+    "error_duration_format": (
+        "Skriv et helt tal med cifre, fx 3, og vælg dage, uger, måneder eller år",
+        "Enter a whole number in digits, for example 3, and choose days, weeks, months or years",
+    ),
+    "error_duration_range": (
+        "Skriv et tal fra 0 til {maximum} {unit}",
+        "Enter a number from 0 to {maximum} {unit}",
+    ),
+    "error_duration_unit": ("Vælg dage, uger, måneder eller år", "Choose days, weeks, months or years"),
     # --- check your answers --------------------------------------------------------------------------
     "check_title": ("Tjek dine svar", "Check your answers"),
     "check_lead": (
@@ -325,6 +347,16 @@ def t(lang: Lang, key: str, **values: object) -> str:
     """The text ``key`` in ``lang`` with ``{name}`` placeholders filled in (KeyError for an unknown key)."""
     text = UI[lang][key]
     return text.format(**values) if values else text
+
+
+def count(lang: Lang, unit: str, number: int) -> str:
+    """``number`` with its unit in the right form: "1 dag", "2 dage", "1 year", "38 years"."""
+    return f"{number} {unit_name(lang, unit, number)}"
+
+
+def unit_name(lang: Lang, unit: str, number: int = 2) -> str:
+    """The unit's name for ``number`` of it (the plural by default): "dag", "dage", "uger"."""
+    return t(lang, f"unit_{unit}_{'one' if number == 1 else 'other'}")
 
 
 def has(key: str) -> bool:

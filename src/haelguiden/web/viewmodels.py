@@ -165,6 +165,9 @@ class QuestionPage:
     progress: Progress | None
     action: str
     hotspots: tuple[Hotspot, ...] = ()
+    #: A duration's units (days ... years), the chosen one checked; empty for other questions.
+    units: tuple[Choice, ...] = ()
+    unit_label: str = ""
 
 
 # --- check your answers ------------------------------------------------------------------------------
