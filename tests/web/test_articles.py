@@ -57,10 +57,28 @@ def test_an_article_page_has_title_description_canonical_and_open_graph(
 def test_dates_are_written_the_danish_way(client: CheckedClient) -> None:
     client.get("/artikler/haelspore")
     assert text_of(client.soup.select_one(".article__dates")) == (
-        "Udgivet 25. november 2026 · Sidst opdateret 25. november 2026 · Fagligt gennemgået 25. november 2026"
+        "Udgivet 25. november 2026 · Sidst opdateret 25. november 2026"
     )
     client.get("/en/articles/plantar-fasciitis")
     assert text_of(client.soup.select_one(".article__dates")).startswith("Published 25 November 2026")
+
+
+@pytest.mark.parametrize(
+    ("path", "review"),
+    [
+        ("/artikler/haelspore", "Skrevet ud fra kilderne; endnu ikke gennemgået af en kliniker."),
+        ("/en/articles/plantar-fasciitis", "Written from the sources; not yet reviewed by a clinician."),
+    ],
+)
+def test_no_article_claims_a_review_no_clinician_made(client: CheckedClient, path: str, review: str) -> None:
+    client.get(path)
+    assert text_of(client.soup.select_one(".article__review")) == review
+    text = text_of(client.soup.select_one("main")).lower()
+    assert "fagligt gennemgået" not in text
+    assert "clinically reviewed" not in text
+    page = json.loads(client.soup.select("script[type='application/ld+json']")[0].string or "")
+    assert "lastReviewed" not in page
+    assert "reviewedBy" not in page
 
 
 def test_json_ld_is_a_medical_web_page_and_a_faq_page(client: CheckedClient, app: FastAPI) -> None:

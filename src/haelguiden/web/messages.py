@@ -280,7 +280,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "toc_title": ("Indhold", "Contents"),
     "published": ("Udgivet", "Published"),
     "updated": ("Sidst opdateret", "Last updated"),
-    "reviewed": ("Fagligt gennemgået", "Clinically reviewed"),
+    "reviewed_by": ("Fagligt gennemgået af {name} {date}.", "Clinically reviewed by {name} on {date}."),
+    "not_reviewed": (
+        "Skrevet ud fra kilderne; endnu ikke gennemgået af en kliniker.",
+        "Written from the sources; not yet reviewed by a clinician.",
+    ),
     "article_other_lang": ("Read this article in English", "Læs artiklen på dansk"),
     "search_title": ("Søg i artiklerne", "Search the articles"),
     "search_label": ("Søgeord", "Search words"),

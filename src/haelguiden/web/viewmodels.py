@@ -304,7 +304,8 @@ class ArticlePage:
     toc: tuple[TocItem, ...]
     published: str
     updated: str
-    reviewed: str | None
+    #: Who reviewed it and when, or that it is not yet reviewed by a clinician.
+    review: str
     translation: Link | None
 
 

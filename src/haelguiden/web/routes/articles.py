@@ -116,7 +116,11 @@ def article_page(request: Request, lang: Lang, article: Article) -> ArticlePage:
         toc=_toc(article.rendered.toc),
         published=human_date(lang, meta.date_published),
         updated=human_date(lang, meta.last_updated),
-        reviewed=human_date(lang, meta.last_reviewed) if meta.last_reviewed else None,
+        review=(
+            t(lang, "reviewed_by", name=meta.reviewed_by, date=human_date(lang, meta.last_reviewed))
+            if meta.reviewed_by and meta.last_reviewed
+            else t(lang, "not_reviewed")
+        ),
         translation=Link(translation.path, t(lang, "article_other_lang")) if translation else None,
     )
 
