@@ -62,7 +62,12 @@ def test_a_review_needs_a_named_reviewer_and_a_date_and_is_never_claimed_in_the_
     write_article("da/a.md", lastReviewed="01/10/2025")
     write_article("da/b.md", reviewedBy="A. Læge")
     write_article("da/c.md", body="Denne side er fagligt gennemgået.\n\nMere tekst.\n")
-    write_article("da/d.md", lastReviewed="01/10/2025", reviewedBy="A. Læge", body="Fagligt gennemgået.\n")
+    write_article(
+        "da/d.md",
+        lastReviewed="01/10/2025",
+        reviewedBy="A. Læge",
+        body="Den er fagligt gennemgået af en læge, og det er godt.\n\nDu kan læse den her.\n",
+    )
 
     report = check(site)
 
