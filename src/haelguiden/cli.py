@@ -22,7 +22,7 @@ from haelguiden.engine.plan_text import LocalPlan
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.errors import UserError
 from haelguiden.presenters import assessment_dict
-from haelguiden.services import Services, build_services
+from haelguiden.services import DIARY_KEEP_MONTHS, Services, build_services
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -428,7 +428,11 @@ def _months(value: str) -> int:
 
 @diary.command("purge")
 @click.option(
-    "--older-than", "older_than", default="12m", show_default=True, help="Months untouched, e.g. 12m."
+    "--older-than",
+    "older_than",
+    default=f"{DIARY_KEEP_MONTHS}m",
+    show_default=True,
+    help="Months untouched, e.g. 12m.",
 )
 def diary_purge(older_than: str) -> None:
     """Delete diaries not used for the given number of months (run it daily from cron)."""

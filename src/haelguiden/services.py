@@ -27,6 +27,8 @@ from haelguiden.knowledge.source_titles import SourceTitle, load_source_titles
 from haelguiden.tracker.repository import DiaryRepository, SqlAlchemyRepository
 
 _REPOSITORY_LOCK = threading.Lock()
+#: A diary untouched for this many months is deleted (``haelguiden diary purge``, run daily from cron).
+DIARY_KEEP_MONTHS = 12
 
 #: The numbness answers that count as "yes" (every answer but "none").
 _NUMBNESS_VALUES = ("inner_heel", "sole_and_toes", "outer_foot_and_little_toe", "both_feet_stocking", "other")

@@ -165,6 +165,7 @@ def create_app(
         library=library,
         search=SearchIndex.build(library.search_documents()),
         secure_cookies=https,
+        info_pages=pages.load_info(settings),
     )
     limiter = RateLimiter(RateLimitSettings(settings.rate_limit, settings.redis_url, rate_limit_namespace))
 

@@ -7,6 +7,7 @@ placeholders. Error messages are instructions ("Vælg hvor det gør ondt"), neve
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -156,6 +157,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "unit_metres_other": ("meter", "metres"),
     "unit_minutes_one": ("minut", "minute"),
     "unit_minutes_other": ("minutter", "minutes"),
+    "unit_hours_one": ("time", "hour"),
+    "unit_hours_other": ("timer", "hours"),
+    "unit_seconds_one": ("sekund", "second"),
+    "unit_seconds_other": ("sekunder", "seconds"),
     "unit_label": ("Vælg dage, uger, måneder eller år", "Choose days, weeks, months or years"),
     "error_duration_empty": (
         "Skriv, hvor længe det har varet, fx 3 og uger, eller tryk «Ved ikke»",
@@ -366,6 +371,13 @@ def unit_name(lang: Lang, unit: str, number: int = 2) -> str:
 def has(key: str) -> bool:
     """Whether ``key`` is a known message."""
     return key in _TEXTS
+
+
+def human_date(lang: Lang, value: dt.date) -> str:
+    """A date as people write it: "25. november 2026" or "25 November 2026"."""
+    if lang == "da":
+        return f"{value.day}. {month_name(lang, value.month)} {value.year}"
+    return f"{value.day} {month_name(lang, value.month)} {value.year}"
 
 
 def month_name(lang: Lang, month: int) -> str:

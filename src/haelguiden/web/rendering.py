@@ -7,7 +7,8 @@ else, and the CSRF cookie is set when the page made a new token.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -15,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from haelguiden.content import ArticleLibrary, SearchIndex
+from haelguiden.content.info_pages import InfoPage
 from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.services import Services
 from haelguiden.web import urls
@@ -37,6 +39,8 @@ class WebContext:
     library: ArticleLibrary
     search: SearchIndex
     secure_cookies: bool
+    #: The pages about Hælguiden (privacy, about, accessibility) by (key, language).
+    info_pages: Mapping[tuple[str, Lang], InfoPage] = field(default_factory=dict)
 
     @property
     def kb(self) -> KnowledgeBase:

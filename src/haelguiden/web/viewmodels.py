@@ -310,6 +310,16 @@ class ArticlePage:
 
 
 @dataclass(frozen=True)
+class InfoPageView:
+    """A page about Hælguiden: privacy, about and intended use, or the accessibility statement."""
+
+    chrome: Chrome
+    heading: str
+    updated: str
+    body: Markup
+
+
+@dataclass(frozen=True)
 class SearchHitView:
     """One search result; ``snippet`` is escaped HTML with ``<mark>`` around the matches."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter
@@ -15,7 +14,7 @@ from starlette.responses import Response
 from haelguiden.content import Article, TocEntry, faq_page, medical_web_page, script_json
 from haelguiden.engine.model import Lang
 from haelguiden.web import urls
-from haelguiden.web.messages import month_name, t
+from haelguiden.web.messages import human_date, t
 from haelguiden.web.rendering import chrome, context, render
 from haelguiden.web.viewmodels import (
     Alternate,
@@ -35,13 +34,6 @@ MAX_QUERY_CHARS = 200
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
 #: Articles change rarely; a short shared cache keeps them fast without serving stale text for long.
 _ARTICLE_CACHE = "public, max-age=300"
-
-
-def human_date(lang: Lang, value: date) -> str:
-    """A date as people write it: "25. november 2026" or "25 November 2026"."""
-    if lang == "da":
-        return f"{value.day}. {month_name(lang, value.month)} {value.year}"
-    return f"{value.day} {month_name(lang, value.month)} {value.year}"
 
 
 def _toc(entries: tuple[TocEntry, ...]) -> tuple[TocItem, ...]:
