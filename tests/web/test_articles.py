@@ -161,11 +161,44 @@ def test_the_sitemap_lists_the_public_pages_every_exercise_and_every_article(
     exercise_pages += [f"{BASE_URL}/oevelser/{e}" for e in exercises]
     exercise_pages += [f"{BASE_URL}/en/exercises/{e}" for e in exercises]
     assert locs[4 : 4 + len(exercise_pages)] == exercise_pages
-    assert sorted(locs[4 + len(exercise_pages) :]) == sorted(BASE_URL + a.path for a in app.state.web.library)
+    info_pages = [
+        f"{BASE_URL}{p}"
+        for p in ("/privatliv", "/om", "/tilgaengelighed", "/en/privacy", "/en/about", "/en/accessibility")
+    ]
+    end = 4 + len(exercise_pages) + len(info_pages)
+    assert locs[4 + len(exercise_pages) : end] == info_pages
+    assert sorted(locs[end:]) == sorted(BASE_URL + a.path for a in app.state.web.library)
 
 
 def test_robots_allows_all_and_names_the_sitemap(client: CheckedClient) -> None:
     assert client.get("/robots.txt").text == f"User-agent: *\nAllow: /\n\nSitemap: {BASE_URL}/sitemap.xml\n"
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("traethedsbrud", "/artikler/traethedsbrud-i-haelen"),
+        ("træthedsbrud", "/artikler/traethedsbrud-i-haelen"),
+        ("haelspore", "/artikler/haelspore"),
+        ("akillessenen sprunget", "/artikler/akillessenen-sprunget"),
+    ],
+)
+def test_search_folds_danish_letters_and_puts_title_matches_first(
+    client: CheckedClient, query: str, first: str
+) -> None:
+    client.get("/soeg", params={"q": query})
+    assert [a["href"] for a in client.soup.select(".article-list a")][0] == first
+
+
+def test_a_word_in_an_articles_description_or_headings_ranks_it_above_body_matches(
+    client: CheckedClient,
+) -> None:
+    # "morgen" is in the description of the heel-spur article and of the arthritis one, and only in the
+    # body of six others.
+    client.get("/soeg", params={"q": "morgen"})
+    hits = [a["href"] for a in client.soup.select(".article-list a")]
+    assert sorted(hits[:2]) == ["/artikler/gigt-i-haelen", "/artikler/haelspore"]
+    assert len(hits) == 8
 
 
 def test_search_finds_articles_with_highlighted_snippets(client: CheckedClient) -> None:

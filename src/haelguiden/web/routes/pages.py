@@ -132,12 +132,12 @@ async def sitemap(request: Request) -> Response:
     pages = [SitemapEntry(urls.home(lang)) for lang in langs]
     pages += [SitemapEntry(urls.articles(lang)) for lang in langs]
     pages += [SitemapEntry(urls.exercises(lang)) for lang in langs]
-    pages += [SitemapEntry(urls.info_page(lang, key)) for lang in langs for key in KEYS]
     pages += [
         SitemapEntry(urls.exercise(lang, exercise_id))
         for lang in langs
         for exercise_id in web.services.plans.exercises
     ]
+    pages += [SitemapEntry(urls.info_page(lang, key)) for lang in langs for key in KEYS]
     xml = sitemap_xml(web.base_url, [*pages, *web.library.sitemap_entries()])
     return Response(xml, media_type="application/xml", headers={"Cache-Control": "public, max-age=3600"})
 
