@@ -410,6 +410,18 @@ def test_bad_input_is_explained_field_by_field_and_nothing_is_saved(
     assert stored(diary_services, token)[1] == ()
 
 
+def test_a_baseline_entry_before_the_diary_started_is_kept(
+    diary_client: CheckedClient, diary_app: FastAPI, diary_services: Services
+) -> None:
+    # The diary starts today; how it was last week is a useful baseline.
+    token = start_diary(diary_client, diary_app, diary_services.kb)
+    baseline = TODAY - dt.timedelta(days=7)
+    add_entry(diary_client, token, date=baseline.strftime("%d.%m.%Y"), worst_pain="7")
+    assert diary_client.soup.select(".error-summary") == []
+    diary, entries = stored(diary_services, token)
+    assert (diary.start_date, [(e.date, e.worst_pain) for e in entries]) == (TODAY, [(baseline, 7)])
+
+
 @pytest.mark.parametrize(
     ("date", "message"),
     [
@@ -417,7 +429,7 @@ def test_bad_input_is_explained_field_by_field_and_nothing_is_saved(
         ("2026-13-01", tm.date_impossible().da),
         ("i går", tm.date_format(TODAY).da),
         ("03.03.2026", tm.date_future(TODAY).da),
-        ("01.03.2026", tm.date_before_start(TODAY).da),
+        ("01.03.2025", tm.date_too_early(dt.date(2025, 3, 2)).da),
     ],
 )
 def test_impossible_dates_get_an_instruction(

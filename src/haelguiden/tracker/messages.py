@@ -112,13 +112,13 @@ def date_future(today: dt.date) -> Text:
     )
 
 
-def date_before_start(start: dt.date) -> Text:
-    """The date is before the diary started."""
+def date_too_early(earliest: dt.date) -> Text:
+    """The date is more than the baseline allowance before the diary started."""
     return both(
-        f"Datoen kan ikke være før dagbogen startede ({long_date(start, 'da')}). "
-        "Skriv en dato fra da til i dag.",
-        f"The date cannot be before the diary started ({long_date(start, 'en')}). "
-        "Enter a date from then until today.",
+        f"Datoen kan højst ligge et år før dagbogen startede. Skriv en dato fra {long_date(earliest, 'da')} "
+        "til i dag.",
+        f"The date can be at most a year before the diary started. Enter a date from "
+        f"{long_date(earliest, 'en')} until today.",
     )
 
 

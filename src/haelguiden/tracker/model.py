@@ -7,6 +7,7 @@ field, in Danish and English. Nothing is half-checked: all fields are looked at 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -20,6 +21,8 @@ from haelguiden.engine.plan_model import AUDIENCES, Audience
 from haelguiden.errors import DiaryError
 from haelguiden.tracker import messages
 
+#: How far before its start date a diary accepts an entry: a baseline, "how it was before the plan".
+BASELINE_MONTHS = 12
 PAIN_MIN = 0
 PAIN_MAX = 10
 ACTIVITY_MAX = 200
@@ -249,8 +252,11 @@ def _date(value: object, start: dt.date, today: dt.date) -> dt.date:
         raise _Invalid(messages.date_format(today))
     if day > today:
         raise _Invalid(messages.date_future(today))
-    if day < start:
-        raise _Invalid(messages.date_before_start(start))
+    # A baseline may be written before the diary started (how it was before the plan), but not so long
+    # before that it is most likely a typing error in the year.
+    earliest = months_before(start, BASELINE_MONTHS)
+    if day < earliest:
+        raise _Invalid(messages.date_too_early(earliest))
     return day
 
 
@@ -341,8 +347,17 @@ def clean_text(value: str) -> str:
     return text.strip()
 
 
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last_day))
+
+
 __all__ = [
     "ACTIVITY_MAX",
+    "BASELINE_MONTHS",
     "ENTRY_FIELDS",
     "NOTE_MAX",
     "PAIN_MAX",

@@ -12,7 +12,6 @@ set its ``last_activity`` to today, and ``purge_inactive`` deletes diaries nobod
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -24,7 +23,15 @@ from sqlalchemy.exc import IntegrityError
 
 from haelguiden.errors import InternalError
 from haelguiden.tracker import tokens
-from haelguiden.tracker.model import Diary, DiaryNotFound, Entry, EntryNotFound, new_id, validate_new_diary
+from haelguiden.tracker.model import (
+    Diary,
+    DiaryNotFound,
+    Entry,
+    EntryNotFound,
+    months_before,
+    new_id,
+    validate_new_diary,
+)
 from haelguiden.tracker.tables import diaries, entries
 
 Clock = Callable[[], dt.date]
@@ -96,14 +103,6 @@ class DiaryRepository(Protocol):
     def list_entries(self, diary_id: str) -> tuple[Entry, ...]:
         """All entries of the diary, oldest date first (ties by id)."""
         ...
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last_day))
 
 
 @dataclass(frozen=True)

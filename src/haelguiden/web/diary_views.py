@@ -109,6 +109,8 @@ class ChartView:
     """The pain chart (escaped SVG from the tracker) and its table alternative."""
 
     svg: Markup
+    #: The same chart drawn for a phone; the stylesheet shows one of the two.
+    svg_narrow: Markup
     title: str
     description: str
     columns: tuple[str, str, str]
@@ -313,7 +315,14 @@ def diary_page(
         notice=w(lang, f"notice_{notice}") if notice in NOTICES else None,
         status=status_panel(services.kb, status, lang),
         progress=_progress(lang, plan, status.week) if isinstance(plan, Plan) and plan.phases else None,
-        chart=ChartView(Markup(chart.svg), chart.title, chart.description, chart.columns, chart.rows),
+        chart=ChartView(
+            Markup(chart.svg),
+            Markup(chart.svg_narrow),
+            chart.title,
+            chart.description,
+            chart.columns,
+            chart.rows,
+        ),
         entries=entry_rows(services, lang, token, entries),
         numbers=_numbers(lang, rules, status),
         zones=zones,
