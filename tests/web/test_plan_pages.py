@@ -200,6 +200,12 @@ def test_the_sources_are_named_for_patients_without_working_notes(
     client: CheckedClient, app: Any, services: Services, kb: KnowledgeBase
 ) -> None:
     open_plan(client, app, kb, RUNNER)
+    link = client.soup.select_one(".sources a")
+    assert link is not None
+    assert (link["href"], text_of(link)) == ("/plan/kilder", "Se kilderne til planen")
+    client.get("/plan/kilder")
+    assert text_of(client.soup.h1) == "Kilder til din plan"
+    assert client.soup.select_one(".back-link")["href"] == "/plan"  # type: ignore[index]
     items = client.soup.select(".sources__list li")
     plan = built_plan(services, RUNNER)
     cited = [s for s in plan.sources if s != "estimate"]
@@ -245,12 +251,12 @@ def test_the_plan_offers_the_pdf_and_a_diary(client: CheckedClient, app: Any, kb
     assert form is not None
     assert (form["action"], text_of(form.button)) == ("/dagbog", "Start en dagbog")
     stylesheets = [link["href"] for link in client.soup.select("link[rel=stylesheet]")]
-    assert "/static/plan-diary.css" in stylesheets
+    assert stylesheets == ["/static/haelguiden.css", "/static/forms.css", "/static/plan.css"]
 
 
 def test_the_plan_stylesheet_prints_on_a4_with_everything_open() -> None:
     static = Path(__file__).parents[2] / "src/haelguiden/web/static"
-    plan_css = (static / "plan-diary.css").read_text()
+    plan_css = (static / "plan.css").read_text()
     assert "@media print" in plan_css
     assert "details::details-content{content-visibility:visible;display:block}" in plan_css
     assert "@page{size:A4" in (static / "haelguiden.css").read_text()
@@ -269,6 +275,8 @@ def test_the_english_plan_is_the_same_plan_in_english(
     assert texts(client.soup, ".seek-help__level")[0] == "Contact a doctor today if …"
     assert client.soup.select_one("a[download]")["href"] == "/en/plan.pdf"  # type: ignore[index]
     assert client.soup.select_one(".header__lang")["href"] == "/plan"  # type: ignore[index]
+    client.get("/en/plan/sources")
+    assert text_of(client.soup.h1) == "Sources for your plan"
     assert client.soup.select_one(".sources__list li").get("lang") is None  # type: ignore[union-attr]
 
 
@@ -333,6 +341,8 @@ def test_without_a_finished_self_check_the_plan_page_says_so(
     assert text_of(client.soup.h1) == heading
     assert client.soup.select_one("main a")["href"] == link  # type: ignore[index]
     assert client.get(path + ".pdf", follow_redirects=False).headers["location"] == path
+    sources = path + ("/kilder" if path == "/plan" else "/sources")
+    assert client.get(sources, follow_redirects=False).headers["location"] == path
 
 
 @pytest.mark.parametrize(
@@ -415,13 +425,28 @@ def test_an_unknown_exercise_is_not_found(client: CheckedClient) -> None:
     assert text_of(client.soup.h1) == "Siden findes ikke"
 
 
-def test_the_plan_page_inlines_each_drawing_once_with_unique_ids(
+def test_the_plan_links_each_how_to_to_the_exercise_page_with_its_drawing(
     client: CheckedClient, app: Any, kb: KnowledgeBase
 ) -> None:
+    # The drawings stay on the exercise pages, so the plan stays within one round trip (14 KB).
     open_plan(client, app, kb, RUNNER)
-    svgs = client.soup.select(".exercise figure.drawing svg")
-    assert len(svgs) == len(client.soup.select(".exercise__name"))
-    assert all(svg.find("title") is not None for svg in svgs)
+    assert client.soup.select(".plan svg") == []
+    links = [(a["href"], text_of(a)) for a in client.soup.select(".how-to .exercise__link a")]
+    names = [text_of(h) for h in client.soup.select(".how-to .exercise__name")]
+    assert links == [
+        (f"/oevelser/{i}", f"Se øvelsen med en tegning : {n}")  # text_of joins the hidden part with a space
+        for i, n in zip(
+            [
+                "plantar_fascia_stretch",
+                "calf_stretch_knee_straight",
+                "calf_stretch_knee_bent",
+                "sole_roll",
+                "towel_heel_raise",
+            ],
+            names,
+            strict=True,
+        )
+    ]
 
 
 def test_a_drawing_keeps_only_shapes_and_text(tmp_path: Path) -> None:

@@ -26,7 +26,6 @@ from haelguiden.tracker.qr import qr_svg
 from haelguiden.web import urls
 from haelguiden.web.check_views import needs_region
 from haelguiden.web.plan_diary_messages import WORDS, join_words, w
-from haelguiden.web.plan_views import CSS
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import Chrome, Link
 
@@ -35,6 +34,9 @@ NOTICES = ("saved", "changed", "deleted")
 EMPTY = "–"
 _NOTICE_WORDS = {"da": {"gemt": "saved", "aendret": "changed", "slettet": "deleted"}}
 _NOTICE_WORDS["en"] = {"saved": "saved", "changed": "changed", "deleted": "deleted"}
+
+#: The stylesheets of the diary pages beyond the shared ones (see ``rendering.chrome``).
+CSS = ("diary",)
 
 
 def notice_of(lang: Lang, value: str | None) -> str | None:

@@ -39,12 +39,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "plan_pain_column_score": ("Smerte (0–10)", "Pain (0–10)"),
     "plan_pain_column_meaning": ("Betydning", "Meaning"),
     "plan_seek_where": ("Det skal du gøre", "What to do"),
-    "plan_sources_title": ("Kilder", "Sources"),
+    "plan_sources_title": ("Kilder til din plan", "Sources for your plan"),
+    "plan_sources_link": ("Se kilderne til planen", "See the sources of the plan"),
+    "plan_sources_lead": (
+        "Råd, doser og tider i din plan bygger på disse kilder. Hvor forskningen ikke giver et tal, "
+        "bygger planen på skøn fra fagfolk.",
+        "The advice, doses and times in your plan are based on these sources. Where research gives no "
+        "number, the plan uses expert estimates.",
+    ),
+    "plan_sources_back": ("Tilbage til din plan", "Back to your plan"),
     "source_estimate": (
         "Skøn fra fagfolk, hvor forskningen ikke giver et tal",
         "Expert estimate where research gives no number",
     ),
-    "plan_see_exercise": ("Se øvelsen på sin egen side", "See the exercise on its own page"),
+    "plan_see_exercise": ("Se øvelsen med en tegning", "See the exercise with a drawing"),
     "plan_diary_title": ("Følg din bedring", "Follow your recovery"),
     "plan_diary_lead": (
         "Skriv et par gange om ugen i en dagbog, hvor ondt det gør. Du får et privat link og skal ikke "

@@ -48,7 +48,7 @@ _SHAPES = frozenset(
     {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan"}
 )
 #: The stylesheets of these pages beyond the shared ones (see ``rendering.chrome``).
-CSS = ("plan-diary",)
+CSS = ("plan",)
 _DROPPED_ATTRIBUTES = ("on", "href", "xlink", "style", "id", "aria-", "role", "class")
 
 
@@ -295,10 +295,41 @@ class PlanPage:
     advice: tuple[LocalAdvice, ...]
     pain_monitoring: LocalPainMonitoring | None
     timeline: tuple[LocalTimelineItem, ...]
-    sources: tuple[SourceView, ...]
+    sources_href: str
     pdf_href: str
     result_href: str
     diary_action: str
+
+
+@dataclass(frozen=True)
+class PlanSourcesPage:
+    """``/plan/kilder``: what the person's plan is based on, each source named for patients."""
+
+    chrome: Chrome
+    heading: str
+    lead: str
+    sources: tuple[SourceView, ...]
+    back: Link
+
+
+def plan_sources_page(request: Request, services: Services, lang: Lang, plan: LocalPlan) -> PlanSourcesPage:
+    """The sources of a plan already put in ``lang``."""
+    heading = w(lang, "plan_sources_title")
+    return PlanSourcesPage(
+        chrome=chrome(
+            request,
+            lang,
+            title=heading,
+            switch_href=urls.plan_sources(urls.other(lang)),
+            section="check",
+            css=CSS,
+            noindex=True,
+        ),
+        heading=heading,
+        lead=w(lang, "plan_sources_lead"),
+        sources=source_views(services, plan.sources, lang),
+        back=Link(urls.plan(lang), w(lang, "plan_sources_back")),
+    )
 
 
 @dataclass(frozen=True)
@@ -362,7 +393,7 @@ def plan_page(
         advice=plan.advice,
         pain_monitoring=plan.pain_monitoring,
         timeline=plan.timeline,
-        sources=source_views(services, plan.sources, lang),
+        sources_href=urls.plan_sources(lang),
         pdf_href=urls.plan_pdf(lang),
         result_href=urls.result(lang),
         diary_action=urls.diary_start(lang),

@@ -115,6 +115,11 @@ def plan(lang: Lang) -> str:
     return _PLAN[lang]
 
 
+def plan_sources(lang: Lang) -> str:
+    """The sources of the person's plan, named for patients."""
+    return _PLAN[lang] + ("/kilder" if lang == "da" else "/sources")
+
+
 def plan_pdf(lang: Lang) -> str:
     """The plan as an A4 PDF download."""
     return _PLAN[lang] + ".pdf"

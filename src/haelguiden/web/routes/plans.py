@@ -85,6 +85,19 @@ def _plan(lang: Lang) -> Endpoint:
     return plan
 
 
+def _plan_sources(lang: Lang) -> Endpoint:
+    async def sources(request: Request) -> Response:
+        finished = _finished(request)
+        web = context(request)
+        built = web.services.plan_for(finished[0].answers) if finished is not None else None
+        if not isinstance(built, Plan):
+            return RedirectResponse(urls.plan(lang), status_code=303)
+        page = plan_views.plan_sources_page(request, web.services, lang, plan_for_lang(built, lang))
+        return render(request, "plan_sources.html", page)
+
+    return sources
+
+
 def _plan_pdf(lang: Lang) -> Endpoint:
     async def pdf(request: Request) -> Response:
         finished = _finished(request)
@@ -130,6 +143,9 @@ def _register() -> None:
     for lang in ("da", "en"):
         router.add_api_route(urls.plan(lang), _plan(lang), methods=["GET"], name=f"plan_{lang}")
         router.add_api_route(urls.plan_pdf(lang), _plan_pdf(lang), methods=["GET"], name=f"plan_pdf_{lang}")
+        router.add_api_route(
+            urls.plan_sources(lang), _plan_sources(lang), methods=["GET"], name=f"plan_sources_{lang}"
+        )
         router.add_api_route(
             urls.exercises(lang), _exercise_index(lang), methods=["GET"], name=f"exercises_{lang}"
         )
