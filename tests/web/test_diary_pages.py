@@ -490,7 +490,10 @@ def test_deleting_everything_asks_first_then_the_link_stops_working(
     assert text_of(link) == "Slet hele dagbogen"
     diary_client.get(f"/dagbog/{token}/slet")
     assert text_of(diary_client.soup.h1) == "Vil du slette hele dagbogen?"
-    assert "alle dens 1 registreringer" in text_of(diary_client.soup.select_one(".lead"))
+    assert text_of(diary_client.soup.select_one(".lead")) == (
+        "Dagbogen og dens ene registrering bliver slettet for altid, og linket holder op med at virke. Du "
+        "kan ikke fortryde. Hent en kopi først, hvis du vil gemme den."
+    )
     diary_client.post(f"/dagbog/{token}/slet", data={"csrf_token": csrf_token(diary_client.soup)})
     assert text_of(diary_client.soup.h1) == "Din dagbog er slettet"
     assert diary_client.get(f"/dagbog/{token}").status_code == 404
@@ -543,7 +546,7 @@ def test_a_new_diary_says_keep_going_and_where_in_the_plan_you_are(
     assert numbers[:4] == [
         "Du giver smerten et tal fra 0 (ingen smerte) til 10 (værst tænkelige smerte).",
         "Et fald på mindst 2 point eller 30 % er en tydelig bedring.",
-        "Er de seneste 2 registreringer alle mindst 2 point højere end den første, er det en tydelig "
+        "Er hver af de seneste 2 registreringer mindst 2 point højere end den første, er det en tydelig "
         "forværring.",
         "Er smerten ikke tydeligt bedre efter 6 uger, er det tid til at få hælen undersøgt.",
     ]

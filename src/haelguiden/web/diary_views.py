@@ -25,7 +25,7 @@ from haelguiden.tracker.model import Diary, Entry
 from haelguiden.tracker.qr import qr_svg
 from haelguiden.web import urls
 from haelguiden.web.check_views import needs_region
-from haelguiden.web.plan_diary_messages import WORDS, join_words, w
+from haelguiden.web.plan_diary_messages import WORDS, join_words, w, wp
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import Chrome, Link
 
@@ -255,8 +255,9 @@ def _numbers(lang: Lang, rules: RecoveryRules, status: RecoveryStatus) -> tuple[
     if status.measure is not None:
         lines.append(w(lang, "numbers_measure", measure=rules.measure(status.measure).label.get(lang)))
     percent = f"{rules.mcid_percent:g}"
-    lines.append(w(lang, "numbers_change", points=rules.mcid_points, percent=percent))
-    lines.append(w(lang, "numbers_worsening", count=rules.worsening_entries, points=rules.worsening_points))
+    lines.append(w(lang, "numbers_change", points=wp(lang, "points", rules.mcid_points), percent=percent))
+    worse = wp(lang, "points", rules.worsening_points)
+    lines.append(wp(lang, "numbers_worsening", rules.worsening_entries, points=worse))
     lines.append(w(lang, "numbers_review", weeks=rules.review_after_weeks))
     return tuple(lines)
 
@@ -373,7 +374,7 @@ def confirm_delete_diary(request: Request, lang: Lang, token: str, count: int) -
     return ConfirmPage(
         chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "delete")),
         heading=heading,
-        body=w(lang, "delete_all_body", count=count),
+        body=wp(lang, "delete_all_body", count),
         action=urls.diary_part(lang, token, "delete"),
         button=w(lang, "delete_all_button"),
         cancel=Link(urls.diary(lang, token), w(lang, "keep")),

@@ -294,7 +294,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "search_title": ("Søg i artiklerne", "Search the articles"),
     "search_label": ("Søgeord", "Search words"),
     "search_button": ("Søg", "Search"),
-    "search_results": ("{count} resultat(er) for «{query}»", "{count} result(s) for “{query}”"),
+    "search_results_one": ("1 resultat for «{query}»", "1 result for “{query}”"),
+    "search_results_other": ("{count} resultater for «{query}»", "{count} results for “{query}”"),
     "search_none": (
         "Ingen artikler passer til «{query}». Prøv et andet ord, fx «hælspore» eller «akillessene».",
         "No articles match “{query}”. Try another word, for example “plantar fasciitis” or “Achilles”.",
@@ -356,6 +357,14 @@ def t(lang: Lang, key: str, **values: object) -> str:
     """The text ``key`` in ``lang`` with ``{name}`` placeholders filled in (KeyError for an unknown key)."""
     text = UI[lang][key]
     return text.format(**values) if values else text
+
+
+def plural(lang: Lang, key: str, number: int, **values: object) -> str:
+    """The message ``key`` in the form for ``number``: ``key_zero`` (if there is one) for 0, ``key_one``
+    for 1, ``key_other`` for the rest. Danish and English have the same two forms (plus a wording of its
+    own for none, where that reads better). ``{count}`` is filled in with ``number``."""
+    form = "zero" if number == 0 and has(f"{key}_zero") else "one" if number == 1 else "other"
+    return t(lang, f"{key}_{form}", count=number, **values)
 
 
 def count(lang: Lang, unit: str, number: int) -> str:

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from haelguiden.content import Article, TocEntry, faq_page, medical_web_page, script_json
 from haelguiden.engine.model import Lang
 from haelguiden.web import urls
-from haelguiden.web.messages import human_date, t
+from haelguiden.web.messages import human_date, plural, t
 from haelguiden.web.rendering import chrome, context, render
 from haelguiden.web.viewmodels import (
     Alternate,
@@ -136,8 +136,11 @@ def _search(lang: Lang) -> Endpoint:
         hits = web.search.search(query, lang) if query else []
         summary = None
         if query:
-            key = "search_results" if hits else "search_none"
-            summary = t(lang, key, count=len(hits), query=query)
+            summary = (
+                plural(lang, "search_results", len(hits), query=query)
+                if hits
+                else t(lang, "search_none", query=query)
+            )
         heading = t(lang, "search_title")
         page = SearchPage(
             chrome=chrome(
