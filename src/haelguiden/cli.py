@@ -14,9 +14,11 @@ from typing import Any, TypeVar
 
 import click
 
+from haelguiden.durations import parse_spoken, to_days
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
+from haelguiden.engine.plan_text import LocalPlan
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.errors import UserError
 from haelguiden.presenters import (
@@ -26,7 +28,7 @@ from haelguiden.presenters import (
     reason_text,
     triage_reason_text,
 )
-from haelguiden.services import Services, build_services
+from haelguiden.services import DIARY_KEEP_MONTHS, Services, build_services
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -104,7 +106,29 @@ def _read_answers_file(kb_: KnowledgeBase, path: Path) -> Answers:
         if isinstance(raw, dict) and "answers" not in raw:
             # the short form {"question_id": value, ...}
             raw = {"answers": [{"question": k, "value": v} for k, v in raw.items()]}
-        return Answers.from_dict(kb_, raw)
+        return Answers.from_dict(kb_, _durations_in_days(kb_, raw))
+
+
+def _durations_in_days(kb_: KnowledgeBase, raw: object) -> object:
+    """The answers with every duration written as people say it ("6 uger") counted in days for the engine.
+
+    A number stays a number of days; anything the engine cannot read is passed on for its own message.
+    """
+    if not isinstance(raw, dict) or not isinstance(raw.get("answers"), list):
+        return raw
+    out = []
+    for entry in raw["answers"]:
+        if (
+            isinstance(entry, dict)
+            and isinstance(entry.get("value"), str)
+            and entry.get("question") in kb_.question_ids
+        ):
+            fact = kb_.facts.get(kb_.question(entry["question"]).fact or "")
+            spoken = parse_spoken(entry["value"]) if fact is not None and fact.unit == "days" else None
+            if spoken is not None:
+                entry = {**entry, "value": to_days(*spoken)}
+        out.append(entry)
+    return {**raw, "answers": out}
 
 
 _T = {
@@ -122,6 +146,7 @@ _T = {
         "against": "Det taler imod",
         "advice": "Det kan du selv gøre",
         "number": "Skriv et tal",
+        "duration": "Skriv et tal og dage, uger, måneder eller år, fx 3 uger",
         "multi": "Skriv numrene adskilt af komma, 'i' for ingen",
         "again": "Rådet er forsigtigt, fordi nogle svar var 'ved ikke'. Tast s for at svare på dem nu, "
         "eller tryk Enter for at afslutte",
@@ -140,6 +165,7 @@ _T = {
         "against": "Points away",
         "advice": "What you can do",
         "number": "Type a number",
+        "duration": "Type a number and days, weeks, months or years, for example 3 weeks",
         "multi": "Type the numbers separated by commas, 'n' for none",
         "again": "The advice is cautious because some answers were 'don't know'. Type a to answer them now, "
         "or press Enter to finish",
@@ -147,8 +173,12 @@ _T = {
 }
 
 
-def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
-    """Show one question; return the answer, or the string "<back>"."""
+def _ask(q: Question, a: Assessment, lang: Lang, facts_unit: str | None = None) -> AnswerValue | str:
+    """Show one question; return the answer, or the string "<back>".
+
+    ``facts_unit`` is the unit of a number question's fact: a duration in days is typed as a number and
+    a unit ("3 uger") and converted to days before the engine sees it.
+    """
     t = _T[lang]
     click.echo()
     click.secho(
@@ -169,6 +199,10 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
         for n, opt in enumerate(a.options, 1):
             click.echo(f"  {n}) {opt.label.get(lang)}")
     click.echo(f"  v) {t['dont_know']}    b) {t['back']}")
+    # A duration is typed the way people say it ("3 uger", "2 months") and counted in days here.
+    days = "days" if q.kind == "number" and facts_unit == "days" else None
+    if days:
+        click.echo(t["duration"])
     while True:
         raw = click.prompt(t["prompt"], default="", show_default=False).strip().lower()
         if raw == "b":
@@ -176,6 +210,11 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
         if raw == "v":
             return None
         try:
+            if q.kind == "number" and days is not None:
+                spoken = parse_spoken(raw)
+                if spoken is None:
+                    raise ValueError
+                return to_days(*spoken)
             if q.kind == "number":
                 return int(raw)
             if q.kind == "single":
@@ -256,7 +295,8 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
     while True:
         result = services.assess(answers)
         while result.question is not None:
-            value = _ask(result.question, result, lang)
+            fact = services.kb.facts.get(result.question.fact or "")
+            value = _ask(result.question, result, lang, fact.unit if fact else None)
             if value == "<back>":
                 answers = answers.undo()
             else:
@@ -379,25 +419,28 @@ def plan(answers_file: Path, lang: Lang, pdf_out: Path | None) -> None:
         click.echo(f"PDF written to {pdf_out}")
 
 
-def _plan_text(local: Any) -> str:
-    """A plain-text rendering of a localised plan (the same content as the web page and the PDF)."""
-    lines: list[str] = [local.title.upper(), ""]
-    if getattr(local, "intro", None):
-        lines += [local.intro, ""]
+def _plan_text(local: LocalPlan) -> str:
+    """A plain-text rendering of a localised plan, in the order of the web page and the PDF."""
+    lines: list[str] = [local.title.upper(), "", local.intro, ""]
     headings = local.headings
-    lines.append(headings.advice.upper())
-    for item in local.advice:
-        lines.append(f"- {item.title}: {item.text}")
-    for phase in local.phases:
-        lines += ["", f"{phase.title} ({phase.weeks})".upper()]
-        for block in phase.blocks:
-            lines.append(f"  {block.weeks}:")
-            for ex in block.items:
-                lines.append(f"  - {ex.name}: " + "; ".join(ex.dose))
+    lines.append(headings.seek_help.upper())
+    for group in local.seek_help_groups:
+        lines.append(group.heading)
+        lines += [f"- {item.text}" for item in group.items]
+    programmes = [p for p in (local.programme, *local.alternative_programmes) if p is not None]
+    for programme in programmes:
+        lines += ["", (programme.title or headings.exercises).upper()]
+        for row in programme.rows:
+            name = row.name + (f" ({row.weeks})" if row.weeks else "")
+            if row.progresses:
+                lines.append(f"- {name}: " + "; ".join(row.common))
+                lines += [f"    {dose.weeks}: " + "; ".join(dose.lines) for dose in row.doses]
+            else:
+                lines.append(f"- {name}: " + "; ".join(row.doses[0].lines))
+    lines += ["", headings.advice.upper()]
+    lines += [f"- {item.title}: {item.text}" for item in local.advice]
     lines += ["", headings.timeline.upper()]
     lines += [f"- {t.when}: {t.text}" for t in local.timeline]
-    lines += ["", headings.seek_help.upper()]
-    lines += [f"- {s.text}" for s in local.seek_help]
     return "\n".join(lines)
 
 
@@ -431,7 +474,11 @@ def _months(value: str) -> int:
 
 @diary.command("purge")
 @click.option(
-    "--older-than", "older_than", default="12m", show_default=True, help="Months untouched, e.g. 12m."
+    "--older-than",
+    "older_than",
+    default=f"{DIARY_KEEP_MONTHS}m",
+    show_default=True,
+    help="Months untouched, e.g. 12m.",
 )
 def diary_purge(older_than: str) -> None:
     """Delete diaries not used for the given number of months (run it daily from cron)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,11 +25,14 @@ from haelguiden.knowledge.loader import default_directory, load_knowledge
 from haelguiden.knowledge.outcomes import Outcome, Outcomes, load_outcomes
 from haelguiden.knowledge.plans import load_plan_library
 from haelguiden.knowledge.recovery import load_recovery_rules
+from haelguiden.knowledge.source_titles import SourceTitle, load_source_titles
 from haelguiden.tracker.model import Diary
 from haelguiden.tracker.repository import DiaryRepository, NewDiary, SqlAlchemyRepository
 from haelguiden.tracker.shares import NewShare, Share
 
 _REPOSITORY_LOCK = threading.Lock()
+#: A diary untouched for this many months is deleted (``haelguiden diary purge``, run daily from cron).
+DIARY_KEEP_MONTHS = 12
 
 #: The numbness answers that count as "yes" (every answer but "none").
 _NUMBNESS_VALUES = ("inner_heel", "sole_and_toes", "outer_foot_and_little_toe", "both_feet_stocking", "other")
@@ -45,6 +49,8 @@ class PlanFlags:
     age_group: Audience | None = None
     diabetes: bool = False
     numbness: bool = False
+    #: The plan traits the answers show (``runner``, ``overweight``): advice only some people need.
+    traits: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -58,6 +64,8 @@ class Services:
     knowledge_dir: Path
     #: The outcome page of each triage level (``outcomes.yaml``).
     outcomes: Outcomes = field(default_factory=dict)
+    #: How each source is named to patients (``source_titles.yaml``).
+    source_titles: Mapping[str, SourceTitle] = field(default_factory=dict)
     _repository: DiaryRepository | None = field(default=None, repr=False)
 
     def start(self) -> Assessment:
@@ -103,6 +111,7 @@ class Services:
             age_group=flags.age_group,
             diabetes=flags.diabetes,
             numbness=flags.numbness,
+            traits=tuple(sorted(flags.traits)),
         )
 
     def share_diary(self, diary: Diary, answers: Answers | None) -> NewShare:
@@ -126,9 +135,12 @@ class Services:
             return None
 
     def plan_flags(self, answers: Answers) -> PlanFlags:
-        """The age group, diabetes and numbness of ``answers``: all the plan needs besides the result."""
+        """The age group, diabetes, numbness and traits of ``answers``: all the plan needs besides the result.
+
+        A trait holds only when the answers say so; "ved ikke" leaves it out (no advice nobody asked for).
+        """
         facts = derive_facts(self.kb, answers)
-        age = facts.get("age")
+        age = facts.get(self.kb.settings.age_fact)
         years = age.value if age is not None and isinstance(age.value, int) else None
         age_group: Audience | None = None
         if years is not None:
@@ -139,6 +151,11 @@ class Services:
             age_group=age_group,
             diabetes=evaluate(FactIn("diabetes", ("true",)), facts) is True,
             numbness=evaluate(FactIn("numbness_tingling", _NUMBNESS_VALUES), facts) is True,
+            traits=frozenset(
+                trait.id
+                for trait in self.plans.rules.traits.values()
+                if evaluate(FactIn(trait.fact, trait.values), facts) is True
+            ),
         )
 
     def plan_for(self, answers: Answers) -> Plan | NoPlan:
@@ -165,6 +182,7 @@ class Services:
             age=age,
             diabetes=flags.diabetes,
             numbness=flags.numbness,
+            traits=flags.traits,
         )
 
     @property
@@ -205,6 +223,9 @@ def build_services(
         load_recovery_rules(directory) if (directory / "recovery.yaml").exists() else load_recovery_rules()
     )
     outcomes = load_outcomes(directory) if (directory / "outcomes.yaml").exists() else load_outcomes()
+    titles = (
+        load_source_titles(directory) if (directory / "source_titles.yaml").exists() else load_source_titles()
+    )
     return Services(
         settings=settings,
         kb=kb,
@@ -212,6 +233,7 @@ def build_services(
         recovery=recovery,
         knowledge_dir=directory,
         outcomes=outcomes,
+        source_titles=titles,
         _repository=repository,
     )
 

@@ -24,6 +24,9 @@ STATIC = (
     ("search-no-hits", "/en/search?q=xyzzy"),
     ("not-found", "/findes-ikke"),
     ("api-docs", "/api/v1/docs"),
+    ("privacy", "/privatliv"),
+    ("about-en", "/en/about"),
+    ("accessibility", "/tilgaengelighed"),
 )
 
 

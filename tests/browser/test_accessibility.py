@@ -11,7 +11,7 @@ from .pagetypes import page_types
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGE_TYPES = {
     "start-da",
     "start-en",
@@ -22,6 +22,9 @@ PAGE_TYPES = {
     "search-no-hits",
     "not-found",
     "api-docs",
+    "privacy",
+    "about-en",
+    "accessibility",
     "question-number",
     "question-foot",
     "question-error",

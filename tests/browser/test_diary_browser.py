@@ -28,7 +28,7 @@ from .conftest import ARTIFACTS, Server, _free_port, open_page
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +196,32 @@ PAGE_TYPES = [
     "check-in-errors",
     "check-in-urgent",
 ]
+
+
+def test_the_chart_fits_a_320_px_screen_with_every_point_visible(narrow_diary_page: Page) -> None:
+    page = narrow_diary_page
+    start_diary_from_result(page)
+    page.locator("a.button", has_text="Gå til din dagbog").click()
+    for worst, first_step, note in ((7, 8, "Ondt"), (5, 6, "Bedre"), (4, 4, "Godt")):
+        add_entry(page, worst, first_step, note)
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    assert not page.locator("svg#pain-chart").is_visible()
+    chart = page.locator("svg#pain-chart-narrow")
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= 320
+    points = page.locator("svg#pain-chart-narrow .point-worst")
+    assert points.count() == 3
+    for index in range(3):
+        point = points.nth(index).bounding_box()
+        assert point is not None
+        assert point["x"] >= 0
+        assert point["x"] + point["width"] <= 320
+    # The numbers are also a table (for screen readers and for anyone who prefers them).
+    page.locator(".chart + .details summary").click()
+    assert page.locator(".chart__table tbody tr").count() == 3
 
 
 def test_every_plan_and_diary_page_type_has_no_axe_violations(diary_page: Page) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from haelguiden.cli import main
+from haelguiden.cli import _ask, main
+from haelguiden.engine.state import Answers
+from haelguiden.services import build_services
 from tests.conftest import TINY_KB
 
 PF_ANSWERS = {
@@ -199,3 +202,33 @@ def test_interactive_tjek_lets_the_patient_answer_the_unknowns_that_made_it_caut
     assert code == 0
     assert titles == ["BLIV VURDERET AF EN FYSIOTERAPEUT", "DU KAN STARTE MED AT BEHANDLE DIG SELV"]
     assert out.count("Rådet er forsigtigt, fordi nogle svar var 'ved ikke'.") == 1
+
+
+def test_a_duration_in_the_answers_file_may_be_written_as_people_say_it(tmp_path: Path) -> None:
+    in_days = run(
+        "tjek", "--answers", str(write(tmp_path, "a.json", {**PF_ANSWERS, "duration": 42})), "--json"
+    )
+    in_weeks = run(
+        "tjek", "--answers", str(write(tmp_path, "b.json", {**PF_ANSWERS, "duration": "6 uger"})), "--json"
+    )
+    assert in_days[0] == in_weeks[0] == 0
+    assert in_days[1] == in_weeks[1]
+    code, _, err = run(
+        "tjek", "--answers", str(write(tmp_path, "c.json", {**PF_ANSWERS, "duration": "6 fortnights"}))
+    )
+    assert code == 2
+    assert err.startswith("Error: ")
+
+
+@pytest.mark.parametrize(("typed", "days"), [("3 uger", 21), ("2 måneder", 60), ("10", 10), ("1 year", 365)])
+def test_interactive_tjek_takes_a_duration_as_a_number_and_a_unit(typed: str, days: int) -> None:
+    services = build_services()
+    answers = Answers().answer(services.kb, "age", 40)
+    assessment = services.assess(answers)
+    question = services.kb.question("duration")
+    with CliRunner().isolation(input=f"tre uger\n{typed}\n") as (out, _err, _):
+        value = _ask(question, assessment, "da", "days")
+    shown = out.getvalue().decode()
+    assert value == days
+    assert "Skriv et tal og dage, uger, måneder eller år, fx 3 uger" in shown
+    assert shown.count("Det svar forstod jeg ikke. Prøv igen.") == 1  # "tre uger" is not a number

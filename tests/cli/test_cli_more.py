@@ -44,7 +44,10 @@ def test_plan_prints_the_plan_and_writes_a_pdf(tmp_path: Path) -> None:
     code, out, _ = run("plan", "--answers", str(write(tmp_path, "a.json", PF_ANSWERS)), "--pdf", str(pdf))
     assert code == 0
     assert out.startswith("DIN PLAN VED SMERTER UNDER HÆLEN\n")
-    assert "Stræk af fodsålen" in out
+    order = [out.index(h) for h in ("STOP OG SØG HJÆLP", "ØVELSER UGE FOR UGE", "DET KAN DU SELV GØRE")]
+    assert order == sorted(order)
+    assert "- Stræk af fodsålen: 10 gentagelser, hold 10 sekunder; 3 gange om dagen;" in out
+    assert "    Uge 3–4: 4 sæt × 10 gentagelser; Tag en rygsæk med bøger på" in out
     assert pdf.read_bytes().startswith(b"%PDF")
 
 

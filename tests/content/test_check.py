@@ -39,7 +39,7 @@ def test_the_fixture_site_passes_and_the_report_has_one_line_per_article() -> No
 def test_dates_in_the_wrong_order_or_in_the_future_are_problems(
     site: Path, write_article: WriteArticle
 ) -> None:
-    write_article("da/a.md", lastUpdated="01/09/2025", lastReviewed="02/11/2025")
+    write_article("da/a.md", lastUpdated="01/09/2025", lastReviewed="02/11/2025", reviewedBy="A. Læge")
     write_article("da/b.md", datePublished="02/11/2025", lastUpdated="02/11/2025")
 
     report = check(site)
@@ -54,6 +54,35 @@ def test_dates_in_the_wrong_order_or_in_the_future_are_problems(
         "da/b.md: lastUpdated: 02/11/2025 is after today (01/11/2025); use the real date",
     ]
     assert not report.ok
+
+
+def test_a_review_needs_a_named_reviewer_and_a_date_and_is_never_claimed_in_the_text(
+    site: Path, write_article: WriteArticle
+) -> None:
+    write_article("da/a.md", lastReviewed="01/10/2025")
+    write_article("da/b.md", reviewedBy="A. Læge")
+    write_article("da/c.md", body="Denne side er fagligt gennemgået.\n\nMere tekst.\n")
+    write_article(
+        "da/d.md",
+        lastReviewed="01/10/2025",
+        reviewedBy="A. Læge",
+        body="Den er fagligt gennemgået af en læge, og det er godt.\n\nDu kan læse den her.\n",
+    )
+
+    report = check(site)
+
+    assert problems(report, "da/a.md") == [
+        "da/a.md: reviewedBy: is missing, but lastReviewed says the article was reviewed; name the clinician "
+        'who reviewed it (reviewedBy: "Navn, titel") or remove lastReviewed'
+    ]
+    assert problems(report, "da/b.md") == [
+        'da/b.md: lastReviewed: is missing; give the date A. Læge reviewed the article (e.g. "13/09/2025")'
+    ]
+    assert problems(report, "da/c.md") == [
+        "da/c.md:10: body: claims a clinical review, but no reviewer is named; remove the claim or add "
+        "reviewedBy and lastReviewed"
+    ]
+    assert problems(report, "da/d.md") == []
 
 
 def test_sources_and_conditions_must_be_known_ids(site: Path, write_article: WriteArticle) -> None:

@@ -168,8 +168,8 @@ def test_an_unknown_field_gets_a_did_you_mean_suggestion() -> None:
 def test_an_unknown_field_without_a_close_match_lists_the_allowed_fields() -> None:
     assert messages(with_fields(*REQUIRED, "colour: red")) == [
         "ondt.md: colour: is not a known field; remove it or rename it. The allowed fields are title, "
-        "metaTitle, datePublished, lastUpdated, description, slug, lang, translation, lastReviewed, about, "
-        "sources."
+        "metaTitle, datePublished, lastUpdated, description, slug, lang, translation, lastReviewed, "
+        "reviewedBy, about, sources."
     ]
 
 

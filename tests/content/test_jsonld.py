@@ -39,6 +39,12 @@ MEDICAL_WEB_PAGE = {
         "datePublished": ISO_DATE,
         "dateModified": ISO_DATE,
         "lastReviewed": ISO_DATE,
+        "reviewedBy": {
+            "type": "object",
+            "required": ["@type", "name"],
+            "additionalProperties": False,
+            "properties": {"@type": {"const": "Person"}, "name": TEXT},
+        },
         "about": {
             "type": "array",
             "minItems": 1,
@@ -90,6 +96,7 @@ description: "Kort om hælspore."
 datePublished: "13/09/2025"
 lastUpdated: "12/10/2025"
 lastReviewed: "01/11/2025"
+reviewedBy: "Anne Eksempel, fysioterapeut"
 about: [plantar_fasciitis, achilles_rupture]
 sources: [ref-1]
 ---
@@ -120,6 +127,7 @@ def test_medical_web_page_has_the_schema_org_shape_and_exact_values() -> None:
         "datePublished": "2025-09-13",
         "dateModified": "2025-10-12",
         "lastReviewed": "2025-11-01",
+        "reviewedBy": {"@type": "Person", "name": "Anne Eksempel, fysioterapeut"},
         "about": [
             {"@type": "MedicalCondition", "name": "Plantar fasciitis"},
             {"@type": "MedicalCondition", "name": "Akillesseneruptur"},
@@ -127,9 +135,17 @@ def test_medical_web_page_has_the_schema_org_shape_and_exact_values() -> None:
     }
 
 
+def test_a_review_date_without_a_reviewer_is_not_claimed() -> None:
+    text = ARTICLE.replace('reviewedBy: "Anne Eksempel, fysioterapeut"\n', "")
+    article = parse_article(text, file="da/haelspore.md", path=Path("da/haelspore.md"))
+    page = medical_web_page(article, base_url="https://haelguiden.dk", condition_names=NAMES)
+    assert "lastReviewed" not in page
+    assert "reviewedBy" not in page
+
+
 def test_optional_fields_are_left_out_when_the_article_has_none() -> None:
     text = ARTICLE.replace('description: "Kort om hælspore."\n', "").replace(
-        'lastReviewed: "01/11/2025"\n', ""
+        'lastReviewed: "01/11/2025"\nreviewedBy: "Anne Eksempel, fysioterapeut"\n', ""
     )
     text = text.replace("about: [plantar_fasciitis, achilles_rupture]\n", "")
     article = parse_article(text, file="en/heel-spur.md", path=Path("en/heel-spur.md"))

@@ -41,6 +41,25 @@ def test_a_danish_word_finds_its_inflected_forms(index: SearchIndex) -> None:
     assert slugs(index, "AKILLESSENEN") == ["akillessene"]
 
 
+def test_danish_letters_may_be_typed_as_ae_oe_and_aa(index: SearchIndex) -> None:
+    assert slugs(index, "haelspore") == slugs(index, "hælspore") == ["haelspore", "smerter-under-haelen"]
+    assert slugs(index, "oemhed") == ["akillessene"]
+    assert slugs(index, "roentgen") == ["haelspore"]
+    marked = index.search("roentgen", "da")[0].snippet_html
+    assert "<mark>røntgen</mark>" in marked
+
+
+def test_title_then_headings_then_body() -> None:
+    documents = [
+        SearchDocument("da", "body", "Hælen", "Morgen, morgen, morgen: stiv om morgenen hver morgen."),
+        SearchDocument("da", "heading", "Foden", "Ondt.", headings="Værst om morgenen?"),
+        SearchDocument("da", "title", "Stiv om morgenen", "Ondt."),
+    ]
+    index = SearchIndex.build(documents)
+    assert slugs(index, "morgen") == ["title", "heading", "body"]
+    index.close()
+
+
 def test_a_title_match_ranks_above_a_body_match(index: SearchIndex) -> None:
     hits = index.search("hælspore", "da")
 

@@ -114,6 +114,7 @@ def _tiny_files() -> dict[str, Any]:
     }
     for name, needed in LABEL_PLACEHOLDERS.items():
         labels[name]["en"] = " ".join("{" + p + "}" for p in sorted(needed))
+    labels["seek_levels"] = {level: _text(level) for level in ("emergency", "urgent", "gp", "professional")}
     return {
         "sources.yaml": {"sources": [{"id": "ref-1", "citation": "A"}, {"id": "ref-2", "citation": "B"}]},
         "exercises/stretch.yaml": _exercise("stretch"),
@@ -146,7 +147,7 @@ def _tiny_files() -> dict[str, Any]:
             "no_plan": [
                 {"level": "emergency", "title": _text("112"), "reason": _text("why"), "sources": ["estimate"]}
             ],
-            "interim": {"levels": ["gp"], "plan": "interim"},
+            "interim": {"levels": ["gp"], "plan": "interim", "child_plan": "interim"},
             "child": {"below_age": 16, "plan": "child"},
             "fallback_plan": "general",
             "diabetes": {"advice": "diabetes", "seek_help": "wound"},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,8 +20,9 @@ def plan_of(
     age: int | None = 45,
     diabetes: bool = False,
     numbness: bool = False,
+    traits: tuple[str, ...] = (),
 ) -> Plan:
-    built = build_plan(library, condition, level, age, diabetes, numbness)
+    built = build_plan(library, condition, level, age, diabetes, numbness, traits)
     assert isinstance(built, Plan)
     return built
 
@@ -46,8 +49,8 @@ def plan_of(
         ("plantar_fasciitis", 12, "calcaneal_apophysitis", "child"),
         ("achilles_tendinopathy_midportion", 15, "calcaneal_apophysitis", "child"),
         ("gout", 9, "calcaneal_apophysitis", "child"),
-        ("skin_lesion", 10, "skin_lesion", "condition"),
-        ("not_heel", 8, "not_heel", "condition"),
+        ("skin_lesion", 10, "skin_lesion_child", "condition"),
+        ("not_heel", 8, "not_heel_child", "condition"),
         # 16 is the first adult age; an unknown age counts as adult.
         ("plantar_fasciitis", 16, "plantar_fasciitis", "condition"),
         ("plantar_fasciitis", None, "plantar_fasciitis", "condition"),
@@ -113,34 +116,54 @@ def test_the_achilles_plan_has_phases_alternatives_and_pain_monitoring(library: 
     assert plan.pain_monitoring is library.rules.pain_monitoring
 
 
-def test_an_ordinary_adult_plan(library: PlanLibrary) -> None:
+def test_an_ordinary_adult_plan_has_no_running_or_weight_advice(library: PlanLibrary) -> None:
     plan = plan_of(library, "plantar_fasciitis")
+    assert plan.audience == "adult"
     assert plan.advice_ids == (
         "relative_rest",
         "footwear_cushioning",
         "heel_cup",
         "ice",
-        "weight",
-        "running_return",
         "painkillers",
         "physiotherapist",
         "rarely_needed",
     )
     assert [s.level for s in plan.seek_help] == ["urgent"] * 3 + ["gp"] * 5 + ["professional"]
     assert [t.id for t in plan.timeline] == ["two_weeks", "first_change", "check", "review", "recovery"]
-    assert plan.pain_monitoring is not None  # the return-to-running advice uses it
+    assert plan.pain_monitoring is None  # only the return-to-running advice uses it
     assert plan.sources[0] == "ref-2"
     assert plan.sources[-1] == "estimate"
+
+
+def test_a_runner_gets_running_advice_and_pain_monitoring(library: PlanLibrary) -> None:
+    plan = plan_of(library, "plantar_fasciitis", traits=("runner",))
+    assert "running_return" in plan.advice_ids
+    assert "weight" not in plan.advice_ids
+    assert plan.pain_monitoring is library.rules.pain_monitoring
+
+
+def test_the_weight_advice_is_only_for_people_who_say_they_are_overweight(library: PlanLibrary) -> None:
+    plan = plan_of(library, "plantar_fasciitis", traits=("overweight",))
+    assert plan.advice_ids[4] == "weight"
+    assert "running_return" not in plan.advice_ids
+    both = plan_of(library, "plantar_fasciitis", traits=("overweight", "runner"))
+    assert both.advice_ids[4:6] == ("weight", "running_return")
+
+
+def test_an_unknown_trait_is_refused(library: PlanLibrary) -> None:
+    with pytest.raises(ValueError, match=r"^Unknown trait\(s\) swimmer\. Use: overweight, runner\.$"):
+        build_plan(library, "plantar_fasciitis", "self_care", 45, False, False, ("swimmer",))
 
 
 def test_a_child_gets_the_parents_plan_without_heavy_loading(library: PlanLibrary) -> None:
     plan = plan_of(library, "plantar_fasciitis", age=12)
     assert plan.title.da == "Plan for dit barns hæl"
+    assert plan.audience == "child"
     assert plan.advice_ids == (
         "child_reassurance",
         "child_activity",
         "child_heel_raise",
-        "ice",
+        "ice_child",
         "painkillers_child",
     )
     assert [e.id for e in plan.exercises] == ["calf_stretch_knee_straight", "calf_stretch_knee_bent"]
@@ -164,8 +187,6 @@ def test_diabetes_with_numbness_gets_no_ice_or_cold(library: PlanLibrary) -> Non
         "relative_rest",
         "footwear_cushioning",
         "heel_cup",
-        "weight",
-        "running_return",
         "painkillers",
         "physiotherapist",
         "rarely_needed",
@@ -178,6 +199,30 @@ def test_numbness_alone_also_leaves_out_ice(library: PlanLibrary) -> None:
     plan = plan_of(library, "nerve_entrapment", numbness=True)
     assert "ice" not in plan.advice_ids
     assert "diabetes_assessment" not in plan.advice_ids
+
+
+#: Words that address the reader; in a child's plan they must be about the child ("dit barn").
+_ADDRESS = re.compile(r"\b(du|dig|din|dine)\b", re.IGNORECASE)
+_ABOUT_THE_CHILD = re.compile(r"barn|børn|forælder")
+
+
+@pytest.mark.parametrize("level", ["self_care", "professional", "gp"])
+@pytest.mark.parametrize("condition", [None, *CONDITION_IDS])
+def test_every_childs_plan_is_written_for_the_parent(
+    library: PlanLibrary, condition: str | None, level: str
+) -> None:
+    plan = plan_of(library, condition, level, age=11, diabetes=True)
+    texts = {
+        "intro": plan.intro.da,
+        **{a.id: a.text.da for a in plan.advice},
+        **{s.id: s.text.da for s in plan.seek_help},
+        **{t.id: t.text.da for t in plan.timeline},
+    }
+    speaks_to_the_child = {
+        k for k, text in texts.items() if _ADDRESS.search(text) and not _ABOUT_THE_CHILD.search(text)
+    }
+    assert speaks_to_the_child == set()
+    assert plan.audience == "child"
 
 
 @pytest.mark.parametrize(
@@ -208,7 +253,7 @@ def test_urgent_levels_get_no_plan_but_the_reason(
 
 
 def test_gp_level_gets_the_short_plan_until_the_doctor(library: PlanLibrary) -> None:
-    for condition, age in (("calcaneal_stress_fracture", 30), ("plantar_fasciitis", 45), ("gout", 10)):
+    for condition, age in (("calcaneal_stress_fracture", 30), ("plantar_fasciitis", 45)):
         plan = plan_of(library, condition, "gp", age=age)
         assert (plan.id, plan.variant, plan.kind) == ("until_doctor", "interim", "interim")
         assert plan.phases == ()
@@ -217,12 +262,33 @@ def test_gp_level_gets_the_short_plan_until_the_doctor(library: PlanLibrary) -> 
         assert plan.seek_help[0].level == "emergency"
 
 
+def test_a_child_at_gp_level_gets_the_short_plan_written_for_the_parent(library: PlanLibrary) -> None:
+    plan = plan_of(library, "gout", "gp", age=10, diabetes=True)
+    assert (plan.id, plan.variant, plan.audience) == ("until_doctor_child", "interim", "child")
+    assert plan.title.da == "Indtil dit barn har været hos lægen"
+    assert plan.advice_ids == (
+        "diabetes_assessment_child",
+        "interim_rest_child",
+        "ice_child",
+        "painkillers_child",
+    )
+    assert [s.id for s in plan.seek_help] == [
+        "cold_pale_foot",
+        "child_red_flags",
+        "worse_before_appointment_child",
+        "diabetes_wound_child",
+    ]
+
+
 def test_professional_level_is_told_to_get_an_assessment(library: PlanLibrary) -> None:
     plan = plan_of(library, "achilles_tendinopathy_midportion", "professional")
     assert plan.id == "achilles_tendinopathy_midportion"
     assert plan.advice_ids[0] == "professional_assessment"
     with_diabetes = plan_of(library, "achilles_tendinopathy_midportion", "professional", diabetes=True)
     assert with_diabetes.advice_ids[:2] == ("professional_assessment", "diabetes_assessment")
+    child = plan_of(library, "calcaneal_apophysitis", "professional", age=11, diabetes=True)
+    assert child.advice_ids[:2] == ("professional_assessment_child", "diabetes_assessment_child")
+    assert "diabetes_wound_child" in [s.id for s in child.seek_help]
 
 
 def test_bad_arguments_are_explained(library: PlanLibrary) -> None:
@@ -254,11 +320,14 @@ def test_safety_properties_of_every_plan(
     if child or level == "gp":
         assert not any(e.heavy for e in result.exercises)
     if level == "gp":
-        assert result.id == "until_doctor"
+        assert result.id == ("until_doctor_child" if child else "until_doctor")
+    assert result.audience == ("child" if child else "adult")
     if numbness:
         assert not any(a.avoid_if_numbness for a in result.advice)
         assert not any(e.avoid_if_numbness for e in result.exercises)
-    assert ("diabetes_assessment" in result.advice_ids) == diabetes
+    assert (
+        ("diabetes_assessment_child" if child else "diabetes_assessment") in result.advice_ids
+    ) == diabetes
     ranks = [TRIAGE_LEVELS.index(s.level) for s in result.seek_help]
     assert ranks == sorted(ranks)
     assert result.seek_help

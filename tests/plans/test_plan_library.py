@@ -43,12 +43,29 @@ def test_the_library_has_every_exercise_the_brief_asks_for(library: PlanLibrary)
     ]
 
 
-def test_one_plan_per_self_care_condition_plus_general_and_interim(library: PlanLibrary) -> None:
-    by_condition = {c: plan.id for plan in library.plans.values() for c in plan.conditions}
-    assert set(by_condition) == SELF_CARE_CONDITIONS
-    assert all(by_condition[c] == c for c in SELF_CARE_CONDITIONS)
-    assert set(library.plans) == SELF_CARE_CONDITIONS | {"general", "until_doctor"}
-    assert set(by_condition) <= set(CONDITION_IDS)
+def test_one_plan_per_self_care_condition_and_audience_plus_general_and_interim(library: PlanLibrary) -> None:
+    by_condition: dict[tuple[str, str], str] = {}
+    for plan in library.plans.values():
+        for condition in plan.conditions:
+            for audience in plan.audience:
+                assert (condition, audience) not in by_condition
+                by_condition[condition, audience] = plan.id
+    assert {c for c, _ in by_condition} == SELF_CARE_CONDITIONS
+    assert all(by_condition.get((c, "adult"), c) == c for c in SELF_CARE_CONDITIONS)
+    # The plans a child can get for a condition are written for the parent.
+    assert {k: v for k, v in by_condition.items() if k[1] == "child"} == {
+        ("calcaneal_apophysitis", "child"): "calcaneal_apophysitis",
+        ("skin_lesion", "child"): "skin_lesion_child",
+        ("not_heel", "child"): "not_heel_child",
+    }
+    assert set(library.plans) == SELF_CARE_CONDITIONS | {
+        "general",
+        "until_doctor",
+        "until_doctor_child",
+        "skin_lesion_child",
+        "not_heel_child",
+    }
+    assert {c for c, _ in by_condition} <= set(CONDITION_IDS)
 
 
 def test_the_condition_files_point_at_these_plans(library: PlanLibrary, kb: object) -> None:

@@ -125,7 +125,7 @@ def test_plan_content_rules(write_kb: WriteKb, tiny_files: dict[str, Any]) -> No
         "for 3 weeks, but this phase runs to its week 4. "
         "End the phase earlier or extend the exercise's dosage.",
         "plans/heel.yaml: plan 'heel', field 'conditions[0]': 'plantar_fasciitis' already has the plan "
-        "'general'. Give each condition one plan.",
+        "'general' for adult. Give each condition one plan per audience.",
     ]
 
 

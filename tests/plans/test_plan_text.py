@@ -95,9 +95,11 @@ def test_week_labels(library: PlanLibrary) -> None:
 
 
 def test_the_plan_in_english(library: PlanLibrary) -> None:
-    local = plan_for_lang(built(library, "plantar_fasciitis"), "en")
+    plan = build_plan(library, "plantar_fasciitis", "self_care", 45, False, False, ("runner",))
+    assert isinstance(plan, Plan)
+    local = plan_for_lang(plan, "en")
     assert local.title == "Your plan for pain under the heel"
-    assert local.headings.seek_help == "Stop and get help if …"
+    assert local.headings.seek_help == "Stop and get help"
     assert local.not_a_diagnosis.startswith("Hælguiden does not make a diagnosis.")
     assert [(p.title, p.weeks) for p in local.phases] == [
         ("Getting started", "Weeks 1–6"),
@@ -132,6 +134,81 @@ def test_the_plan_in_danish_keeps_every_advice_item(library: PlanLibrary) -> Non
     ]
     assert local.seek_help[0].text.startswith("Du mærker et smæld")
     assert local.exercises[0].name == "Excentrisk hælsænkning til gulvniveau"
+
+
+def test_one_exercise_table_with_each_exercise_once_and_its_weekly_progression(library: PlanLibrary) -> None:
+    programme = plan_for_lang(built(library, "plantar_fasciitis"), "da").programme
+    assert programme is not None
+    rows = {row.exercise_id: row for row in programme.rows}
+    assert list(rows) == [
+        "plantar_fascia_stretch",
+        "calf_stretch_knee_straight",
+        "calf_stretch_knee_bent",
+        "sole_roll",
+        "towel_heel_raise",
+    ]
+    stretch = rows["plantar_fascia_stretch"]
+    assert (stretch.weeks, stretch.progresses, stretch.common) == (None, False, ())
+    assert [(d.weeks, d.lines) for d in stretch.doses] == [
+        (
+            "Uge 1–12",
+            (
+                "10 gentagelser, hold 10 sekunder",
+                "3 gange om dagen",
+                "Gerne oftere, og altid før de første skridt om morgenen.",
+            ),
+        )
+    ]
+    roll = rows["sole_roll"]
+    assert (roll.weeks, roll.optional) == ("Uge 1–6", True)
+    raise_ = rows["towel_heel_raise"]
+    assert raise_.progresses
+    assert raise_.common == (
+        "3 sek. op, 2 sek. stille, 3 sek. ned",
+        "Hver anden dag",
+        "Brug så meget vægt, at du lige netop kan klare gentagelserne",
+    )
+    assert [(d.weeks, d.lines) for d in raise_.doses] == [
+        ("Uge 1–2", ("3 sæt × 12 gentagelser",)),
+        (
+            "Uge 3–4",
+            ("4 sæt × 10 gentagelser", "Tag en rygsæk med bøger på, så 10 gentagelser er det meste, du kan."),
+        ),
+        (
+            "Uge 5–12",
+            ("5 sæt × 8 gentagelser", "Læg flere bøger i rygsækken, efterhånden som du bliver stærkere."),
+        ),
+    ]
+
+
+def test_the_seek_help_items_are_grouped_under_what_to_do(library: PlanLibrary) -> None:
+    local = plan_for_lang(built(library, "plantar_fasciitis"), "da")
+    assert [(g.level, g.heading, len(g.items)) for g in local.seek_help_groups] == [
+        ("urgent", "Kontakt en læge i dag, hvis …", 3),
+        ("gp", "Kontakt egen læge inden for få dage, hvis …", 5),
+        ("professional", "Kontakt en fysioterapeut eller egen læge, hvis …", 1),
+    ]
+    assert local.seek_help_groups[2].items[0].text == "Det er ikke tydeligt bedre efter 6–8 uger med planen."
+
+
+#: Words that say where to go or how soon: only the level's heading says that, so the two cannot disagree.
+_ACTIONS = ("Ring 112", "samme dag", "inden for", "Kontakt", "Tal med", "lægevagten")
+
+
+def test_no_seek_help_item_says_where_to_go_itself(library: PlanLibrary) -> None:
+    saying = {i.id: i.text.da for i in library.seek_help.values() if any(a in i.text.da for a in _ACTIONS)}
+    assert saying == {}
+
+
+def test_a_childs_plan_has_headings_for_the_parent(library: PlanLibrary) -> None:
+    plan = build_plan(library, "calcaneal_apophysitis", "self_care", 11, False, False)
+    assert isinstance(plan, Plan)
+    headings = plan_for_lang(plan, "da").headings
+    assert (headings.advice, headings.how_to, headings.timeline) == (
+        "Det kan I selv gøre",
+        "Sådan laver barnet øvelserne",
+        "Hvad kan I forvente?",
+    )
 
 
 def test_an_exercise_in_one_language(library: PlanLibrary) -> None:

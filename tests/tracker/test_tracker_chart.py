@@ -153,3 +153,21 @@ def test_no_javascript_and_no_external_references() -> None:
 def test_element_ids_are_checked() -> None:
     with pytest.raises(ValueError, match="element_id"):
         pain_chart([], "da", element_id="1bad id")
+
+
+def test_a_narrow_chart_for_phones_has_the_same_data_fewer_dates_and_its_own_ids() -> None:
+    many = [day(n, 7 - n // 7, None) for n in range(0, 50, 7)]  # 8 entries over 7 weeks
+    chart = pain_chart(many, "da")
+    wide, narrow = parse(chart.svg), parse(chart.svg_narrow)
+    assert (wide.get("viewBox"), narrow.get("viewBox")) == ("0 0 640 320", "0 0 320 320")
+    assert (narrow.get("id"), narrow.get("aria-labelledby")) == (
+        "pain-chart-narrow",
+        "pain-chart-narrow-title pain-chart-narrow-desc",
+    )
+    assert narrow.findtext(f"{SVG}desc") == wide.findtext(f"{SVG}desc")
+    assert len(by_class(narrow, "circle", "point-worst")) == len(by_class(wide, "circle", "point-worst")) == 8
+    assert (len(by_class(wide, "text", "x-tick")), len(by_class(narrow, "text", "x-tick"))) == (7, 4)
+    # Every point lies inside the narrow drawing.
+    xs = [float(c.get("cx") or 0) for c in by_class(narrow, "circle", "point-worst")]
+    assert min(xs) > 0
+    assert max(xs) < 320

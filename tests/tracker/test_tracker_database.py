@@ -40,13 +40,13 @@ def tables(url: str | URL) -> set[str]:
 def test_up_to_head_down_to_base_and_up_again(database_url: str | URL) -> None:
     assert current_revision(database_url) is None
     upgrade(database_url)
-    assert current_revision(database_url) == "0003"
+    assert current_revision(database_url) == "0004"
     assert tables(database_url) == DIARY_TABLES | {"alembic_version"}
     downgrade(database_url, "base")
     assert current_revision(database_url) is None
     assert tables(database_url) == {"alembic_version"}
     upgrade(database_url)
-    assert current_revision(database_url) == "0003"
+    assert current_revision(database_url) == "0004"
     assert tables(database_url) == DIARY_TABLES | {"alembic_version"}
 
 
@@ -116,22 +116,22 @@ def test_0002_adds_the_plan_flags_keeps_old_diaries_and_their_entries_and_goes_d
     ]
     assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
 
+    # 0004 (after 0003, the share table): the plan traits; an old diary has none.
+    upgrade(database_url)
+    assert current_revision(database_url) == "0004"
+    assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness", "plan_traits"]
+    assert rows(database_url, "SELECT id, plan_traits FROM diaries") == [("old", "")]
+    downgrade(database_url, "0003")
+    assert diary_columns(database_url) == [*base, "age_group", "diabetes", "numbness"]
+    assert rows(database_url, "SELECT id, diary_id, note FROM diary_entries") == [("entry", "old", "kept")]
+
 
 def test_0003_adds_the_share_table_keeps_the_diaries_and_goes_down_again(database_url: str | URL) -> None:
-    upgrade(database_url, "0002")
-    engine = make_engine(database_url)
-    try:
-        created = SqlAlchemyRepository(engine).create_diary(start_date=dt.date(2026, 3, 2), lang="da")
-    finally:
-        engine.dispose()
-    assert "diary_shares" not in tables(database_url)
-
     upgrade(database_url)
-    assert current_revision(database_url) == "0003"
-    assert "diary_shares" in tables(database_url)
     engine = make_engine(database_url)
     try:
         repository = SqlAlchemyRepository(engine)
+        created = repository.create_diary(start_date=dt.date(2026, 3, 2), lang="da")
         share = repository.create_share(created.diary.id, {"answers": [{"question": "age", "value": 40}]})
         assert repository.get_share(share.token)[1] == created.diary
     finally:
@@ -143,6 +143,11 @@ def test_0003_adds_the_share_table_keeps_the_diaries_and_goes_down_again(databas
     downgrade(database_url, "0002")
     assert current_revision(database_url) == "0002"
     assert tables(database_url) == {"diaries", "diary_entries", "alembic_version"}
+    assert rows(database_url, "SELECT id FROM diaries") == [(created.diary.id,)]
+
+    upgrade(database_url, "0003")
+    assert current_revision(database_url) == "0003"
+    assert "diary_shares" in tables(database_url)
     assert rows(database_url, "SELECT id FROM diaries") == [(created.diary.id,)]
 
 
@@ -298,5 +303,6 @@ def test_the_migrations_ship_inside_the_package() -> None:
         "v0001_diary_tables.py",
         "v0002_diary_plan_flags.py",
         "v0003_diary_shares.py",
+        "v0004_diary_plan_traits.py",
     ]
     assert DEFAULT_DATABASE_URL == "sqlite:///data/haelguiden.db"

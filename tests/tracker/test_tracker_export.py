@@ -42,7 +42,8 @@ def test_json(diary: Diary) -> None:
         '    "last_activity": "2026-02-01",\n'
         '    "age_group": null,\n'
         '    "diabetes": false,\n'
-        '    "numbness": false\n'
+        '    "numbness": false,\n'
+        '    "traits": []\n'
         "  },\n"
         '  "entries": [\n'
         "    {\n"
@@ -70,7 +71,7 @@ def test_json(diary: Diary) -> None:
 
 
 def test_json_holds_the_facts_the_plan_follows_and_no_more(diary: Diary) -> None:
-    child = dataclasses.replace(diary, age_group="child", diabetes=True, numbness=True)
+    child = dataclasses.replace(diary, age_group="child", diabetes=True, numbness=True, traits=("runner",))
     assert json.loads(to_json(child, ()))["diary"] == {
         "created": "2026-02-01",
         "start_date": "2026-02-01",
@@ -81,6 +82,7 @@ def test_json_holds_the_facts_the_plan_follows_and_no_more(diary: Diary) -> None
         "age_group": "child",
         "diabetes": True,
         "numbness": True,
+        "traits": ["runner"],
     }
 
 

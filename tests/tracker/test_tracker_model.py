@@ -141,13 +141,14 @@ REFUSED = {
             "The date cannot be after today (2 March 2026).",
         ),
     ),
-    "before the diary started": (
+    "more than a year before the diary started": (
         "date",
-        "31.01.2026",
+        "31.01.2025",
         Text(
-            "Datoen kan ikke være før dagbogen startede (1. februar 2026). Skriv en dato fra da til i dag.",
-            "The date cannot be before the diary started (1 February 2026). "
-            "Enter a date from then until today.",
+            "Datoen kan højst ligge et år før dagbogen startede. Skriv en dato fra 1. februar 2025 "
+            "til i dag.",
+            "The date can be at most a year before the diary started. Enter a date from 1 February 2025 "
+            "until today.",
         ),
     ),
     "pain 11": ("worst_pain", "11", WORST_RANGE),
@@ -160,8 +161,9 @@ REFUSED = {
         "worst_pain",
         " ",
         Text(
-            "Vælg, hvor ondt det gjorde, da det var værst, fra 0 (ingen smerte) til 10 (værst tænkelig).",
-            "Choose how much it hurt at its worst, from 0 (no pain) to 10 (worst imaginable).",
+            "Vælg, hvor ondt det gjorde, da det var værst, fra 0 (ingen smerte) til 10 (værst tænkelige "
+            "smerte).",
+            "Choose how much it hurt at its worst, from 0 (no pain) to 10 (worst pain imaginable).",
         ),
     ),
     "first-step pain 12": (

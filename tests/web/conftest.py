@@ -154,9 +154,10 @@ def client(app: FastAPI) -> Iterator[CheckedClient]:
         yield c
 
 
-def complete_answers(kb: KnowledgeBase, facts: Mapping[str, Any]) -> Answers:
-    """The answers a person with ``facts`` gives through the whole interview ("ved ikke" for the rest)."""
-    answers = Answers()
+def complete_answers(kb: KnowledgeBase, facts: Mapping[str, Any], answers: Answers | None = None) -> Answers:
+    """The answers a person with ``facts`` gives through the whole interview ("ved ikke" for the rest),
+    going on from ``answers`` when given."""
+    answers = answers if answers is not None else Answers()
     result = assess(kb, answers)
     while result.question is not None:
         answers = answers.answer(kb, result.question.id, simulated_answer(kb, result.question, facts))

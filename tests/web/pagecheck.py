@@ -75,7 +75,8 @@ def check_page(html: str) -> BeautifulSoup:
     for tag in soup.find_all(["img", "link", "script"], src=True):
         assert str(tag["src"]).startswith("/"), f"third-party resource {tag['src']}"
     for tag in soup.find_all("link", rel=re.compile("stylesheet|icon")):
-        assert str(tag["href"]).startswith("/"), f"third-party resource {tag['href']}"
+        # A data: URI (the inline icon) is part of the page, not a request to anyone.
+        assert str(tag["href"]).startswith(("/", "data:")), f"third-party resource {tag['href']}"
     return soup
 
 
@@ -89,10 +90,14 @@ class QuestionForm:
     csrf: str
     values: list[str] = field(default_factory=list)
     heading: str = ""
+    #: The number comes with a unit to choose (days, weeks, months, years).
+    has_unit: bool = False
 
     def data(self, *answers: str, action: str | None = None) -> dict[str, object]:
-        """Form data posting ``answers`` (several for checkboxes)."""
+        """Form data posting ``answers`` (several for checkboxes); a duration is given in days."""
         out: dict[str, object] = {"csrf_token": self.csrf, "answer": list(answers)}
+        if self.has_unit:
+            out["unit"] = "days"
         if action:
             out["action"] = action
         return out
@@ -113,6 +118,7 @@ def question_form(soup: BeautifulSoup) -> QuestionForm | None:
         csrf=str(csrf["value"]),
         values=values if form["data-widget"] != "number" else [],
         heading=text_of(soup.find("h1")),
+        has_unit=form.select_one("select[name=unit]") is not None,
     )
 
 

@@ -57,10 +57,28 @@ def test_an_article_page_has_title_description_canonical_and_open_graph(
 def test_dates_are_written_the_danish_way(client: CheckedClient) -> None:
     client.get("/artikler/haelspore")
     assert text_of(client.soup.select_one(".article__dates")) == (
-        "Udgivet 25. november 2026 · Sidst opdateret 25. november 2026 · Fagligt gennemgået 25. november 2026"
+        "Udgivet 25. november 2026 · Sidst opdateret 25. november 2026"
     )
     client.get("/en/articles/plantar-fasciitis")
     assert text_of(client.soup.select_one(".article__dates")).startswith("Published 25 November 2026")
+
+
+@pytest.mark.parametrize(
+    ("path", "review"),
+    [
+        ("/artikler/haelspore", "Skrevet ud fra kilderne; endnu ikke gennemgået af en kliniker."),
+        ("/en/articles/plantar-fasciitis", "Written from the sources; not yet reviewed by a clinician."),
+    ],
+)
+def test_no_article_claims_a_review_no_clinician_made(client: CheckedClient, path: str, review: str) -> None:
+    client.get(path)
+    assert text_of(client.soup.select_one(".article__review")) == review
+    text = text_of(client.soup.select_one("main")).lower()
+    assert "fagligt gennemgået" not in text
+    assert "clinically reviewed" not in text
+    page = json.loads(client.soup.select("script[type='application/ld+json']")[0].string or "")
+    assert "lastReviewed" not in page
+    assert "reviewedBy" not in page
 
 
 def test_json_ld_is_a_medical_web_page_and_a_faq_page(client: CheckedClient, app: FastAPI) -> None:
@@ -143,11 +161,44 @@ def test_the_sitemap_lists_the_public_pages_every_exercise_and_every_article(
     exercise_pages += [f"{BASE_URL}/oevelser/{e}" for e in exercises]
     exercise_pages += [f"{BASE_URL}/en/exercises/{e}" for e in exercises]
     assert locs[4 : 4 + len(exercise_pages)] == exercise_pages
-    assert sorted(locs[4 + len(exercise_pages) :]) == sorted(BASE_URL + a.path for a in app.state.web.library)
+    info_pages = [
+        f"{BASE_URL}{p}"
+        for p in ("/privatliv", "/om", "/tilgaengelighed", "/en/privacy", "/en/about", "/en/accessibility")
+    ]
+    end = 4 + len(exercise_pages) + len(info_pages)
+    assert locs[4 + len(exercise_pages) : end] == info_pages
+    assert sorted(locs[end:]) == sorted(BASE_URL + a.path for a in app.state.web.library)
 
 
 def test_robots_allows_all_and_names_the_sitemap(client: CheckedClient) -> None:
     assert client.get("/robots.txt").text == f"User-agent: *\nAllow: /\n\nSitemap: {BASE_URL}/sitemap.xml\n"
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("traethedsbrud", "/artikler/traethedsbrud-i-haelen"),
+        ("træthedsbrud", "/artikler/traethedsbrud-i-haelen"),
+        ("haelspore", "/artikler/haelspore"),
+        ("akillessenen sprunget", "/artikler/akillessenen-sprunget"),
+    ],
+)
+def test_search_folds_danish_letters_and_puts_title_matches_first(
+    client: CheckedClient, query: str, first: str
+) -> None:
+    client.get("/soeg", params={"q": query})
+    assert client.soup.select(".article-list a")[0]["href"] == first
+
+
+def test_a_word_in_an_articles_description_or_headings_ranks_it_above_body_matches(
+    client: CheckedClient,
+) -> None:
+    # "morgen" is in the description of the heel-spur article and of the arthritis one, and only in the
+    # body of six others.
+    client.get("/soeg", params={"q": "morgen"})
+    hits = [a["href"] for a in client.soup.select(".article-list a")]
+    assert sorted(hits[:2]) == ["/artikler/gigt-i-haelen", "/artikler/haelspore"]
+    assert len(hits) == 8
 
 
 def test_search_finds_articles_with_highlighted_snippets(client: CheckedClient) -> None:

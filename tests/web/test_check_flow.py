@@ -248,6 +248,10 @@ def test_check_answers_and_result_redirect_to_the_next_question_until_done(clien
         assert response.headers["location"] == "/tjek/age"
 
 
+def texts_of(soup: Any, selector: str) -> list[str]:
+    return [text_of(tag) for tag in soup.select(selector)]
+
+
 def test_every_answer_is_shown_in_words(client: CheckedClient, app: Any, kb: KnowledgeBase) -> None:
     answers = complete_answers(kb, RUNNER)
     client.set_answers(app, answers)
@@ -256,7 +260,9 @@ def test_every_answer_is_shown_in_words(client: CheckedClient, app: Any, kb: Kno
         r["data-question-id"]: text_of(r.select_one(".summary-list__value"))
         for r in client.soup.select(".summary-list__row")
     }
-    assert shown["warning_signs"] == "Ingen af disse"
+    warning_items = [i.label.da for i in kb.question("warning_signs").items]
+    assert shown["warning_signs"] == " ".join(["Ingen af disse:", *warning_items])
+    assert texts_of(client.soup, "[data-question-id=warning_signs] .summary-list__none li") == warning_items
     assert shown["injury"] == "Nej, det kom uden en skade"
     pattern_items = [text_of(li) for li in client.soup.select("[data-question-id=pain_pattern] li")]
     labels = {i.id: i.label.da for i in kb.question("pain_pattern").items}

@@ -410,6 +410,18 @@ def test_bad_input_is_explained_field_by_field_and_nothing_is_saved(
     assert stored(diary_services, token)[1] == ()
 
 
+def test_a_baseline_entry_before_the_diary_started_is_kept(
+    diary_client: CheckedClient, diary_app: FastAPI, diary_services: Services
+) -> None:
+    # The diary starts today; how it was last week is a useful baseline.
+    token = start_diary(diary_client, diary_app, diary_services.kb)
+    baseline = TODAY - dt.timedelta(days=7)
+    add_entry(diary_client, token, date=baseline.strftime("%d.%m.%Y"), worst_pain="7")
+    assert diary_client.soup.select(".error-summary") == []
+    diary, entries = stored(diary_services, token)
+    assert (diary.start_date, [(e.date, e.worst_pain) for e in entries]) == (TODAY, [(baseline, 7)])
+
+
 @pytest.mark.parametrize(
     ("date", "message"),
     [
@@ -417,7 +429,7 @@ def test_bad_input_is_explained_field_by_field_and_nothing_is_saved(
         ("2026-13-01", tm.date_impossible().da),
         ("i går", tm.date_format(TODAY).da),
         ("03.03.2026", tm.date_future(TODAY).da),
-        ("01.03.2026", tm.date_before_start(TODAY).da),
+        ("01.03.2025", tm.date_too_early(dt.date(2025, 3, 2)).da),
     ],
 )
 def test_impossible_dates_get_an_instruction(
@@ -478,7 +490,10 @@ def test_deleting_everything_asks_first_then_the_link_stops_working(
     assert text_of(link) == "Slet hele dagbogen"
     diary_client.get(f"/dagbog/{token}/slet")
     assert text_of(diary_client.soup.h1) == "Vil du slette hele dagbogen?"
-    assert "alle dens 1 registreringer" in text_of(diary_client.soup.select_one(".lead"))
+    assert text_of(diary_client.soup.select_one(".lead")) == (
+        "Dagbogen og dens ene registrering bliver slettet for altid, og linket holder op med at virke. Du "
+        "kan ikke fortryde. Hent en kopi først, hvis du vil gemme den."
+    )
     diary_client.post(f"/dagbog/{token}/slet", data={"csrf_token": csrf_token(diary_client.soup)})
     assert text_of(diary_client.soup.h1) == "Din dagbog er slettet"
     assert diary_client.get(f"/dagbog/{token}").status_code == 404
@@ -531,10 +546,27 @@ def test_a_new_diary_says_keep_going_and_where_in_the_plan_you_are(
     assert numbers[:4] == [
         "Du giver smerten et tal fra 0 (ingen smerte) til 10 (værst tænkelige smerte).",
         "Et fald på mindst 2 point eller 30 % er en tydelig bedring.",
-        "Er de seneste 2 registreringer alle mindst 2 point højere end den første, er det en tydelig "
+        "Er hver af de seneste 2 registreringer mindst 2 point højere end den første, er det en tydelig "
         "forværring.",
         "Er smerten ikke tydeligt bedre efter 6 uger, er det tid til at få hælen undersøgt.",
     ]
+    # The runner's self-check never asked about sport, so the plan has no running advice and no pain zones.
+    assert numbers[4:] == []
+
+
+def test_a_runners_diary_keeps_the_runner_trait_and_the_pain_zones_of_their_plan(
+    diary_client: CheckedClient, diary_app: FastAPI, diary_services: Services
+) -> None:
+    kb = diary_services.kb
+    running = {**RUNNER, "sport": ["running"]}
+    answers = complete_answers(kb, running, complete_answers(kb, RUNNER).answer(kb, "sport", ("running",)))
+    token = start_diary(diary_client, diary_app, kb, answers=answers)
+    diary, _ = stored(diary_services, token)
+    assert diary.traits == ("runner",)
+    assert "running_return" in diary_plan_of(diary_services, token).advice_ids
+    assert diary_client.get(f"/dagbog/{token}/eksport.json").json()["diary"]["traits"] == ["runner"]
+    diary_client.get(f"/dagbog/{token}")
+    numbers = [text_of(li) for li in diary_client.soup.select(".numbers li")]
     assert numbers[4:] == ["0–2: Sikkert", "3–5: Acceptabelt", "6–10: For meget"]
 
 
@@ -758,6 +790,7 @@ def test_the_api_makes_a_diary_and_adds_and_lists_entries(
         "age_group": None,
         "diabetes": False,
         "numbness": False,
+        "traits": [],
     }
     entry = {
         "date": "2026-03-02",
@@ -774,6 +807,21 @@ def test_the_api_makes_a_diary_and_adds_and_lists_entries(
     assert listed.text.replace(" ", "").replace("\n", "") == to_json(diary, entries).replace(" ", "").replace(
         "\n", ""
     )
+
+
+def test_the_api_keeps_the_plan_traits_and_refuses_unknown_ones(
+    diary_client: CheckedClient, diary_services: Services
+) -> None:
+    body = {"condition_id": "plantar_fasciitis", "triage_level": "self_care", "traits": ["runner", "runner"]}
+    made = diary_client.post("/api/v1/diaries", json=body)
+    assert made.status_code == 201
+    assert made.json()["diary"]["traits"] == ["runner"]
+    assert "running_return" in diary_plan_of(diary_services, made.json()["token"]).advice_ids
+    refused = diary_client.post("/api/v1/diaries", json={**body, "traits": ["swimmer"]})
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [
+        {"field": "traits", "message": "swimmer is not a plan trait; use overweight, runner"}
+    ]
 
 
 def test_the_api_keeps_the_age_group_diabetes_and_numbness_for_the_plan(

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase
 from haelguiden.engine.plan import NoPlan, Plan, exercise_for_lang, no_plan_for_lang, plan_for_lang
+from haelguiden.engine.state import Answers
 from haelguiden.services import Services
 from haelguiden.web import plan_views, urls
 from haelguiden.web.plan_views import _drawing
@@ -75,64 +76,190 @@ def built_plan(services: Services, facts: dict[str, Any]) -> Plan:
 
 
 # --- the plan page -------------------------------------------------------------------------------------
-def test_an_adult_with_plantar_fasciitis_gets_the_whole_plan_in_order(
+def open_plan_with(client: CheckedClient, app: Any, answers: Answers, lang: str = "da") -> None:
+    client.set_answers(app, answers)
+    response = client.get(urls.plan(lang))  # type: ignore[arg-type]
+    assert response.status_code == 200
+
+
+def runner_answers(kb: KnowledgeBase, *, overweight: bool = False) -> Answers:
+    """The runner's finished self-check, with running as their sport (and overweight, when asked)."""
+    answers = complete_answers(kb, RUNNER).answer(kb, "sport", ("running",))
+    if overweight:
+        load = {"more_activity": True, "new_shoes": False, "standing": False, "hard_floor": False}
+        answers = answers.answer(kb, "load", {**load, "overweight": True})
+    # the new answers can make more questions decide the advice (a runner's heel squeeze): answer them too
+    return complete_answers(kb, RUNNER, answers)
+
+
+def test_a_walker_with_plantar_fasciitis_gets_a_short_plan_with_stop_signs_first(
     client: CheckedClient, app: Any, services: Services, kb: KnowledgeBase
 ) -> None:
+    # The interview never learnt the sport or the weight: no running advice, no weight advice.
     open_plan(client, app, kb, RUNNER)
     local = plan_for_lang(built_plan(services, RUNNER), "da")
     soup = client.soup
 
     assert text_of(soup.h1) == local.title == "Din plan ved smerter under hælen"
     assert text_of(soup.title).startswith(local.title)
-    assert texts(soup, ".basis .summary-list__row") == [
-        "Mest sandsynlige mulige årsag " + kb.conditions["plantar_fasciitis"].name.da,
-        "Planen er til Voksne",
+    assert text_of(soup.select_one(".plan-basis")) == (
+        "Mest sandsynlige mulige årsag: "
+        + kb.conditions["plantar_fasciitis"].name.da
+        + " · Planen er til: Voksne"
+    )
+    sections = [text_of(h) for h in soup.select(".plan h2")]
+    assert sections == [
+        "Stop og søg hjælp",
+        "Øvelser uge for uge",
+        "Det kan du selv gøre",
+        "Følg din bedring",
     ]
-    panel = soup.select_one(".panel")
-    assert panel is not None
-    assert panel["class"] == ["panel", "panel--self_care"]
-    assert text_of(panel.select_one(".panel__body")) == action_text(kb, "self_care", "da")
-    assert texts(soup, ".advice-item h3") == [a.title for a in local.advice]
-    assert texts(soup, ".phase__title") == [f"{p.title} ({p.weeks})" for p in local.phases]
-    assert texts(soup, ".schedule__weeks") == [b.weeks for p in local.phases for b in p.blocks]
-    first_block = local.phases[0].blocks[0]
-    rows = soup.select(".schedule")[0].select("tbody tr")
-    assert [text_of(r.select_one("a")) for r in rows] == [i.name for i in first_block.items]
-    assert [r.select_one("a")["href"] for r in rows] == [  # type: ignore[index]
-        f"/oevelser/{i.exercise_id}" for i in first_block.items
+    assert texts(soup, ".seek-help__level") == [
+        "Kontakt en læge i dag, hvis …",
+        "Kontakt egen læge inden for få dage, hvis …",
+        "Kontakt en fysioterapeut eller egen læge, hvis …",
     ]
-    assert [texts(r, ".schedule__dose li") for r in rows] == [list(i.dose) for i in first_block.items]
-    assert texts(soup, ".timeline__when") == [t.when for t in local.timeline]
-    assert texts(soup, ".timeline__text") == [t.text for t in local.timeline]
-    assert [i.kind for i in local.timeline] == ["check", "change", "check", "review", "recovery"]
-    assert texts(soup, "#plan-seek-help") == [local.headings.seek_help]
-    assert texts(soup, ".seek-help__item") == [
-        f"{s.text} Det skal du gøre: {kb.care[s.level].title.da}" for s in local.seek_help
-    ]
-    assert texts(soup, ".exercise__name") == [e.name for e in local.exercises]
-    assert local.pain_monitoring is not None
-    assert texts(soup, "#plan-pain") == [local.pain_monitoring.title]
-    assert texts(soup, ".zones tbody tr") == [f"{s} {m}" for s, m in local.pain_monitoring.zones]
+    assert texts(soup, ".seek-help__list li") == [s.text for s in local.seek_help]
+    assert (
+        texts(soup, ".advice-item summary")
+        == [a.title for a in local.advice]
+        == [
+            "Skru ned, men bliv ved med at bevæge dig",
+            "Sko med støddæmpning og støtte",
+            "Hælkop eller blødt hælindlæg i en periode",
+            "Is kan dæmpe smerten",
+            "Smertestillende medicin i kort tid",
+            "Det kan en fysioterapeut gøre",
+            "Det er sjældent nødvendigt",
+        ]
+    )
+    assert texts(soup, ".advice-item .details__text") == [a.text for a in local.advice]
+    assert soup.select("#plan-pain") == []  # no running advice, so no pain monitoring
 
 
-def test_the_plan_offers_the_pdf_print_and_a_diary(
+def test_the_exercises_are_one_table_with_each_exercise_once_and_its_weekly_progression(
     client: CheckedClient, app: Any, kb: KnowledgeBase
 ) -> None:
+    open_plan(client, app, kb, RUNNER)
+    (table,) = client.soup.select("table.plan-table")
+    rows = table.select("tbody tr")
+    assert [text_of(r.select_one("th")) for r in rows] == [
+        "Stræk af fodsålen",
+        "Lægstræk ved væggen, strakt knæ",
+        "Lægstræk ved væggen, bøjet knæ",
+        "Rul fodsålen over en bold eller en frossen flaske Uge 1–6 kan udelades",
+        "Tung tåhævning med håndklæde under tæerne",
+    ]
+    assert [r.select_one("th a")["href"] for r in rows] == [  # type: ignore[index]
+        "/oevelser/plantar_fascia_stretch",
+        "/oevelser/calf_stretch_knee_straight",
+        "/oevelser/calf_stretch_knee_bent",
+        "/oevelser/sole_roll",
+        "/oevelser/towel_heel_raise",
+    ]
+    assert text_of(rows[0].select_one("td")) == (
+        "10 gentagelser, hold 10 sekunder. 3 gange om dagen. Gerne oftere, og altid før de første skridt om "
+        "morgenen."
+    )
+    raise_cell = rows[4].select_one("td")
+    assert raise_cell is not None
+    assert text_of(raise_cell.select_one(".plan-table__dose")) == (
+        "3 sek. op, 2 sek. stille, 3 sek. ned. Hver anden dag. Brug så meget vægt, at du lige netop kan "
+        "klare gentagelserne."
+    )
+    assert texts(raise_cell, ".progression div") == [
+        "Uge 1–2: 3 sæt × 12 gentagelser.",
+        "Uge 3–4: 4 sæt × 10 gentagelser. Tag en rygsæk med bøger på, så 10 gentagelser er det meste, du "
+        "kan.",
+        "Uge 5–12: 5 sæt × 8 gentagelser. Læg flere bøger i rygsækken, efterhånden som du bliver stærkere.",
+    ]
+    # How to do them: once each, without repeating the doses, behind one "show" under the table.
+    how_to = client.soup.select_one("details.how-to")
+    assert how_to is not None
+    assert text_of(how_to.summary) == "Sådan laver du øvelserne"
+    assert texts(how_to, ".exercise__name") == [text_of(r.select_one("th a")) for r in rows]
+    assert how_to.select(".dosage") == []
+
+
+def test_a_runner_gets_the_running_advice_and_pain_monitoring(
+    client: CheckedClient, app: Any, services: Services, kb: KnowledgeBase
+) -> None:
+    answers = runner_answers(kb, overweight=True)
+    open_plan_with(client, app, answers)
+    titles = texts(client.soup, ".advice-item summary")
+    assert titles[4:6] == ["Vægten betyder noget", "Vend gradvist tilbage til løb"]
+    plan = services.plan_for(answers)
+    assert isinstance(plan, Plan)
+    local = plan_for_lang(plan, "da")
+    assert local.pain_monitoring is not None
+    assert texts(client.soup, "#plan-pain") == [local.pain_monitoring.title]
+    zones = [" ".join(li.get_text().split()) for li in client.soup.select(".zones li")]
+    assert zones == [f"{s}: {m}" for s, m in local.pain_monitoring.zones]
+
+
+def test_the_sources_are_named_for_patients_without_working_notes(
+    client: CheckedClient, app: Any, services: Services, kb: KnowledgeBase
+) -> None:
+    open_plan(client, app, kb, RUNNER)
+    link = client.soup.select_one(".sources a")
+    assert link is not None
+    assert (link["href"], text_of(link)) == ("/plan/kilder", "Se kilderne til planen")
+    client.get("/plan/kilder")
+    assert text_of(client.soup.h1) == "Kilder til din plan"
+    assert client.soup.select_one(".back-link")["href"] == "/plan"  # type: ignore[index]
+    items = client.soup.select(".sources__list li")
+    plan = built_plan(services, RUNNER)
+    cited = [s for s in plan.sources if s != "estimate"]
+    assert [text_of(li) for li in items] == [
+        *(services.source_titles[s].line("da") for s in cited),
+        "Skøn fra fagfolk, hvor forskningen ikke giver et tal",
+    ]
+    assert (
+        text_of(items[0])
+        == "Managing plantar fasciitis – 2023 update of clinical practice guidelines. PPL Biomechanics, 2023."
+    )
+    # An English title on the Danish page is marked as English; a Danish one is not.
+    assert items[0]["lang"] == "en"
+    danish = next(li for li in items if text_of(li).startswith("Fodterapi og fysioterapi"))
+    assert danish.get("lang") is None
+    shown = " ".join(text_of(li) for li in items)
+    for note in ("summary of source", "as summarised", "low-quality", "read as reproduced", "doi:", "http"):
+        assert note not in shown
+
+
+def test_every_source_a_plan_cites_has_a_patient_facing_title(services: Services) -> None:
+    library = services.plans
+    cited = {
+        s
+        for plan_id in library.plans
+        for s in [
+            *library.plans[plan_id].sources,
+            *(s for a in library.advice.values() for s in a.sources),
+            *(s for h in library.seek_help.values() for s in h.sources),
+            *(s for e in library.exercises.values() for s in e.sources),
+            *(s for e in library.exercises.values() for st in e.dosage for s in st.sources),
+        ]
+    }
+    assert cited - {"estimate"} - set(services.source_titles) == set()
+
+
+def test_the_plan_offers_the_pdf_and_a_diary(client: CheckedClient, app: Any, kb: KnowledgeBase) -> None:
     open_plan(client, app, kb, RUNNER)
     pdf = client.soup.select_one("a[download]")
     assert pdf is not None
     assert (pdf["href"], text_of(pdf)) == ("/plan.pdf", "Hent planen som PDF")
-    assert text_of(client.soup.select_one(".print-note")) == "Du kan også udskrive siden. Den passer til A4."
-    form = client.soup.select_one(".diary-start form")
+    form = client.soup.select_one(".plan-about form")
     assert form is not None
     assert (form["action"], text_of(form.button)) == ("/dagbog", "Start en dagbog")
     stylesheets = [link["href"] for link in client.soup.select("link[rel=stylesheet]")]
-    assert "/static/plan-diary.css" in stylesheets
+    assert stylesheets == ["/static/haelguiden.css", "/static/forms.css", "/static/plan.css"]
 
 
-def test_the_plan_stylesheet_prints_on_a4() -> None:
+def test_the_plan_stylesheet_prints_on_a4_with_everything_open() -> None:
     static = Path(__file__).parents[2] / "src/haelguiden/web/static"
-    assert "@media print" in (static / "plan-diary.css").read_text()
+    plan_css = (static / "plan.css").read_text()
+    assert "@media print" in plan_css
+    assert "details::details-content{content-visibility:visible;display:block}" in plan_css
     assert "@page{size:A4" in (static / "haelguiden.css").read_text()
 
 
@@ -143,30 +270,33 @@ def test_the_english_plan_is_the_same_plan_in_english(
     local = plan_for_lang(built_plan(services, RUNNER), "en")
     assert text_of(client.soup.h1) == local.title
     assert client.soup.html["lang"] == "en"  # type: ignore[index]
-    assert texts(client.soup, ".basis .summary-list__key") == [
-        "Most likely possible cause",
-        "The plan is for",
-    ]
+    assert text_of(client.soup.select_one(".plan-basis")) == (
+        "Most likely possible cause: Plantar fasciitis (heel spur) · The plan is for: Adults"
+    )
+    assert texts(client.soup, ".seek-help__level")[0] == "Contact a doctor today if …"
     assert client.soup.select_one("a[download]")["href"] == "/en/plan.pdf"  # type: ignore[index]
     assert client.soup.select_one(".header__lang")["href"] == "/plan"  # type: ignore[index]
+    client.get("/en/plan/sources")
+    assert text_of(client.soup.h1) == "Sources for your plan"
+    assert client.soup.select_one(".sources__list li").get("lang") is None  # type: ignore[union-attr]
 
 
-def test_a_child_with_severs_disease_gets_the_childrens_plan(
+def test_a_child_with_severs_disease_gets_the_plan_written_for_the_parent(
     client: CheckedClient, app: Any, services: Services, kb: KnowledgeBase
 ) -> None:
     open_plan(client, app, kb, SEVERS)
     plan = built_plan(services, SEVERS)
-    assert (plan.id, plan.variant) == ("calcaneal_apophysitis", "condition")
+    assert (plan.id, plan.variant, plan.audience) == ("calcaneal_apophysitis", "condition", "child")
     local = plan_for_lang(plan, "da")
-    assert text_of(client.soup.h1) == local.title
-    assert texts(client.soup, ".basis .summary-list__value") == [
-        kb.conditions["calcaneal_apophysitis"].name.da,
-        "Børn og unge under 16 år",
-    ]
-    assert texts(client.soup, ".advice-item h3") == [a.title for a in local.advice]
-    panel = client.soup.select_one(".panel")
-    assert panel is not None
-    assert panel["class"] == ["panel", "panel--professional"]
+    assert text_of(client.soup.h1) == local.title == "Plan for dit barns hæl"
+    assert text_of(client.soup.select_one(".plan-basis")) == (
+        "Mest sandsynlige mulige årsag: "
+        + kb.conditions["calcaneal_apophysitis"].name.da
+        + " · Planen er til: Børn og unge under 16 år"
+    )
+    assert text_of(client.soup.select_one(".lead")).startswith("Planen er skrevet til dig som forælder.")
+    assert texts(client.soup, ".advice-item summary") == [a.title for a in local.advice]
+    assert texts(client.soup, ".plan h2")[2] == "Det kan I selv gøre"
 
 
 def test_diabetes_adds_the_assessment_advice_and_the_foot_warning(
@@ -176,10 +306,10 @@ def test_diabetes_adds_the_assessment_advice_and_the_foot_warning(
     plan = built_plan(services, DIABETES)
     assert "diabetes_assessment" in plan.advice_ids
     assert "diabetes_wound" in [s.id for s in plan.seek_help]
-    titles = texts(client.soup, ".advice-item h3")
+    titles = texts(client.soup, ".advice-item summary")
     assert plan.advice[plan.advice_ids.index("diabetes_assessment")].title.da in titles
     warning = next(s for s in plan.seek_help if s.id == "diabetes_wound")
-    assert any(item.startswith(warning.text.da) for item in texts(client.soup, ".seek-help__item"))
+    assert warning.text.da in texts(client.soup, ".seek-help__list li")
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -196,7 +326,7 @@ def test_a_same_day_result_gets_no_plan_but_the_reason_and_what_to_do(
     assert panel is not None
     assert panel["class"] == ["panel", "panel--urgent"]
     assert text_of(panel.select_one(".panel__body")) == action_text(kb, "urgent", lang)  # type: ignore[arg-type]
-    assert client.soup.select(".schedule") == []
+    assert client.soup.select(".plan-table") == []
     assert client.get(urls.plan_pdf(lang), follow_redirects=False).headers["location"] == urls.plan(lang)  # type: ignore[arg-type]
 
 
@@ -212,6 +342,8 @@ def test_without_a_finished_self_check_the_plan_page_says_so(
     assert text_of(client.soup.h1) == heading
     assert client.soup.select_one("main a")["href"] == link  # type: ignore[index]
     assert client.get(path + ".pdf", follow_redirects=False).headers["location"] == path
+    sources = path + ("/kilder" if path == "/plan" else "/sources")
+    assert client.get(sources, follow_redirects=False).headers["location"] == path
 
 
 @pytest.mark.parametrize(
@@ -294,13 +426,28 @@ def test_an_unknown_exercise_is_not_found(client: CheckedClient) -> None:
     assert text_of(client.soup.h1) == "Siden findes ikke"
 
 
-def test_the_plan_page_inlines_each_drawing_once_with_unique_ids(
+def test_the_plan_links_each_how_to_to_the_exercise_page_with_its_drawing(
     client: CheckedClient, app: Any, kb: KnowledgeBase
 ) -> None:
+    # The drawings stay on the exercise pages, so the plan stays within one round trip (14 KB).
     open_plan(client, app, kb, RUNNER)
-    svgs = client.soup.select(".exercise figure.drawing svg")
-    assert len(svgs) == len(client.soup.select(".exercise__name"))
-    assert all(svg.find("title") is not None for svg in svgs)
+    assert client.soup.select(".plan svg") == []
+    links = [(a["href"], text_of(a)) for a in client.soup.select(".how-to .exercise__link a")]
+    names = [text_of(h) for h in client.soup.select(".how-to .exercise__name")]
+    assert links == [
+        (f"/oevelser/{i}", f"Se øvelsen med en tegning : {n}")  # text_of joins the hidden part with a space
+        for i, n in zip(
+            [
+                "plantar_fascia_stretch",
+                "calf_stretch_knee_straight",
+                "calf_stretch_knee_bent",
+                "sole_roll",
+                "towel_heel_raise",
+            ],
+            names,
+            strict=True,
+        )
+    ]
 
 
 def test_a_drawing_keeps_only_shapes_and_text(tmp_path: Path) -> None:

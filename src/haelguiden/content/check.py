@@ -5,6 +5,7 @@ adds the checks that need the whole site or the knowledge base: dates, sources, 
 internal links and anchors, directives and Danish readability (LIX).
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 
 from haelguiden.content.article import ARTICLE_PATH_PREFIXES, Article, read_article
 from haelguiden.content.directives import DIRECTIVE_NAMES
-from haelguiden.content.frontmatter import LANGS, Lang, format_date
+from haelguiden.content.frontmatter import DATE_EXAMPLE, LANGS, Lang, format_date
 from haelguiden.content.lix import DANISH_TARGET, LixScore
 from haelguiden.content.problems import ContentProblems, Problem
 from haelguiden.engine.suggest import did_you_mean
@@ -22,6 +23,12 @@ DEFAULT_ALLOWED_PATHS = frozenset({"/tjek", "/en/check"})
 """Site paths besides articles that articles may link to."""
 
 _LANG_NAMES = {"da": "Danish", "en": "English"}
+#: Words that claim a clinical review (Danish and English).
+_REVIEW_CLAIM = re.compile(
+    r"fagligt\s+gennemgået|gennemgået\s+af\s+en\s+(læge|kliniker|fysioterapeut)|clinically\s+reviewed|"
+    r"medically\s+reviewed|reviewed\s+by\s+a\s+(doctor|clinician)",
+    re.IGNORECASE,
+)
 _EXTERNAL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 
@@ -166,7 +173,40 @@ class _Checker:
         ]
         # Body problems in file order; the ones without a line (LIX) last.
         body.sort(key=lambda p: p.line if p.line is not None else float("inf"))
-        return [*self._dates(article), *self._ids(article), *self._translation(article), *body]
+        return [
+            *self._dates(article),
+            *self._review(article),
+            *self._ids(article),
+            *self._translation(article),
+            *body,
+        ]
+
+    def _review(self, article: Article) -> Iterable[Problem]:
+        """A review is claimed only with a named reviewer and a date, never in the text alone."""
+        meta = article.meta
+        if meta.last_reviewed is not None and meta.reviewed_by is None:
+            yield Problem(
+                article.file,
+                "reviewedBy",
+                "is missing, but lastReviewed says the article was reviewed; name the clinician who "
+                'reviewed it (reviewedBy: "Navn, titel") or remove lastReviewed',
+            )
+        if meta.reviewed_by is not None and meta.last_reviewed is None:
+            yield Problem(
+                article.file,
+                "lastReviewed",
+                f'is missing; give the date {meta.reviewed_by} reviewed the article (e.g. "{DATE_EXAMPLE}")',
+            )
+        if meta.reviewed_by is None:
+            for block in article.rendered.blocks:
+                if _REVIEW_CLAIM.search(block.text):
+                    yield Problem(
+                        article.file,
+                        "body",
+                        "claims a clinical review, but no reviewer is named; remove the claim or add "
+                        "reviewedBy and lastReviewed",
+                        block.line,
+                    )
 
     def _dates(self, article: Article) -> Iterable[Problem]:
         meta = article.meta

@@ -91,6 +91,8 @@ class FrontMatter(BaseModel):
     lang: Lang
     translation: Slug | None = None
     last_reviewed: DanishDate | None = Field(default=None, alias="lastReviewed")
+    #: Who reviewed the article clinically ("Navn, titel"); a review without a named reviewer is no review.
+    reviewed_by: NonEmpty | None = Field(default=None, alias="reviewedBy")
     about: tuple[NonEmpty, ...] = ()
     sources: tuple[NonEmpty, ...] = ()
 

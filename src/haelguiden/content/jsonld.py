@@ -44,8 +44,10 @@ def medical_web_page(article: Article, *, base_url: str, condition_names: Mappin
     }
     if meta.description is not None:
         page["description"] = meta.description
-    if meta.last_reviewed is not None:
+    # A review is claimed only with a named reviewer (``content check`` enforces it).
+    if meta.last_reviewed is not None and meta.reviewed_by is not None:
         page["lastReviewed"] = meta.last_reviewed.isoformat()
+        page["reviewedBy"] = {"@type": "Person", "name": meta.reviewed_by}
     if meta.about:
         page["about"] = [{"@type": "MedicalCondition", "name": condition_names[c]} for c in meta.about]
     return page

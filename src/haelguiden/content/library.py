@@ -114,8 +114,24 @@ class ArticleLibrary:
         return pairs
 
     def search_documents(self) -> list[SearchDocument]:
-        """One search document per article (title and plain body), for :class:`SearchIndex`."""
-        return [SearchDocument(a.lang, a.slug, a.title, a.rendered.plain_text) for a in self]
+        """One search document per article (title, plain body, and headings with the meta title and
+        description), for :class:`SearchIndex`."""
+        return [
+            SearchDocument(
+                a.lang,
+                a.slug,
+                a.title,
+                a.rendered.plain_text,
+                " ".join(
+                    [
+                        a.meta.meta_title,
+                        a.meta.description or "",
+                        *(b.text for b in a.rendered.blocks if b.kind == "heading"),
+                    ]
+                ),
+            )
+            for a in self
+        ]
 
     def sitemap_entries(self) -> list[SitemapEntry]:
         """One sitemap entry per article, last modified on its ``lastUpdated`` date."""

@@ -2,9 +2,13 @@
 
 Text and queries go through the same Snowball stemmer (Danish for ``da``, English for ``en``), applied until
 the word stops changing: the Danish stemmer alone turns "akillessenen" into "akillessen" but "akillessene"
-into "akilles", and stemming again brings both to the same stem. The index holds only stems; the original
-text is kept in Python for snippets. Queries are reduced to words before they reach SQLite, so no query can
-be FTS syntax.
+into "akilles", and stemming again brings both to the same stem. Words are first folded to plain letters
+(æ → ae, ø → oe, å → aa), so "traethedsbrud", typed without Danish letters, finds "træthedsbrud". The index
+holds only stems; the original text is kept in Python for snippets. Queries are reduced to words before they
+reach SQLite, so no query can be FTS syntax.
+
+Ranking: articles whose title holds a word of the query come first, then those whose headings, meta title
+or description do, then the rest; BM25 (title weighing most, then headings, then the body) orders each.
 """
 
 import html
@@ -22,7 +26,9 @@ _STEMMERS = {"da": "danish", "en": "english"}
 MAX_QUERY_WORDS = 12
 _SNIPPET_BEFORE = 8
 _SNIPPET_AFTER = 24
-_TITLE_WEIGHT = 5.0
+_TITLE_WEIGHT = 10.0
+_HEADINGS_WEIGHT = 4.0
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ class SearchDocument:
     slug: str
     title: str
     text: str
+    #: The headings, meta title and description: a match here ranks above one only in the body.
+    headings: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,8 @@ class _Stemmer:
         self._cache: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
-        word = word.lower()
+        # Folded before stemming, so a word typed with or without Danish letters is the same word.
+        word = word.lower().translate(_FOLD)
         cached = self._cache.get(word)
         if cached is None:
             stem = word
@@ -76,10 +85,13 @@ class SearchIndex:
         """Create an empty index; :meth:`build` creates a filled one."""
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(lang UNINDEXED, title, body, "
+            "CREATE VIRTUAL TABLE docs USING fts5(lang UNINDEXED, title, headings, body, "
             "tokenize = 'unicode61 remove_diacritics 0')"
         )
         self._docs: list[SearchDocument] = []
+        # Per document: the stems of its title and of its headings (for ranking title matches first).
+        self._title_stems: list[frozenset[str]] = []
+        self._heading_stems: list[frozenset[str]] = []
         self._stemmers = {lang: _Stemmer(lang) for lang in _STEMMERS}
         self._lock = threading.Lock()
 
@@ -95,11 +107,14 @@ class SearchIndex:
         """Add one document to the index."""
         stem = self._stemmer(document.lang)
         with self._lock:
+            title, headings = stem.text(document.title), stem.text(document.headings)
             self._db.execute(
-                "INSERT INTO docs (rowid, lang, title, body) VALUES (?, ?, ?, ?)",
-                (len(self._docs), document.lang, stem.text(document.title), stem.text(document.text)),
+                "INSERT INTO docs (rowid, lang, title, headings, body) VALUES (?, ?, ?, ?, ?)",
+                (len(self._docs), document.lang, title, headings, stem.text(document.text)),
             )
             self._docs.append(document)
+            self._title_stems.append(frozenset(title.split()))
+            self._heading_stems.append(frozenset(headings.split()))
 
     def _stemmer(self, lang: str) -> _Stemmer:
         return self._stemmers.get(lang) or self._stemmers["da"]
@@ -108,25 +123,35 @@ class SearchIndex:
         """Articles of language ``lang`` that match every word of ``query`` (or, if none do, any word).
 
         Any text is a valid query: punctuation and FTS operators are ignored, an empty query finds nothing.
-        Hits are ranked by BM25 with title matches weighing more than body matches.
+        Hits whose title matches come first, then those whose headings match, each group by BM25.
         """
         stem = self._stemmer(lang)
         stems = list(dict.fromkeys(stem(w) for w in _WORD_RE.findall(query)[:MAX_QUERY_WORDS]))
         if not stems:
             return []
         terms = [f'"{s}"' for s in stems]
+        wanted = set(stems)
         with self._lock:
-            rows = self._query(" ".join(terms), lang, limit)
+            rows = self._query(" ".join(terms), lang)
             if not rows and len(terms) > 1:
-                rows = self._query(" OR ".join(terms), lang, limit)
-            return [self._hit(self._docs[rowid], score, set(stems), stem) for rowid, score in rows]
+                rows = self._query(" OR ".join(terms), lang)
 
-    def _query(self, match: str, lang: str, limit: int) -> list[tuple[int, float]]:
+            def tier(rowid: int) -> int:
+                if wanted & self._title_stems[rowid]:
+                    return 0
+                return 1 if wanted & self._heading_stems[rowid] else 2
+
+            ranked = sorted(rows, key=lambda row: (tier(row[0]), row[1]))[:limit]
+            return [self._hit(self._docs[rowid], score, wanted, stem) for rowid, score in ranked]
+
+    def _query(self, match: str, lang: str) -> list[tuple[int, float]]:
+        # Every match (there are few articles): the tiers are sorted in Python before the limit.
         sql = (
-            "SELECT rowid, bm25(docs, 0.0, ?, 1.0) AS rank FROM docs "
-            "WHERE docs MATCH ? AND lang = ? ORDER BY rank LIMIT ?"
+            "SELECT rowid, bm25(docs, 0.0, ?, ?, 1.0) AS rank FROM docs "
+            "WHERE docs MATCH ? AND lang = ? ORDER BY rank"
         )
-        return [(int(r), float(s)) for r, s in self._db.execute(sql, (_TITLE_WEIGHT, match, lang, limit))]
+        params = (_TITLE_WEIGHT, _HEADINGS_WEIGHT, match, lang)
+        return [(int(r), float(s)) for r, s in self._db.execute(sql, params)]
 
     def _hit(self, doc: SearchDocument, rank: float, stems: set[str], stem: _Stemmer) -> SearchHit:
         snippet, snippet_html = _snippet(doc.text, stems, stem)

@@ -12,11 +12,14 @@ source. This module only *selects* and *arranges*:
 Which plan a person gets (the selection rules live in ``plans/_rules.yaml``):
 
 1. Triage levels listed under ``no_plan`` (emergency, urgent) get no plan, only the reason.
-2. Levels listed under ``interim`` (gp) get the short "until you see the doctor" plan.
+2. Levels listed under ``interim`` (gp) get the short "until you see the doctor" plan (a child's version
+   for children).
 3. Otherwise the plan written for the condition, if it suits the person's age group; children get the
    child plan instead of an adult one, adults the general fallback plan.
 4. Then the variants: diabetes adds the "get your foot assessed" advice and the diabetic-foot warning;
-   numbness removes anything cold (ice, a frozen bottle); some triage levels add their own advice.
+   numbness removes anything cold (ice, a frozen bottle); some triage levels add their own advice; advice
+   marked ``only_for`` a trait (running, overweight) is given only when the answers show that trait; and a
+   child's plan swaps shared items for the versions written for the parent (``child.replace``).
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from haelguiden.engine.plan_model import (
     TextLines,
     TimelineItem,
     TimelineKind,
+    Trait,
     Variant,
     WeekRange,
 )
@@ -64,14 +68,19 @@ from haelguiden.engine.plan_text import (
     LocalAdvice,
     LocalAlternative,
     LocalBlock,
+    LocalDose,
     LocalExercise,
+    LocalExerciseRow,
     LocalHeadings,
     LocalNoPlan,
     LocalPainMonitoring,
     LocalPhase,
+    LocalPhaseSummary,
     LocalPlan,
+    LocalProgramme,
     LocalScheduledExercise,
     LocalSeekHelp,
+    LocalSeekHelpGroup,
     LocalStage,
     LocalTimelineItem,
     dose_lines,
@@ -96,14 +105,19 @@ __all__ = [
     "LocalAdvice",
     "LocalAlternative",
     "LocalBlock",
+    "LocalDose",
     "LocalExercise",
+    "LocalExerciseRow",
     "LocalHeadings",
     "LocalNoPlan",
     "LocalPainMonitoring",
     "LocalPhase",
+    "LocalPhaseSummary",
     "LocalPlan",
+    "LocalProgramme",
     "LocalScheduledExercise",
     "LocalSeekHelp",
+    "LocalSeekHelpGroup",
     "LocalStage",
     "LocalTimelineItem",
     "NoPlan",
@@ -126,6 +140,7 @@ __all__ = [
     "TextLines",
     "TimelineItem",
     "TimelineKind",
+    "Trait",
     "Variant",
     "WeekRange",
     "build_plan",
@@ -148,6 +163,7 @@ def build_plan(
     age: int | None,
     diabetes: bool,
     numbness: bool,
+    traits: Iterable[str] = (),
 ) -> Plan | NoPlan:
     """Pick the plan and variant for a person and lay out its schedule.
 
@@ -160,22 +176,32 @@ def build_plan(
         diabetes: the person has diabetes: adds advice to be assessed by a professional (NICE NG19,
             ref-69) and the diabetic-foot warning.
         numbness: the person reports numbness or reduced feeling: leaves out ice and cold (ref-32, estimate).
+        traits: the traits of ``PlanRules.traits`` the answers show (``runner``, ``overweight``); advice
+            marked ``only_for`` a trait is left out for everyone else.
 
     Returns:
         A ``Plan``, or ``NoPlan`` with the reason for the levels that must see a doctor first.
 
     Raises:
-        ValueError: for a triage level that does not exist or an impossible age.
+        ValueError: for a triage level that does not exist, an impossible age or an unknown trait.
     """
     level = _triage_level(triage_level)
     if age is not None and not 0 <= age <= 130:
         raise ValueError(f"Age must be a whole number of years from 0 to 130, not {age}.")
     rules = library.rules
+    shown = frozenset(traits)
+    unknown = sorted(shown - set(rules.traits))
+    if unknown:
+        raise ValueError(f"Unknown trait(s) {', '.join(unknown)}. Use: {', '.join(sorted(rules.traits))}.")
     for reason in rules.no_plan:
         if reason.level == level:
             return NoPlan(level, reason.title, reason.reason, reason.sources)
 
-    template, variant = _choose(library, condition_id, level, age)
+    template, variant, audience = _choose(library, condition_id, level, age)
+
+    def for_audience(item_id: str) -> str:
+        return rules.child_replace.get(item_id, item_id) if audience == "child" else item_id
+
     advice_ids = [
         *_level_advice(rules, level),
         *([rules.diabetes_advice] if diabetes else []),
@@ -183,12 +209,15 @@ def build_plan(
     ]
     advice = tuple(
         item
-        for item in (library.advice[a] for a in dict.fromkeys(advice_ids))
-        if not (numbness and item.avoid_if_numbness)
+        for item in (library.advice[a] for a in dict.fromkeys(map(for_audience, advice_ids)))
+        if not (numbness and item.avoid_if_numbness) and (item.only_for is None or item.only_for in shown)
     )
     help_ids = [*template.seek_help, *([rules.diabetes_seek_help] if diabetes else [])]
     seek_help = tuple(
-        sorted((library.seek_help[s] for s in dict.fromkeys(help_ids)), key=lambda s: TRIAGE_RANK[s.level])
+        sorted(
+            (library.seek_help[s] for s in dict.fromkeys(map(for_audience, help_ids))),
+            key=lambda s: TRIAGE_RANK[s.level],
+        )
     )
 
     def keep(exercise: Exercise) -> bool:
@@ -204,6 +233,7 @@ def build_plan(
         id=template.id,
         variant=variant,
         kind=template.kind,
+        audience=audience,
         condition_id=condition_id,
         triage_level=level,
         title=template.title,
@@ -233,17 +263,18 @@ def _triage_level(value: str) -> TriageLevel:
 
 def _choose(
     library: PlanLibrary, condition_id: str | None, level: TriageLevel, age: int | None
-) -> tuple[PlanTemplate, Variant]:
+) -> tuple[PlanTemplate, Variant, Audience]:
     rules = library.rules
-    if level in rules.interim_levels:
-        return library.plans[rules.interim_plan], "interim"
     audience: Audience = "child" if age is not None and age < rules.child_below_age else "adult"
-    own = library.plan_for_condition(condition_id) if condition_id else None
-    if own is not None and audience in own.audience:
-        return own, "condition"
+    if level in rules.interim_levels:
+        interim = rules.interim_child_plan if audience == "child" else rules.interim_plan
+        return library.plans[interim], "interim", audience
+    own = library.plan_for_condition(condition_id, audience) if condition_id else None
+    if own is not None:
+        return own, "condition", audience
     if audience == "child":
-        return library.plans[rules.child_plan], "child"
-    return library.plans[rules.fallback_plan], "fallback"
+        return library.plans[rules.child_plan], "child", audience
+    return library.plans[rules.fallback_plan], "fallback", audience
 
 
 def _level_advice(rules: PlanRules, level: TriageLevel) -> list[str]:

@@ -133,6 +133,8 @@ class AdviceItem:
     sources: tuple[str, ...]
     avoid_if_numbness: bool = False
     pain_monitoring: bool = False
+    #: Given only to people with this trait (``PlanRules.traits``), e.g. running advice for runners.
+    only_for: str | None = None
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,24 @@ class PlanLabels:
     every_day: Text
     every_other_day: Text
     rest: Text
+    #: Triage level -> what to do, the heading over that level's "seek help" items.
+    seek_levels: Mapping[str, Text]
+    exercise_column: Text
+    dose_column: Text
+    #: Said once for an exercise whose every step is a repetition maximum.
+    rm_note: Text
+    advice_child: Text
+    how_to_child: Text
+    timeline_child: Text
+
+
+@dataclass(frozen=True)
+class Trait:
+    """A trait some advice is only for: it holds when the answers give ``fact`` one of ``values``."""
+
+    id: str
+    fact: str
+    values: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -277,8 +297,12 @@ class PlanRules:
     no_plan: tuple[NoPlanReason, ...]
     interim_levels: tuple[TriageLevel, ...]
     interim_plan: str
+    interim_child_plan: str
     child_below_age: int
     child_plan: str
+    #: Advice or seek-help id -> the version written for a child's parent.
+    child_replace: Mapping[str, str]
+    traits: Mapping[str, Trait]
     fallback_plan: str
     diabetes_advice: str
     diabetes_seek_help: str
@@ -298,12 +322,17 @@ class PlanLibrary:
     plans: Mapping[str, PlanTemplate]
     rules: PlanRules
 
-    def plan_for_condition(self, condition_id: str) -> PlanTemplate | None:
-        """The plan written for ``condition_id``, or None."""
-        for plan in self.plans.values():
-            if condition_id in plan.conditions:
-                return plan
-        return None
+    def plan_for_condition(self, condition_id: str, audience: Audience | None = None) -> PlanTemplate | None:
+        """The plan written for ``condition_id`` (and ``audience``, when given), or None.
+
+        Without an audience, the plan for adults comes first (a condition may have one plan for adults and
+        one written for a child's parent).
+        """
+        found = [p for p in self.plans.values() if condition_id in p.conditions]
+        if audience is not None:
+            found = [p for p in found if audience in p.audience]
+        found.sort(key=lambda p: "adult" not in p.audience)
+        return found[0] if found else None
 
 
 # ------------------------------------------------------------------------------------------- built plans
@@ -357,6 +386,7 @@ class Plan:
     id: str
     variant: Variant
     kind: PlanKind
+    audience: Audience
     condition_id: str | None
     triage_level: TriageLevel
     title: Text

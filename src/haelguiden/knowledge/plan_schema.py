@@ -254,6 +254,8 @@ class AdviceIn(_Model):
     text: TextIn
     avoid_if_numbness: StrictBool = False
     pain_monitoring: StrictBool = False
+    #: Given only to people with this trait (a key of ``traits`` in _rules.yaml).
+    only_for: Id | None = None
     sources: Sources
 
 
@@ -358,6 +360,8 @@ class InterimIn(_Model):
 
     levels: Annotated[list[Level], Field(min_length=1)]
     plan: Id
+    #: The same short plan written for a child's parent.
+    child_plan: Id
 
 
 class ChildIn(_Model):
@@ -365,6 +369,24 @@ class ChildIn(_Model):
 
     below_age: Annotated[int, Field(strict=True, ge=1, le=18)]
     plan: Id
+    #: Advice or seek-help id -> the version written for a child's parent.
+    replace: dict[Id, Id] = {}
+
+
+class TraitIn(_Model):
+    """A trait some advice is only for: the fact has one of ``values`` in the answers."""
+
+    fact: Id
+    values: Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class SeekLevelsIn(_Model):
+    """What to do, as the heading over the "seek help" items of each level."""
+
+    emergency: TextIn
+    urgent: TextIn
+    gp: TextIn
+    professional: TextIn
 
 
 class DiabetesIn(_Model):
@@ -434,6 +456,13 @@ class LabelsIn(_Model):
     every_day: TextIn
     every_other_day: TextIn
     rest: TextIn
+    seek_levels: SeekLevelsIn
+    exercise_column: TextIn
+    dose_column: TextIn
+    rm_note: TextIn
+    advice_child: TextIn
+    how_to_child: TextIn
+    timeline_child: TextIn
 
 
 class RulesIn(_Model):
@@ -445,6 +474,7 @@ class RulesIn(_Model):
     fallback_plan: Id
     diabetes: DiabetesIn
     level_advice: dict[Level, Id] = {}
+    traits: dict[Id, TraitIn] = {}
     pain_monitoring: PainMonitoringIn
     labels: LabelsIn
     sources: Sources

@@ -44,11 +44,12 @@ from haelguiden.knowledge.plan_schema import (
     RulesIn,
     SeekHelpFileIn,
     SeekHelpIn,
+    SeekLevelsIn,
     TextIn,
     suggest,
 )
 
-#: The fixed vocabulary of condition ids (docs/helpers-brief.md).
+#: The fixed vocabulary of condition ids (the vignette vocabulary, `score.py --vocab`).
 CONDITION_IDS = (
     "plantar_fasciitis",
     "plantar_fascia_rupture",
@@ -354,8 +355,13 @@ def _check_plan(model: PlanIn, path: Path, refs: _Refs, problems: _Problems) -> 
                 ),
             )
         for other in refs.plans.values():
-            if condition in other.conditions:
-                add(field, f"{condition!r} already has the plan '{other.id}'. Give each condition one plan")
+            shared = set(other.audience) & set(model.audience)
+            if condition in other.conditions and shared:
+                add(
+                    field,
+                    f"{condition!r} already has the plan '{other.id}' for {', '.join(sorted(shared))}. "
+                    "Give each condition one plan per audience",
+                )
     for index, advice_id in enumerate(model.advice):
         _check_id(advice_id, refs.advice, "advice item", "plans/_advice.yaml", f"advice[{index}]", add)
     for index, help_id in enumerate(model.seek_help):
@@ -429,7 +435,18 @@ def _check_rules(rules: RulesIn, refs: _Refs, problems: _Problems) -> None:
         elif not test(found):
             add(field, f"the plan {plan_id!r} does not fit here. Point at a plan {need}")
 
-    plan("interim.plan", rules.interim.plan, lambda x: x.kind == "interim", "of kind 'interim'")
+    plan(
+        "interim.plan",
+        rules.interim.plan,
+        lambda x: x.kind == "interim" and "adult" in x.audience,
+        "of kind 'interim' whose audience includes adult",
+    )
+    plan(
+        "interim.child_plan",
+        rules.interim.child_plan,
+        lambda x: x.kind == "interim" and "child" in x.audience,
+        "of kind 'interim' whose audience includes child",
+    )
     plan("child.plan", rules.child.plan, lambda x: "child" in x.audience, "whose audience includes child")
     plan(
         "fallback_plan", rules.fallback_plan, lambda x: "adult" in x.audience, "whose audience includes adult"
@@ -452,6 +469,33 @@ def _check_rules(rules: RulesIn, refs: _Refs, problems: _Problems) -> None:
     )
     for level, advice_id in rules.level_advice.items():
         _check_id(advice_id, advice, "advice item", "plans/_advice.yaml", f"level_advice.{level}", add)
+    for adult_id, child_id in rules.child.replace.items():
+        field = f"child.replace.{adult_id}"
+        if advice is not None and adult_id in advice:
+            _check_id(child_id, advice, "advice item", "plans/_advice.yaml", field, add)
+        elif seek_help is not None and adult_id in seek_help:
+            _check_id(child_id, seek_help, "seek-help item", "plans/_seek_help.yaml", field, add)
+        elif advice is not None and seek_help is not None:
+            add(
+                "child.replace",
+                suggest(
+                    f"unknown item {adult_id!r}. Use an id from plans/_advice.yaml or plans/_seek_help.yaml",
+                    adult_id,
+                    [*advice, *seek_help],
+                ),
+            )
+    for advice_id, item in (advice or {}).items():
+        if item.only_for is not None and item.only_for not in rules.traits:
+            problems.add(
+                "plans/_advice.yaml",
+                f"advice {advice_id!r}",
+                "only_for",
+                suggest(
+                    f"unknown trait {item.only_for!r}. Use a key of traits in plans/_rules.yaml",
+                    item.only_for,
+                    rules.traits,
+                ),
+            )
     for name, needed in LABEL_PLACEHOLDERS.items():
         label: TextIn = getattr(rules.labels, name)
         for lang in ("da", "en"):
@@ -582,8 +626,13 @@ def _rules(rules: RulesIn) -> p.PlanRules:
         ),
         interim_levels=tuple(rules.interim.levels),
         interim_plan=rules.interim.plan,
+        interim_child_plan=rules.interim.child_plan,
         child_below_age=rules.child.below_age,
         child_plan=rules.child.plan,
+        child_replace=types.MappingProxyType(dict(rules.child.replace)),
+        traits=types.MappingProxyType(
+            {k: p.Trait(k, t.fact, tuple(t.values)) for k, t in rules.traits.items()}
+        ),
         fallback_plan=rules.fallback_plan,
         diabetes_advice=rules.diabetes.advice,
         diabetes_seek_help=rules.diabetes.seek_help,
@@ -594,7 +643,19 @@ def _rules(rules: RulesIn) -> p.PlanRules:
             _lines(pm.rules),
             tuple(pm.sources),
         ),
-        labels=p.PlanLabels(**{name: _text(getattr(rules.labels, name)) for name in LabelsIn.model_fields}),
+        labels=p.PlanLabels(
+            **{
+                name: _text(getattr(rules.labels, name))
+                for name in LabelsIn.model_fields
+                if name != "seek_levels"
+            },
+            seek_levels=types.MappingProxyType(
+                {
+                    level: _text(getattr(rules.labels.seek_levels, level))
+                    for level in SeekLevelsIn.model_fields
+                }
+            ),
+        ),
         sources=tuple(rules.sources),
     )
 
@@ -611,7 +672,13 @@ def _to_library(
         advice=types.MappingProxyType(
             {
                 k: p.AdviceItem(
-                    k, _text(a.title), _text(a.text), tuple(a.sources), a.avoid_if_numbness, a.pain_monitoring
+                    k,
+                    _text(a.title),
+                    _text(a.text),
+                    tuple(a.sources),
+                    a.avoid_if_numbness,
+                    a.pain_monitoring,
+                    a.only_for,
                 )
                 for k, a in advice.items()
             }

@@ -18,16 +18,43 @@ from haelguiden.engine.model import Lang, Text
 from haelguiden.tracker import messages
 from haelguiden.tracker.model import PAIN_MAX, PAIN_MIN, Entry
 
-WIDTH = 640
-HEIGHT = 320
-_LEFT, _RIGHT, _TOP, _BOTTOM = 64, 36, 44, 60
-_PAD = 14  # keeps the first and last markers off the axes
-_PLOT_W = WIDTH - _LEFT - _RIGHT
-_PLOT_H = HEIGHT - _TOP - _BOTTOM
-_MAX_X_LABELS = 7
 WORST_COLOUR = "#0b3d91"
 FIRST_STEP_COLOUR = "#8a4b00"
+_PAD = 14  # keeps the first and last markers off the axes
 _ELEMENT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The chart's size, margins and how many dates fit under it."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    max_x_labels: int
+    #: The legend's second item: on the same line (x offset from the left margin) or on a line below.
+    legend_second_dx: int
+    legend_second_dy: int
+    #: Where the rotated "Smerte (0–10)" label sits.
+    y_label_x: int
+
+    @property
+    def plot_w(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def plot_h(self) -> int:
+        return self.height - self.top - self.bottom
+
+
+#: A wide screen: one long chart.
+WIDE = _Layout(640, 320, 64, 36, 44, 60, 7, 200, 0, 16)
+#: A phone: a chart that fits 320 px at a readable size, with the legend in two lines and fewer dates.
+NARROW = _Layout(320, 320, 44, 14, 62, 56, 4, 0, 22, 12)
+WIDTH, HEIGHT = WIDE.width, WIDE.height
 
 
 @dataclass(frozen=True)
@@ -42,9 +69,14 @@ class ChartRow:
 
 @dataclass(frozen=True)
 class PainChart:
-    """The chart and its text alternative, in one language."""
+    """The chart and its text alternative, in one language.
+
+    ``svg`` is drawn for a wide screen, ``svg_narrow`` for a phone (the page shows one of them); both have
+    the same title, description and data.
+    """
 
     svg: str
+    svg_narrow: str
     title: str
     #: The trend in words (also the SVG's <desc>).
     description: str
@@ -58,7 +90,8 @@ def pain_chart(entries: Iterable[Entry], lang: Lang, *, element_id: str = "pain-
     """Chart worst pain and first-step pain (0–10) over the entries' dates.
 
     Works with any number of entries, including none (axes and a "no entries yet" note) and one.
-    ``element_id`` must be unique on the page; the title and description ids derive from it.
+    ``element_id`` must be unique on the page; the title and description ids derive from it (the narrow
+    chart's ids add ``-narrow``).
     """
     if not _ELEMENT_ID.match(element_id):
         raise ValueError(
@@ -82,8 +115,11 @@ def pain_chart(entries: Iterable[Entry], lang: Lang, *, element_id: str = "pain-
         )
         for e in ordered
     )
-    svg = _svg(ordered, lang, element_id, title, description)
-    return PainChart(svg=svg, title=title, description=description, columns=columns, rows=rows)
+    svg = _svg(ordered, lang, element_id, title, description, WIDE)
+    narrow = _svg(ordered, lang, f"{element_id}-narrow", title, description, NARROW)
+    return PainChart(
+        svg=svg, svg_narrow=narrow, title=title, description=description, columns=columns, rows=rows
+    )
 
 
 def describe_trend(entries: Sequence[Entry]) -> Text:
@@ -103,34 +139,38 @@ def describe_trend(entries: Sequence[Entry]) -> Text:
     return Text(" ".join(p.da for p in parts), " ".join(p.en for p in parts))
 
 
-def _svg(entries: Sequence[Entry], lang: Lang, element_id: str, title: str, description: str) -> str:
+def _svg(
+    entries: Sequence[Entry], lang: Lang, element_id: str, title: str, description: str, lay: _Layout
+) -> str:
     title_id, desc_id = f"{element_id}-title", f"{element_id}-desc"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{element_id}" class="pain-chart" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
+        f'viewBox="0 0 {lay.width} {lay.height}" width="{lay.width}" height="{lay.height}" role="img" '
         f'aria-labelledby="{title_id} {desc_id}" font-family="inherit" font-size="13">',
         f'<title id="{title_id}">{escape(title)}</title>',
         f'<desc id="{desc_id}">{escape(description)}</desc>',
         '<rect x="0" y="0" width="100%" height="100%" fill="#fff"/>',
     ]
-    out += _y_axis(lang)
-    out += _legend(lang)
+    out += _y_axis(lang, lay)
+    out += _legend(lang, lay)
     if not entries:
         out.append(
-            f'<text x="{_LEFT + _PLOT_W / 2:g}" y="{_TOP + _PLOT_H / 2:g}" text-anchor="middle" '
+            f'<text x="{lay.left + lay.plot_w / 2:g}" y="{lay.top + lay.plot_h / 2:g}" text-anchor="middle" '
             f'fill="#333">{escape(messages.CHART_EMPTY.get(lang))}</text>'
         )
-        out.append(_x_label(lang))
+        out.append(_x_label(lang, lay))
         out.append("</svg>")
         return "".join(out)
-    x_of = _x_scale([e.date for e in entries])
-    out += _x_axis(entries, lang, x_of)
-    worst = [(x_of(e.date), _y(e.worst_pain)) for e in entries]
+    x_of = _XScale(entries[0].date, (entries[-1].date - entries[0].date).days, lay)
+    out += _x_axis(entries, lang, x_of, lay)
+    worst = [(x_of(e.date), _y(e.worst_pain, lay)) for e in entries]
     out.append(_path(worst, WORST_COLOUR, dashed=False, css="line-worst"))
     out += [
         f'<circle class="point-worst" cx="{x:g}" cy="{y:g}" r="4.5" fill="{WORST_COLOUR}"/>' for x, y in worst
     ]
-    first_step = [(x_of(e.date), _y(e.first_step_pain)) for e in entries if e.first_step_pain is not None]
+    first_step = [
+        (x_of(e.date), _y(e.first_step_pain, lay)) for e in entries if e.first_step_pain is not None
+    ]
     out.append(_path(first_step, FIRST_STEP_COLOUR, dashed=True, css="line-first-step"))
     out += [
         f'<rect class="point-first-step" x="{x - 4:g}" y="{y - 4:g}" width="8" height="8" fill="#fff" '
@@ -141,54 +181,49 @@ def _svg(entries: Sequence[Entry], lang: Lang, element_id: str, title: str, desc
     return "".join(out)
 
 
-def _y(value: int) -> float:
-    return _TOP + (PAIN_MAX - value) / (PAIN_MAX - PAIN_MIN) * _PLOT_H
-
-
-def _x_scale(dates: Sequence[dt.date]) -> _XScale:
-    return _XScale(dates[0], (dates[-1] - dates[0]).days)
+def _y(value: int, lay: _Layout) -> float:
+    return lay.top + (PAIN_MAX - value) / (PAIN_MAX - PAIN_MIN) * lay.plot_h
 
 
 @dataclass(frozen=True)
 class _XScale:
     first: dt.date
     span_days: int
+    lay: _Layout
 
     def __call__(self, day: dt.date) -> float:
+        lay = self.lay
         if self.span_days == 0:
-            return round(_LEFT + _PLOT_W / 2, 1)
+            return round(lay.left + lay.plot_w / 2, 1)
         share = (day - self.first).days / self.span_days
-        return round(_LEFT + _PAD + share * (_PLOT_W - 2 * _PAD), 1)
+        return round(lay.left + _PAD + share * (lay.plot_w - 2 * _PAD), 1)
 
 
-def _y_axis(lang: Lang) -> list[str]:
+def _y_axis(lang: Lang, lay: _Layout) -> list[str]:
+    left, top, bottom, right = lay.left, lay.top, lay.top + lay.plot_h, lay.left + lay.plot_w
     out = [
-        f'<line class="axis" x1="{_LEFT}" y1="{_TOP}" x2="{_LEFT}" y2="{_TOP + _PLOT_H}" stroke="#333"/>',
-        f'<line class="axis" x1="{_LEFT}" y1="{_TOP + _PLOT_H}" x2="{_LEFT + _PLOT_W}" y2="{_TOP + _PLOT_H}" '
-        'stroke="#333"/>',
+        f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="#333"/>',
+        f'<line class="axis" x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#333"/>',
     ]
     for value in range(PAIN_MIN, PAIN_MAX + 1, 2):
-        y = _y(value)
+        y = _y(value, lay)
         if value != PAIN_MIN:
-            out.append(
-                f'<line class="grid" x1="{_LEFT}" y1="{y:g}" x2="{_LEFT + _PLOT_W}" y2="{y:g}" '
-                'stroke="#ddd"/>'
-            )
-        out.append(f'<text x="{_LEFT - 8}" y="{y + 4:g}" text-anchor="end" fill="#333">{value}</text>')
-    mid = _TOP + _PLOT_H / 2
+            out.append(f'<line class="grid" x1="{left}" y1="{y:g}" x2="{right}" y2="{y:g}" stroke="#ddd"/>')
+        out.append(f'<text x="{left - 8}" y="{y + 4:g}" text-anchor="end" fill="#333">{value}</text>')
+    mid = top + lay.plot_h / 2
     out.append(
-        f'<text class="axis-label" x="16" y="{mid:g}" text-anchor="middle" fill="#333" '
-        f'transform="rotate(-90 16 {mid:g})">{escape(messages.CHART_Y_LABEL.get(lang))}</text>'
+        f'<text class="axis-label" x="{lay.y_label_x}" y="{mid:g}" text-anchor="middle" fill="#333" '
+        f'transform="rotate(-90 {lay.y_label_x} {mid:g})">{escape(messages.CHART_Y_LABEL.get(lang))}</text>'
     )
     return out
 
 
-def _x_axis(entries: Sequence[Entry], lang: Lang, x_of: _XScale) -> list[str]:
+def _x_axis(entries: Sequence[Entry], lang: Lang, x_of: _XScale, lay: _Layout) -> list[str]:
     dates = list(dict.fromkeys(e.date for e in entries))
-    if len(dates) > _MAX_X_LABELS:
-        step = (len(dates) - 1) / (_MAX_X_LABELS - 1)
-        dates = [dates[round(i * step)] for i in range(_MAX_X_LABELS)]
-    base = _TOP + _PLOT_H
+    if len(dates) > lay.max_x_labels:
+        step = (len(dates) - 1) / (lay.max_x_labels - 1)
+        dates = [dates[round(i * step)] for i in range(lay.max_x_labels)]
+    base = lay.top + lay.plot_h
     out = []
     for day in dates:
         x = x_of(day)
@@ -197,31 +232,31 @@ def _x_axis(entries: Sequence[Entry], lang: Lang, x_of: _XScale) -> list[str]:
             f'<text class="x-tick" x="{x:g}" y="{base + 20}" text-anchor="middle" fill="#333">'
             f"{escape(messages.short_date(day, lang))}</text>"
         )
-    out.append(_x_label(lang))
+    out.append(_x_label(lang, lay))
     return out
 
 
-def _x_label(lang: Lang) -> str:
+def _x_label(lang: Lang, lay: _Layout) -> str:
     return (
-        f'<text class="axis-label" x="{_LEFT + _PLOT_W / 2:g}" y="{HEIGHT - 12}" text-anchor="middle" '
-        f'fill="#333">{escape(messages.CHART_X_LABEL.get(lang))}</text>'
+        f'<text class="axis-label" x="{lay.left + lay.plot_w / 2:g}" y="{lay.height - 12}" '
+        f'text-anchor="middle" fill="#333">{escape(messages.CHART_X_LABEL.get(lang))}</text>'
     )
 
 
-def _legend(lang: Lang) -> list[str]:
+def _legend(lang: Lang, lay: _Layout) -> list[str]:
     y = 18
-    second = _LEFT + 200
+    first_x, second_x, second_y = lay.left, lay.left + lay.legend_second_dx, y + lay.legend_second_dy
     worst, first_step = messages.CHART_WORST.get(lang), messages.CHART_FIRST_STEP.get(lang)
     return [
-        f'<line x1="{_LEFT}" y1="{y}" x2="{_LEFT + 32}" y2="{y}" stroke="{WORST_COLOUR}" '
+        f'<line x1="{first_x}" y1="{y}" x2="{first_x + 32}" y2="{y}" stroke="{WORST_COLOUR}" '
         'stroke-width="2.5"/>',
-        f'<circle cx="{_LEFT + 16}" cy="{y}" r="4.5" fill="{WORST_COLOUR}"/>',
-        f'<text x="{_LEFT + 40}" y="{y + 4}" fill="#333">{escape(worst)}</text>',
-        f'<line x1="{second}" y1="{y}" x2="{second + 32}" y2="{y}" stroke="{FIRST_STEP_COLOUR}" '
-        'stroke-width="2.5" stroke-dasharray="6 4"/>',
-        f'<rect x="{second + 12}" y="{y - 4}" width="8" height="8" fill="#fff" stroke="{FIRST_STEP_COLOUR}" '
-        'stroke-width="2"/>',
-        f'<text x="{second + 40}" y="{y + 4}" fill="#333">{escape(first_step)}</text>',
+        f'<circle cx="{first_x + 16}" cy="{y}" r="4.5" fill="{WORST_COLOUR}"/>',
+        f'<text x="{first_x + 40}" y="{y + 4}" fill="#333">{escape(worst)}</text>',
+        f'<line x1="{second_x}" y1="{second_y}" x2="{second_x + 32}" y2="{second_y}" '
+        f'stroke="{FIRST_STEP_COLOUR}" stroke-width="2.5" stroke-dasharray="6 4"/>',
+        f'<rect x="{second_x + 12}" y="{second_y - 4}" width="8" height="8" fill="#fff" '
+        f'stroke="{FIRST_STEP_COLOUR}" stroke-width="2"/>',
+        f'<text x="{second_x + 40}" y="{second_y + 4}" fill="#333">{escape(first_step)}</text>',
     ]
 
 

@@ -40,6 +40,7 @@ def diary_to_dict(diary: Diary, entries: Iterable[Entry]) -> dict[str, object]:
             "age_group": diary.age_group,
             "diabetes": diary.diabetes,
             "numbness": diary.numbness,
+            "traits": list(diary.traits),
         },
         "entries": [
             {

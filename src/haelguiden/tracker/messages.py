@@ -112,13 +112,13 @@ def date_future(today: dt.date) -> Text:
     )
 
 
-def date_before_start(start: dt.date) -> Text:
-    """The date is before the diary started."""
+def date_too_early(earliest: dt.date) -> Text:
+    """The date is more than the baseline allowance before the diary started."""
     return both(
-        f"Datoen kan ikke være før dagbogen startede ({long_date(start, 'da')}). "
-        "Skriv en dato fra da til i dag.",
-        f"The date cannot be before the diary started ({long_date(start, 'en')}). "
-        "Enter a date from then until today.",
+        f"Datoen kan højst ligge et år før dagbogen startede. Skriv en dato fra {long_date(earliest, 'da')} "
+        "til i dag.",
+        f"The date can be at most a year before the diary started. Enter a date from "
+        f"{long_date(earliest, 'en')} until today.",
     )
 
 
@@ -132,8 +132,9 @@ def pain_missing(field: str) -> Text:
     """A required pain score is missing."""
     if field == "worst_pain":
         return both(
-            "Vælg, hvor ondt det gjorde, da det var værst, fra 0 (ingen smerte) til 10 (værst tænkelig).",
-            "Choose how much it hurt at its worst, from 0 (no pain) to 10 (worst imaginable).",
+            "Vælg, hvor ondt det gjorde, da det var værst, fra 0 (ingen smerte) "
+            "til 10 (værst tænkelige smerte).",
+            "Choose how much it hurt at its worst, from 0 (no pain) to 10 (worst pain imaginable).",
         )
     return pain_range(field)
 
@@ -189,6 +190,11 @@ def triage_invalid() -> Text:
 def age_group_invalid() -> Text:
     """An age group other than child or adult."""
     return both("Vælg barn (child) eller voksen (adult).", "Choose child or adult.")
+
+
+def traits_invalid() -> Text:
+    """Plan traits that are not ids."""
+    return both("Ukendte egenskaber til planen.", "Unknown plan traits.")
 
 
 def condition_invalid() -> Text:

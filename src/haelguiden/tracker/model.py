@@ -7,6 +7,7 @@ field, in Danish and English. Nothing is half-checked: all fields are looked at 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -20,6 +21,8 @@ from haelguiden.engine.plan_model import AUDIENCES, Audience
 from haelguiden.errors import DiaryError
 from haelguiden.tracker import messages
 
+#: How far before its start date a diary accepts an entry: a baseline, "how it was before the plan".
+BASELINE_MONTHS = 12
 PAIN_MIN = 0
 PAIN_MAX = 10
 ACTIVITY_MAX = 200
@@ -91,6 +94,8 @@ class Diary:
     diabetes: bool = False
     #: The person reports numbness or reduced feeling (the plan leaves out ice and cold).
     numbness: bool = False
+    #: The plan traits the answers showed ("runner", "overweight"), sorted: advice only some people need.
+    traits: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
@@ -101,6 +106,8 @@ class Diary:
             raise ValueError(f"Diary.age_group must be one of {AUDIENCES} or None")
         if not isinstance(self.diabetes, bool) or not isinstance(self.numbness, bool):
             raise ValueError("Diary.diabetes and Diary.numbness must be True or False")
+        if list(self.traits) != sorted(set(self.traits)) or not all(_SLUG.match(t) for t in self.traits):
+            raise ValueError("Diary.traits must be distinct, sorted ids such as ('overweight', 'runner')")
 
 
 @dataclass(frozen=True)
@@ -198,12 +205,13 @@ def validate_new_diary(
     triage_level: str | None,
     today: dt.date,
     age_group: str | None = None,
+    traits: tuple[str, ...] = (),
 ) -> None:
     """Check the settings of a new diary.
 
     Raises:
         DiaryInputError: with a message per wrong field (start_date, lang, condition_id, triage_level,
-            age_group).
+            age_group, traits).
     """
     errors: dict[str, Text] = {}
     if start_date > today:
@@ -216,6 +224,8 @@ def validate_new_diary(
         errors["triage_level"] = messages.triage_invalid()
     if age_group is not None and age_group not in AUDIENCES:
         errors["age_group"] = messages.age_group_invalid()
+    if not all(isinstance(t, str) and _SLUG.match(t) for t in traits):
+        errors["traits"] = messages.traits_invalid()
     if errors:
         raise DiaryInputError(errors)
 
@@ -242,8 +252,11 @@ def _date(value: object, start: dt.date, today: dt.date) -> dt.date:
         raise _Invalid(messages.date_format(today))
     if day > today:
         raise _Invalid(messages.date_future(today))
-    if day < start:
-        raise _Invalid(messages.date_before_start(start))
+    # A baseline may be written before the diary started (how it was before the plan), but not so long
+    # before that it is most likely a typing error in the year.
+    earliest = months_before(start, BASELINE_MONTHS)
+    if day < earliest:
+        raise _Invalid(messages.date_too_early(earliest))
     return day
 
 
@@ -334,8 +347,17 @@ def clean_text(value: str) -> str:
     return text.strip()
 
 
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last_day))
+
+
 __all__ = [
     "ACTIVITY_MAX",
+    "BASELINE_MONTHS",
     "ENTRY_FIELDS",
     "NOTE_MAX",
     "PAIN_MAX",

@@ -12,7 +12,6 @@ set its ``last_activity`` to today, and ``purge_inactive`` deletes diaries nobod
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -24,7 +23,15 @@ from sqlalchemy.exc import IntegrityError
 
 from haelguiden.errors import InternalError
 from haelguiden.tracker import tokens
-from haelguiden.tracker.model import Diary, DiaryNotFound, Entry, EntryNotFound, new_id, validate_new_diary
+from haelguiden.tracker.model import (
+    Diary,
+    DiaryNotFound,
+    Entry,
+    EntryNotFound,
+    months_before,
+    new_id,
+    validate_new_diary,
+)
 from haelguiden.tracker.shares import MemoryShares, NewShare, Share, SqlShares
 from haelguiden.tracker.tables import diaries, entries
 
@@ -52,11 +59,13 @@ class DiaryRepository(Protocol):
         age_group: str | None = None,
         diabetes: bool = False,
         numbness: bool = False,
+        traits: tuple[str, ...] = (),
     ) -> NewDiary:
         """Create a diary and return it with its link token (the only time the token is available).
 
-        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
-        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes``, ``numbness`` and the plan
+        ``traits`` ("runner", "overweight") are what the diary's plan depends on besides the result; nothing
+        else of a person's answers is stored.
         """
         ...
 
@@ -113,14 +122,6 @@ class DiaryRepository(Protocol):
         ...
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last_day))
-
-
 @dataclass(frozen=True)
 class _Settings:
     """The arguments of ``create_diary``, unchecked."""
@@ -132,6 +133,7 @@ class _Settings:
     age_group: str | None
     diabetes: bool
     numbness: bool
+    traits: tuple[str, ...] = ()
 
 
 def _new_diary(today: dt.date, settings: _Settings) -> tuple[Diary, str, str]:
@@ -142,6 +144,7 @@ def _new_diary(today: dt.date, settings: _Settings) -> tuple[Diary, str, str]:
         triage_level=settings.triage_level,
         today=today,
         age_group=settings.age_group,
+        traits=settings.traits,
     )
     token = tokens.new_token()
     diary = Diary(
@@ -155,6 +158,7 @@ def _new_diary(today: dt.date, settings: _Settings) -> tuple[Diary, str, str]:
         age_group=settings.age_group,  # type: ignore[arg-type]
         diabetes=settings.diabetes,
         numbness=settings.numbness,
+        traits=tuple(sorted(set(settings.traits))),
     )
     return diary, token, tokens.hash_token(token)
 
@@ -185,15 +189,17 @@ class InMemoryRepository(MemoryShares):
         age_group: str | None = None,
         diabetes: bool = False,
         numbness: bool = False,
+        traits: tuple[str, ...] = (),
     ) -> NewDiary:
         """Create a diary and return it with its link token (the only time the token is available).
 
-        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
-        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes``, ``numbness`` and the plan
+        ``traits`` ("runner", "overweight") are what the diary's plan depends on besides the result; nothing
+        else of a person's answers is stored.
         """
         diary, token, token_hash = _new_diary(
             self._today(),
-            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness),
+            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness, traits),
         )
         self._diaries[diary.id] = diary
         self._hashes[diary.id] = token_hash
@@ -299,15 +305,17 @@ class SqlAlchemyRepository(SqlShares):
         age_group: str | None = None,
         diabetes: bool = False,
         numbness: bool = False,
+        traits: tuple[str, ...] = (),
     ) -> NewDiary:
         """Create a diary and return it with its link token (the only time the token is available).
 
-        ``age_group`` ("child", "adult" or None for unknown), ``diabetes`` and ``numbness`` are what the
-        diary's plan depends on besides the result; nothing else of a person's answers is stored.
+        ``age_group`` ("child", "adult" or None for unknown), ``diabetes``, ``numbness`` and the plan
+        ``traits`` ("runner", "overweight") are what the diary's plan depends on besides the result; nothing
+        else of a person's answers is stored.
         """
         diary, token, token_hash = _new_diary(
             self._today(),
-            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness),
+            _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness, traits),
         )
         with self._engine.begin() as conn:
             conn.execute(insert(diaries).values(token_hash=token_hash, **_diary_values(diary)))
@@ -447,6 +455,7 @@ def _diary_values(diary: Diary) -> dict[str, object]:
         "age_group": diary.age_group,
         "diabetes": diary.diabetes,
         "numbness": diary.numbness,
+        "plan_traits": ",".join(diary.traits),
     }
 
 
@@ -473,6 +482,7 @@ def _diary(row: Row[Any]) -> Diary:
         age_group=row.age_group,
         diabetes=row.diabetes,
         numbness=row.numbness,
+        traits=tuple(t for t in row.plan_traits.split(",") if t),
     )
 
 

@@ -54,6 +54,8 @@ diaries = Table(
     ),
     Column("diabetes", Boolean, nullable=False, server_default=false()),
     Column("numbness", Boolean, nullable=False, server_default=false()),
+    # The plan traits the answers showed (migration 0003): sorted ids joined by commas, "" for none.
+    Column("plan_traits", String(200), nullable=False, server_default=""),
     CheckConstraint("lang IN ('da', 'en')", name="lang"),
     CheckConstraint(
         "triage_level IS NULL OR triage_level IN ('emergency', 'urgent', 'gp', 'professional', 'self_care')",

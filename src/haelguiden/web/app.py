@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
+from starlette_compress import CompressMiddleware
 
 from haelguiden import __version__
 from haelguiden.config import Settings
@@ -165,6 +166,7 @@ def create_app(
         library=library,
         search=SearchIndex.build(library.search_documents()),
         secure_cookies=https,
+        info_pages=pages.load_info(settings),
     )
     limiter = RateLimiter(RateLimitSettings(settings.rate_limit, settings.redis_url, rate_limit_namespace))
 
@@ -201,4 +203,7 @@ def create_app(
     )
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body_bytes, responder=error_response)
     app.add_middleware(SecurityHeadersMiddleware, https=https, on_error=_server_error)
+    # Outermost: every response that is worth it goes out compressed (zstd, Brotli or gzip, as the browser
+    # accepts), so a page with its stylesheets fits in the first round trip of a new connection.
+    app.add_middleware(CompressMiddleware)
     return app

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
+from haelguiden import durations
 from haelguiden.engine.assess import Assessment, Likelihood
 from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question
 from haelguiden.engine.next_question import available_options
 from haelguiden.engine.state import Answers, AnswerValue, derive_facts
 from haelguiden.web import forms, urls
-from haelguiden.web.messages import UI, t
+from haelguiden.web.messages import UI, count, t, unit_name
 from haelguiden.web.rendering import chrome, context
 from haelguiden.web.viewmodels import (
     CheckAnswersPage,
@@ -44,7 +45,7 @@ LIKELIHOOD_KEYS: dict[Likelihood, tuple[str, str]] = {
     "possible": ("likely_possible", "possible"),
     "less_likely": ("likely_less", "less"),
 }
-_UNIT_KEYS = {unit: f"unit_{unit}" for unit in ("years", "days", "metres", "minutes", "weeks")}
+_UNITS = frozenset({"years", "days", "metres", "minutes", "weeks"})
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,8 @@ def question_context(
 
 def _unit(kb: KnowledgeBase, question: Question, lang: Lang) -> str | None:
     fact = kb.facts.get(question.fact or "")
-    key = _UNIT_KEYS.get(fact.unit or "") if fact else None
-    return t(lang, key) if key else None
+    unit = fact.unit if fact else None
+    return unit_name(lang, unit) if unit in _UNITS else None
 
 
 def back_link(lang: Lang, answers: Answers, qid: str, change: bool) -> Link:
@@ -106,9 +107,11 @@ def question_page(
 ) -> QuestionPage:
     """The page for one question, showing ``submitted`` (after an error) or the saved answer."""
     q = ctx.question
-    shown = submitted if submitted is not None else (forms.saved(q, ctx.saved) if ctx.answered else None)
-    chosen = shown.chosen if shown else frozenset()
     fact = kb.facts.get(q.fact or "")
+    shown = (
+        submitted if submitted is not None else (forms.saved(q, ctx.saved, fact) if ctx.answered else None)
+    )
+    chosen = shown.chosen if shown else frozenset()
     ui = UI[lang]
 
     def choice(value: str, label: str, hint: str | None = None, number: int | None = None) -> Choice:
@@ -119,7 +122,12 @@ def question_page(
     choices: tuple[Choice, ...] = ()
     exclusive: tuple[Choice, ...] = (dont_know,)
     hotspots: tuple[Hotspot, ...] = ()
-    if q.kind == "number" and forms.is_scale(fact):
+    units: tuple[Choice, ...] = ()
+    if q.kind == "number" and forms.is_duration(fact):
+        widget, exclusive = "number", ()
+        picked = shown.unit if shown and shown.unit else "days"
+        units = tuple(Choice(f"unit-{u}", u, unit_name(lang, u), u == picked) for u in durations.UNITS)
+    elif q.kind == "number" and forms.is_scale(fact):
         assert fact is not None
         assert fact.minimum is not None
         assert fact.maximum is not None
@@ -171,44 +179,66 @@ def question_page(
         choices=choices,
         exclusive=exclusive,
         number_value=shown.text if shown and widget == "number" else "",
-        number_unit=_unit(kb, q, lang) if widget == "number" else None,
+        number_unit=_unit(kb, q, lang) if widget == "number" and not units else None,
         errors=error_items,
         error_message=errors[0].message if errors else None,
         back=back_link(lang, answers, q.id, change),
         progress=None if ctx.answered or change else _progress(lang, assessment),
         action=urls.question(lang, q.id, change=change),
         hotspots=hotspots,
+        units=units,
+        unit_label=ui["unit_label"],
     )
 
 
 def answer_words(kb: KnowledgeBase, question: Question, value: AnswerValue, lang: Lang) -> tuple[str, ...]:
-    """An answer in words, one line per chosen item ("Ved ikke" for an unknown answer)."""
+    """An answer in words, one line per chosen item ("Ved ikke" for an unknown answer).
+
+    When nothing was ticked, the lines are what was offered (see :func:`nothing_ticked`).
+    """
     ui = UI[lang]
-    none = question.none_label.get(lang) if question.none_label else ui["none_of_these"]
     if value is None:
         return (ui["dont_know"],)
     labels = {o.value: o.label.get(lang) for o in question.options}
-    if question.kind == "number":
-        unit = _unit(kb, question, lang)
-        return (f"{value} {unit}" if unit else str(value),)
+    if question.kind == "number" and isinstance(value, int):
+        fact = kb.facts.get(question.fact or "")
+        if forms.is_duration(fact):
+            number, unit = durations.largest_unit(value)
+            return (count(lang, unit, number),)
+        fact_unit = fact.unit if fact else None
+        return (count(lang, fact_unit, value) if fact_unit in _UNITS else str(value),)
     if isinstance(value, str):
         return (labels.get(value, value),)
     if isinstance(value, tuple):
-        return tuple(labels.get(v, v) for v in value) or (none,)
+        return tuple(labels.get(v, v) for v in value) or tuple(labels.values())
     if isinstance(value, Mapping):
         ticked = tuple(i.label.get(lang) for i in question.items if value.get(i.id) is True)
-        return ticked or (none,)
+        return ticked or tuple(i.label.get(lang) for i in question.items)
     return (str(value),)
 
 
+def nothing_ticked(value: AnswerValue) -> bool:
+    """Whether a list or checklist answer ticks nothing ("Ingen af disse"); "Ved ikke" is not that."""
+    if isinstance(value, tuple):
+        return not value
+    if isinstance(value, Mapping):
+        return not any(tick is True for tick in value.values())
+    return False
+
+
 def check_answers_page(request: Request, lang: Lang, kb: KnowledgeBase, answers: Answers) -> CheckAnswersPage:
-    """Every answer in words, in the order asked, each with a link to change it."""
+    """Every answer in words, in the order asked, each with a link to change it.
+
+    A list or checklist where nothing was ticked says "Ingen af disse:" and lists what was offered, so the
+    row reads as an answer on its own ("Ingen af disse: feber …, kold fod …").
+    """
     rows = tuple(
         SummaryRow(
             question_id=qid,
             key=kb.question(qid).text.get(lang),
             values=answer_words(kb, kb.question(qid), value, lang),
             change_href=urls.question(lang, qid, change=True),
+            lead=t(lang, "none_of_list") if nothing_ticked(value) else None,
         )
         for qid, value in answers.items
     )

@@ -25,8 +25,7 @@ from haelguiden.tracker.model import Diary, Entry
 from haelguiden.tracker.qr import qr_svg
 from haelguiden.web import urls
 from haelguiden.web.check_views import needs_region
-from haelguiden.web.plan_diary_messages import WORDS, join_words, w
-from haelguiden.web.plan_views import CSS
+from haelguiden.web.plan_diary_messages import WORDS, join_words, w, wp
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import Chrome, Link
 
@@ -35,6 +34,9 @@ NOTICES = ("saved", "changed", "deleted")
 EMPTY = "–"
 _NOTICE_WORDS = {"da": {"gemt": "saved", "aendret": "changed", "slettet": "deleted"}}
 _NOTICE_WORDS["en"] = {"saved": "saved", "changed": "changed", "deleted": "deleted"}
+
+#: The stylesheets of the diary pages beyond the shared ones (see ``rendering.chrome``).
+CSS = ("diary",)
 
 
 def notice_of(lang: Lang, value: str | None) -> str | None:
@@ -51,7 +53,8 @@ def notice_value(lang: Lang, notice: str) -> str:
 def diary_plan(services: Services, diary: Diary) -> Plan | NoPlan:
     """The plan a diary follows, rebuilt from what it was started with: the same plan the result showed.
 
-    The diary keeps the condition, the triage level, the age group, diabetes and numbness (see
+    The diary keeps the condition, the triage level, the age group, diabetes, numbness and the plan traits
+    (see
     ``Services.plan_with``). When the age group is unknown (a diary from before the age group was kept, or
     a self-check without an age), a plan written only for children (Sever's disease) is rebuilt for a child
     and every other plan for an adult.
@@ -60,7 +63,12 @@ def diary_plan(services: Services, diary: Diary) -> Plan | NoPlan:
     if age_group is None:
         own = services.plans.plan_for_condition(diary.condition_id) if diary.condition_id else None
         age_group = "child" if own is not None and "adult" not in own.audience else None
-    flags = PlanFlags(age_group=age_group, diabetes=diary.diabetes, numbness=diary.numbness)
+    flags = PlanFlags(
+        age_group=age_group,
+        diabetes=diary.diabetes,
+        numbness=diary.numbness,
+        traits=frozenset(t for t in diary.traits if t in services.plans.rules.traits),
+    )
     return services.plan_with(diary.condition_id, diary.triage_level or "self_care", flags)
 
 
@@ -103,6 +111,8 @@ class ChartView:
     """The pain chart (escaped SVG from the tracker) and its table alternative."""
 
     svg: Markup
+    #: The same chart drawn for a phone; the stylesheet shows one of the two.
+    svg_narrow: Markup
     title: str
     description: str
     columns: tuple[str, str, str]
@@ -249,8 +259,9 @@ def _numbers(lang: Lang, rules: RecoveryRules, status: RecoveryStatus) -> tuple[
     if status.measure is not None:
         lines.append(w(lang, "numbers_measure", measure=rules.measure(status.measure).label.get(lang)))
     percent = f"{rules.mcid_percent:g}"
-    lines.append(w(lang, "numbers_change", points=rules.mcid_points, percent=percent))
-    lines.append(w(lang, "numbers_worsening", count=rules.worsening_entries, points=rules.worsening_points))
+    lines.append(w(lang, "numbers_change", points=wp(lang, "points", rules.mcid_points), percent=percent))
+    worse = wp(lang, "points", rules.worsening_points)
+    lines.append(wp(lang, "numbers_worsening", rules.worsening_entries, points=worse))
     lines.append(w(lang, "numbers_review", weeks=rules.review_after_weeks))
     return tuple(lines)
 
@@ -311,7 +322,14 @@ def diary_page(
         notice=w(lang, f"notice_{notice}") if notice in NOTICES else None,
         status=status_panel(services.kb, status, lang),
         progress=_progress(lang, plan, status.week) if isinstance(plan, Plan) and plan.phases else None,
-        chart=ChartView(Markup(chart.svg), chart.title, chart.description, chart.columns, chart.rows),
+        chart=ChartView(
+            Markup(chart.svg),
+            Markup(chart.svg_narrow),
+            chart.title,
+            chart.description,
+            chart.columns,
+            chart.rows,
+        ),
         entries=entry_rows(services, lang, token, entries),
         numbers=_numbers(lang, rules, status),
         zones=zones,
@@ -362,7 +380,7 @@ def confirm_delete_diary(request: Request, lang: Lang, token: str, count: int) -
     return ConfirmPage(
         chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "delete")),
         heading=heading,
-        body=w(lang, "delete_all_body", count=count),
+        body=wp(lang, "delete_all_body", count),
         action=urls.diary_part(lang, token, "delete"),
         button=w(lang, "delete_all_button"),
         cancel=Link(urls.diary(lang, token), w(lang, "keep")),

@@ -12,11 +12,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from haelguiden.durations import UNITS, Unit, largest_unit, max_in, to_days
 from haelguiden.engine.model import Fact, Lang, Option, Question
 from haelguiden.engine.state import AnswerValue
-from haelguiden.web.messages import has, t
+from haelguiden.web.messages import has, t, unit_name
 
 FIELD = "answer"
+#: The unit of a duration ("days", "weeks", "months", "years"), posted next to the number.
+UNIT_FIELD = "unit"
 DONT_KNOW = "_ved_ikke"
 NONE = "_ingen"
 #: The number form's second submit button ("Ved ikke") posts ``action=dont_know``.
@@ -31,6 +34,11 @@ _EXAMPLES = {"years": 42, "days": 14, "metres": 2, "minutes": 10, "weeks": 4}
 def input_id(value: str | None = None) -> str:
     """The id of the input for ``value`` (``None``: the number input)."""
     return FIELD if value is None else f"{FIELD}-{value}"
+
+
+def is_duration(fact: Fact | None) -> bool:
+    """Whether a number question counts days: it is asked as a number and a unit (days ... years)."""
+    return fact is not None and fact.unit == "days"
 
 
 def is_scale(fact: Fact | None) -> bool:
@@ -57,6 +65,8 @@ class Submitted:
 
     chosen: frozenset[str] = frozenset()
     text: str = ""
+    #: The unit chosen for a duration ("" when none was sent).
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,7 @@ def parse_answer(
     values: Sequence[str],
     action: str | None,
     lang: Lang,
+    unit: str | None = None,
 ) -> ParsedAnswer:
     """Check one posted answer.
 
@@ -107,6 +118,8 @@ def parse_answer(
         values: every posted ``answer`` value, in order.
         action: the submit button's value (``dont_know`` from the number form).
         lang: the language of the instructions.
+        unit: the unit posted with a duration; the answer is converted to whole days here, before the
+            engine sees it.
     """
     chosen = frozenset(v.strip() for v in values if v.strip())
     submitted = Submitted(chosen=chosen, text=values[0] if values else "")
@@ -119,6 +132,8 @@ def parse_answer(
         if action == ACTION_DONT_KNOW:
             return ParsedAnswer(None, submitted=Submitted(chosen=frozenset({DONT_KNOW})))
         assert fact is not None
+        if is_duration(fact):
+            return _parse_duration(fact, submitted.text, unit or "", lang)
         return _parse_number(question, fact, submitted.text, lang, submitted)
     allowed = _allowed(question, options, fact)
     exclusive = chosen & {DONT_KNOW, NONE}
@@ -176,10 +191,39 @@ def _parse_number(
     return ParsedAnswer(number, submitted=submitted)
 
 
-def saved(question: Question, value: AnswerValue) -> Submitted:
-    """The form state that shows a saved answer again (when a person goes back to change it)."""
+def _parse_duration(fact: Fact, text: str, unit: str, lang: Lang) -> ParsedAnswer:
+    submitted = Submitted(text=text, unit=unit)
+    chosen: Unit | None = next((u for u in UNITS if u == unit), None)
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
+
+    def error(message: str) -> ParsedAnswer:
+        return ParsedAnswer(errors=(FieldError(input_id(), message),), submitted=submitted)
+
+    if not cleaned:
+        return error(t(lang, "error_duration_empty"))
+    if not _INTEGER_RE.fullmatch(cleaned):
+        return error(t(lang, "error_duration_format"))
+    if chosen is None:
+        return ParsedAnswer(
+            errors=(FieldError(UNIT_FIELD, t(lang, "error_duration_unit")),), submitted=submitted
+        )
+    number = int(cleaned)
+    most = max_in(chosen, fact.maximum if fact.maximum is not None else 36500)
+    if not 0 <= number <= most:
+        return error(t(lang, "error_duration_range", maximum=most, unit=unit_name(lang, chosen)))
+    return ParsedAnswer(to_days(number, chosen), submitted=submitted)
+
+
+def saved(question: Question, value: AnswerValue, fact: Fact | None = None) -> Submitted:
+    """The form state that shows a saved answer again (when a person goes back to change it).
+
+    A duration is shown in the largest unit it is a whole number of (42 days: "6" and "uger").
+    """
     if value is None:
         return Submitted(chosen=frozenset({DONT_KNOW}))
+    if question.kind == "number" and is_duration(fact) and isinstance(value, int):
+        number, unit = largest_unit(value)
+        return Submitted(text=str(number), unit=unit)
     if question.kind == "number":
         return Submitted(chosen=frozenset({str(value)}), text=str(value))
     if isinstance(value, str):

@@ -7,6 +7,7 @@ placeholders. Error messages are instructions ("Vælg hvor det gør ondt"), neve
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -25,16 +26,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "emergency_line": ("{emergency}, hvis det er livstruende.", "{emergency} if it is life-threatening."),
     "footer_note": (
         "Hælguiden giver information og mulige årsager – ikke en diagnose. "
-        "Den erstatter ikke en undersøgelse hos en læge eller fysioterapeut.",
+        "Den erstatter ikke en undersøgelse.",
         "Hælguiden gives information and possible causes – not a diagnosis. "
-        "It does not replace an examination by a doctor or physiotherapist.",
+        "It does not replace an examination.",
     ),
-    "footer_privacy": (
-        "Vi gemmer ikke dine svar. De ligger kun i en nødvendig cookie i din browser, til du lukker den.",
-        "We do not store your answers. They are kept only in a necessary cookie in your browser until you "
-        "close it.",
-    ),
-    "footer_api": ("API til udviklere", "API for developers"),
+    "footer_privacy": ("Privatliv", "Privacy"),
+    "footer_about": ("Om Hælguiden", "About Hælguiden"),
+    "footer_accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
+    "footer_api": ("API", "API"),
     "error_prefix": ("Fejl", "Error"),
     # --- start page ----------------------------------------------------------------------------------
     "start_title": ("Tjek din hælsmerte", "Check your heel pain"),
@@ -90,6 +89,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "why_summary": ("Hvorfor spørger vi?", "Why do we ask?"),
     "dont_know": ("Ved ikke", "Don't know"),
     "none_of_these": ("Ingen af disse", "None of these"),
+    "none_of_list": ("Ingen af disse:", "None of these:"),
     "or": ("eller", "or"),
     "continue": ("Fortsæt", "Continue"),
     "back": ("Tilbage", "Back"),
@@ -144,11 +144,37 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Choose whether it started with an injury, or choose “Don't know”",
     ),
     "error_q_side": ("Vælg hvilken fod der gør ondt", "Choose which foot hurts"),
-    "unit_years": ("år", "years"),
-    "unit_days": ("dage", "days"),
-    "unit_metres": ("meter", "metres"),
-    "unit_minutes": ("minutter", "minutes"),
-    "unit_weeks": ("uger", "weeks"),
+    # Units in the singular (one) and the plural (other): count(lang, unit, n) picks the form.
+    "unit_years_one": ("år", "year"),
+    "unit_years_other": ("år", "years"),
+    "unit_months_one": ("måned", "month"),
+    "unit_months_other": ("måneder", "months"),
+    "unit_weeks_one": ("uge", "week"),
+    "unit_weeks_other": ("uger", "weeks"),
+    "unit_days_one": ("dag", "day"),
+    "unit_days_other": ("dage", "days"),
+    "unit_metres_one": ("meter", "metre"),
+    "unit_metres_other": ("meter", "metres"),
+    "unit_minutes_one": ("minut", "minute"),
+    "unit_minutes_other": ("minutter", "minutes"),
+    "unit_hours_one": ("time", "hour"),
+    "unit_hours_other": ("timer", "hours"),
+    "unit_seconds_one": ("sekund", "second"),
+    "unit_seconds_other": ("sekunder", "seconds"),
+    "unit_label": ("Vælg dage, uger, måneder eller år", "Choose days, weeks, months or years"),
+    "error_duration_empty": (
+        "Skriv, hvor længe det har varet, fx 3 og uger, eller tryk «Ved ikke»",
+        "Enter how long it has lasted, for example 3 and weeks, or press “Don't know”",
+    ),
+    "error_duration_format": (
+        "Skriv et helt tal med cifre, fx 3, og vælg dage, uger, måneder eller år",
+        "Enter a whole number in digits, for example 3, and choose days, weeks, months or years",
+    ),
+    "error_duration_range": (
+        "Skriv et tal fra 0 til {maximum} {unit}",
+        "Enter a number from 0 to {maximum} {unit}",
+    ),
+    "error_duration_unit": ("Vælg dage, uger, måneder eller år", "Choose days, weeks, months or years"),
     # --- check your answers --------------------------------------------------------------------------
     "check_title": ("Tjek dine svar", "Check your answers"),
     "check_lead": (
@@ -336,12 +362,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "toc_title": ("Indhold", "Contents"),
     "published": ("Udgivet", "Published"),
     "updated": ("Sidst opdateret", "Last updated"),
-    "reviewed": ("Fagligt gennemgået", "Clinically reviewed"),
+    "reviewed_by": ("Fagligt gennemgået af {name} {date}.", "Clinically reviewed by {name} on {date}."),
+    "not_reviewed": (
+        "Skrevet ud fra kilderne; endnu ikke gennemgået af en kliniker.",
+        "Written from the sources; not yet reviewed by a clinician.",
+    ),
     "article_other_lang": ("Read this article in English", "Læs artiklen på dansk"),
     "search_title": ("Søg i artiklerne", "Search the articles"),
     "search_label": ("Søgeord", "Search words"),
     "search_button": ("Søg", "Search"),
-    "search_results": ("{count} resultat(er) for «{query}»", "{count} result(s) for “{query}”"),
+    "search_results_one": ("1 resultat for «{query}»", "1 result for “{query}”"),
+    "search_results_other": ("{count} resultater for «{query}»", "{count} results for “{query}”"),
     "search_none": (
         "Ingen artikler passer til «{query}». Prøv et andet ord, fx «hælspore» eller «akillessene».",
         "No articles match “{query}”. Try another word, for example “plantar fasciitis” or “Achilles”.",
@@ -405,9 +436,34 @@ def t(lang: Lang, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def plural(lang: Lang, key: str, number: int, **values: object) -> str:
+    """The message ``key`` in the form for ``number``: ``key_zero`` (if there is one) for 0, ``key_one``
+    for 1, ``key_other`` for the rest. Danish and English have the same two forms (plus a wording of its
+    own for none, where that reads better). ``{count}`` is filled in with ``number``."""
+    form = "zero" if number == 0 and has(f"{key}_zero") else "one" if number == 1 else "other"
+    return t(lang, f"{key}_{form}", count=number, **values)
+
+
+def count(lang: Lang, unit: str, number: int) -> str:
+    """``number`` with its unit in the right form: "1 dag", "2 dage", "1 year", "38 years"."""
+    return f"{number} {unit_name(lang, unit, number)}"
+
+
+def unit_name(lang: Lang, unit: str, number: int = 2) -> str:
+    """The unit's name for ``number`` of it (the plural by default): "dag", "dage", "uger"."""
+    return t(lang, f"unit_{unit}_{'one' if number == 1 else 'other'}")
+
+
 def has(key: str) -> bool:
     """Whether ``key`` is a known message."""
     return key in _TEXTS
+
+
+def human_date(lang: Lang, value: dt.date) -> str:
+    """A date as people write it: "25. november 2026" or "25 November 2026"."""
+    if lang == "da":
+        return f"{value.day}. {month_name(lang, value.month)} {value.year}"
+    return f"{value.day} {month_name(lang, value.month)} {value.year}"
 
 
 def month_name(lang: Lang, month: int) -> str:

@@ -28,30 +28,27 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "group_adult": ("Voksne", "Adults"),
     "group_child": ("Børn og unge under {age} år", "Children and young people under {age}"),
     "plan_pdf_link": ("Hent planen som PDF", "Download the plan as a PDF"),
-    "plan_print_note": (
-        "Du kan også udskrive siden. Den passer til A4.",
-        "You can also print this page. It fits on A4.",
-    ),
     "plan_back_result": ("Se dit resultat igen", "See your result again"),
-    "plan_column_exercise": ("Øvelse", "Exercise"),
-    "plan_column_dose": ("Hvor meget og hvor tit", "How much and how often"),
-    "plan_optional": ("Kan udelades", "Optional"),
-    "plan_pain_column_score": ("Smerte (0–10)", "Pain (0–10)"),
-    "plan_pain_column_meaning": ("Betydning", "Meaning"),
-    "plan_seek_where": ("Det skal du gøre", "What to do"),
-    "plan_sources_title": ("Kilder", "Sources"),
+    "plan_sources_title": ("Kilder til din plan", "Sources for your plan"),
+    "plan_sources_link": ("Se kilderne til planen", "See the sources of the plan"),
+    "plan_sources_lead": (
+        "Råd, doser og tider i din plan bygger på disse kilder. Hvor forskningen ikke giver et tal, "
+        "bygger planen på skøn fra fagfolk.",
+        "The advice, doses and times in your plan are based on these sources. Where research gives no "
+        "number, the plan uses expert estimates.",
+    ),
+    "plan_sources_back": ("Tilbage til din plan", "Back to your plan"),
     "source_estimate": (
         "Skøn fra fagfolk, hvor forskningen ikke giver et tal",
         "Expert estimate where research gives no number",
     ),
-    "plan_see_exercise": ("Se øvelsen på sin egen side", "See the exercise on its own page"),
-    "plan_diary_title": ("Følg din bedring i en dagbog", "Follow your recovery in a diary"),
+    "plan_see_exercise": ("Se øvelsen med en tegning", "See the exercise with a drawing"),
+    "plan_diary_title": ("Følg din bedring", "Follow your recovery"),
     "plan_diary_lead": (
-        "Skriv et par gange om ugen, hvor ondt det gør, og hvilke øvelser du har lavet. Så kan du se, om "
-        "det går den rigtige vej. Du skal ikke oprette en konto: du får et privat link til din dagbog.",
-        "Write down a few times a week how much it hurts and which exercises you did. Then you can see "
-        "whether things are going the right way. You do not need an account: you get a private link to "
-        "your diary.",
+        "Skriv et par gange om ugen i en dagbog, hvor ondt det gør. Du får et privat link og skal ikke "
+        "oprette en konto.",
+        "Write down in a diary a few times a week how much it hurts. You get a private link and need no "
+        "account.",
     ),
     "diary_start_button": ("Start en dagbog", "Start a diary"),
     # --- exercises -----------------------------------------------------------------------------------
@@ -150,15 +147,21 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "numbers_measure": ("Vi følger især din {measure}.", "We mainly follow your {measure}."),
     "numbers_change": (
-        "Et fald på mindst {points} point eller {percent} % er en tydelig bedring.",
-        "A drop of at least {points} points or {percent} % is a clear improvement.",
+        "Et fald på mindst {points} eller {percent} % er en tydelig bedring.",
+        "A drop of at least {points} or {percent} % is a clear improvement.",
     ),
-    "numbers_worsening": (
-        "Er de seneste {count} registreringer alle mindst {points} point højere end den første, er det en "
+    "numbers_worsening_one": (
+        "Er den seneste registrering mindst {points} højere end den første, er det en tydelig forværring.",
+        "If the last entry is at least {points} higher than the first, that is a clear worsening.",
+    ),
+    "numbers_worsening_other": (
+        "Er hver af de seneste {count} registreringer mindst {points} højere end den første, er det en "
         "tydelig forværring.",
-        "If the last {count} entries are all at least {points} points higher than the first, that is a "
-        "clear worsening.",
+        "If each of the last {count} entries is at least {points} higher than the first, that is a clear "
+        "worsening.",
     ),
+    "points_one": ("1 point", "1 point"),
+    "points_other": ("{count} point", "{count} points"),
     "numbers_review": (
         "Er smerten ikke tydeligt bedre efter {weeks} uger, er det tid til at få hælen undersøgt.",
         "If the pain is not clearly better after {weeks} weeks, it is time to have the heel assessed.",
@@ -203,7 +206,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "delete_entry_button": ("Ja, slet registreringen", "Yes, delete the entry"),
     "delete_all_title": ("Vil du slette hele dagbogen?", "Delete the whole diary?"),
-    "delete_all_body": (
+    "delete_all_body_zero": (
+        "Dagbogen bliver slettet for altid, og linket holder op med at virke. Du kan ikke fortryde.",
+        "The diary will be deleted for good, and the link will stop working. You cannot undo this.",
+    ),
+    "delete_all_body_one": (
+        "Dagbogen og dens ene registrering bliver slettet for altid, og linket holder op med at virke. Du "
+        "kan ikke fortryde. Hent en kopi først, hvis du vil gemme den.",
+        "The diary and its one entry will be deleted for good, and the link will stop working. You cannot "
+        "undo this. Download a copy first if you want to keep it.",
+    ),
+    "delete_all_body_other": (
         "Dagbogen og alle dens {count} registreringer bliver slettet for altid, og linket holder op med at "
         "virke. Du kan ikke fortryde. Hent en kopi først, hvis du vil gemme den.",
         "The diary and all its {count} entries will be deleted for good, and the link will stop working. "
@@ -303,6 +316,13 @@ def w(lang: Lang, key: str, **values: object) -> str:
     """The text ``key`` in ``lang`` with ``{name}`` placeholders filled in (KeyError for an unknown key)."""
     text = WORDS[lang][key]
     return text.format(**values) if values else text
+
+
+def wp(lang: Lang, key: str, number: int, **values: object) -> str:
+    """The text ``key`` in the form for ``number`` (``key_zero`` if there is one, ``key_one``,
+    ``key_other``), with ``{count}`` set to ``number``."""
+    form = "zero" if number == 0 and f"{key}_zero" in _TEXTS else "one" if number == 1 else "other"
+    return w(lang, f"{key}_{form}", count=number, **values)
 
 
 def join_words(lang: Lang, items: list[str]) -> str:

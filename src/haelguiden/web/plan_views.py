@@ -26,8 +26,8 @@ from haelguiden.engine.plan import (
     LocalHeadings,
     LocalNoPlan,
     LocalPainMonitoring,
-    LocalPhase,
     LocalPlan,
+    LocalProgramme,
     LocalStage,
     LocalTimelineItem,
     PlanLabels,
@@ -48,7 +48,7 @@ _SHAPES = frozenset(
     {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan"}
 )
 #: The stylesheets of these pages beyond the shared ones (see ``rendering.chrome``).
-CSS = ("plan-diary",)
+CSS = ("plan",)
 _DROPPED_ATTRIBUTES = ("on", "href", "xlink", "style", "id", "aria-", "role", "class")
 
 
@@ -132,51 +132,69 @@ class ExerciseHeadings:
 
 
 @dataclass(frozen=True)
-class ScheduleRow:
-    """One exercise in a block of weeks, with its dose."""
+class DoseView:
+    """An exercise's dose during some plan weeks, as one run of sentences."""
+
+    weeks: str
+    text: str
+
+
+def sentences(lines: tuple[str, ...]) -> str:
+    """Short lines as one text: each ends with a full stop (unless it already ends a sentence)."""
+    return " ".join(line if line.endswith((".", "!", "?", "…")) else f"{line}." for line in lines)
+
+
+@dataclass(frozen=True)
+class ExerciseRowView:
+    """One exercise in the plan's table: when it is done and its dose, week by week when it changes."""
 
     link: Link
-    dose: tuple[str, ...]
+    #: None when the exercise runs through the whole programme.
+    weeks: str | None
+    #: What stays the same while the dose changes (tempo, how often), as one text; "" when nothing.
+    common: str
+    doses: tuple[DoseView, ...]
+    progresses: bool
     optional: bool
     note: str | None
 
 
 @dataclass(frozen=True)
-class BlockView:
-    """Weeks with unchanging doses."""
+class PhaseSummaryView:
+    """A phase in one line."""
 
     weeks: str
-    rows: tuple[ScheduleRow, ...]
-
-
-@dataclass(frozen=True)
-class PhaseView:
-    """A phase of the plan."""
-
-    id: str
     title: str
-    weeks: str
     goal: str
-    blocks: tuple[BlockView, ...]
 
 
 @dataclass(frozen=True)
-class AlternativeView:
-    """Another exercise programme."""
+class ProgrammeView:
+    """An exercise programme: its phases in brief and one table of its exercises."""
 
     id: str
-    title: str
-    text: str
-    phases: tuple[PhaseView, ...]
+    title: str | None
+    text: str | None
+    phases: tuple[PhaseSummaryView, ...]
+    rows: tuple[ExerciseRowView, ...]
 
 
 @dataclass(frozen=True)
-class SeekHelpView:
-    """A sign to stop and get help, and where to go (the care route's title for its level)."""
+class SeekHelpGroupView:
+    """The signs that need the same care, under what to do."""
+
+    level: TriageLevel
+    heading: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source as a patient reads it; ``lang`` is the language of its title (an English title on a
+    Danish page is marked up as English)."""
 
     text: str
-    level: TriageLevel
-    where: str
+    lang: Lang
 
 
 @dataclass(frozen=True)
@@ -220,55 +238,98 @@ def exercise_headings(labels: PlanLabels, lang: Lang) -> ExerciseHeadings:
     return ExerciseHeadings(labels.feel.get(lang), labels.stop_if.get(lang), labels.equipment.get(lang))
 
 
-def _phase(lang: Lang, phase: LocalPhase) -> PhaseView:
-    return PhaseView(
-        id=phase.id,
-        title=phase.title,
-        weeks=phase.weeks,
-        goal=phase.goal,
-        blocks=tuple(
-            BlockView(
-                weeks=block.weeks,
-                rows=tuple(
-                    ScheduleRow(
-                        Link(urls.exercise(lang, item.exercise_id), item.name),
-                        ((item.stage_title,) if item.stage_title else ()) + item.dose,
-                        item.optional,
-                        item.note,
-                    )
-                    for item in block.items
-                ),
+def _programme(lang: Lang, programme: LocalProgramme) -> ProgrammeView:
+    return ProgrammeView(
+        id=programme.id,
+        title=programme.title,
+        text=programme.text,
+        phases=tuple(PhaseSummaryView(p.weeks, p.title, p.goal) for p in programme.phases),
+        rows=tuple(
+            ExerciseRowView(
+                link=Link(urls.exercise(lang, row.exercise_id), row.name),
+                weeks=row.weeks,
+                common=sentences(row.common),
+                doses=tuple(DoseView(d.weeks, sentences(d.lines)) for d in row.doses),
+                progresses=row.progresses,
+                optional=row.optional,
+                note=row.note,
             )
-            for block in phase.blocks
+            for row in programme.rows
         ),
     )
+
+
+def source_views(services: Services, ids: tuple[str, ...], lang: Lang) -> tuple[SourceView, ...]:
+    """The plan's sources as patients read them (``source_titles.yaml``), then expert estimates, if any.
+
+    A source without a patient-facing title is left out rather than shown with its working notes (a test
+    keeps every source a plan cites titled).
+    """
+    views = []
+    for source in ids:
+        titled = services.source_titles.get(source)
+        if titled is not None:
+            views.append(SourceView(titled.line(lang), titled.title(lang)[1]))
+    if any(source not in services.kb.sources for source in ids):
+        views.append(SourceView(w(lang, "source_estimate"), lang))
+    return tuple(dict.fromkeys(views))
 
 
 # --- the plan page -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class PlanPage:
-    """``/plan``: what it is based on, advice, exercises week by week, timeline, when to stop."""
+    """``/plan``: when to stop and get help, the exercises in one table, how to do them, advice, what to
+    expect, and what the plan is based on."""
 
     chrome: Chrome
     w: Mapping[str, str]
     heading: str
     intro: str
-    not_a_diagnosis: str
     basis: tuple[BasisRow, ...]
-    triage: TriagePanel
     headings: LocalHeadings
     exercise_headings: ExerciseHeadings
+    seek_help: tuple[SeekHelpGroupView, ...]
+    programme: ProgrammeView | None
+    alternatives: tuple[ProgrammeView, ...]
+    exercises: tuple[ExerciseView, ...]
     advice: tuple[LocalAdvice, ...]
-    phases: tuple[PhaseView, ...]
-    alternatives: tuple[AlternativeView, ...]
     pain_monitoring: LocalPainMonitoring | None
     timeline: tuple[LocalTimelineItem, ...]
-    seek_help: tuple[SeekHelpView, ...]
-    exercises: tuple[ExerciseView, ...]
-    sources: tuple[str, ...]
+    sources_href: str
     pdf_href: str
     result_href: str
     diary_action: str
+
+
+@dataclass(frozen=True)
+class PlanSourcesPage:
+    """``/plan/kilder``: what the person's plan is based on, each source named for patients."""
+
+    chrome: Chrome
+    heading: str
+    lead: str
+    sources: tuple[SourceView, ...]
+    back: Link
+
+
+def plan_sources_page(request: Request, services: Services, lang: Lang, plan: LocalPlan) -> PlanSourcesPage:
+    """The sources of a plan already put in ``lang``."""
+    heading = w(lang, "plan_sources_title")
+    return PlanSourcesPage(
+        chrome=chrome(
+            request,
+            lang,
+            title=heading,
+            switch_href=urls.plan_sources(urls.other(lang)),
+            section="check",
+            css=CSS,
+            noindex=True,
+        ),
+        heading=heading,
+        lead=w(lang, "plan_sources_lead"),
+        sources=source_views(services, plan.sources, lang),
+        back=Link(urls.plan(lang), w(lang, "plan_sources_back")),
+    )
 
 
 @dataclass(frozen=True)
@@ -312,37 +373,27 @@ def plan_page(
     plan: LocalPlan,
     exercises: tuple[Exercise, ...],
     basis: tuple[BasisRow, ...],
-    panel: TriagePanel,
 ) -> PlanPage:
     """The page of a plan already put in ``lang`` (``plan_for_lang``); ``exercises`` are the plan's."""
-    kb = services.kb
-    labels = services.plans.rules.labels
-    sources = tuple(
-        kb.sources[s].citation if s in kb.sources else w(lang, "source_estimate") for s in plan.sources
-    )
     return PlanPage(
         chrome=_plan_chrome(request, lang, plan.title),
         w=WORDS[lang],
         heading=plan.title,
         intro=plan.intro,
-        not_a_diagnosis=plan.not_a_diagnosis,
         basis=basis,
-        triage=panel,
         headings=plan.headings,
-        exercise_headings=exercise_headings(labels, lang),
-        advice=plan.advice,
-        phases=tuple(_phase(lang, p) for p in plan.phases),
-        alternatives=tuple(
-            AlternativeView(a.id, a.title, a.text, tuple(_phase(lang, p) for p in a.phases))
-            for a in plan.alternatives
+        exercise_headings=exercise_headings(services.plans.rules.labels, lang),
+        seek_help=tuple(
+            SeekHelpGroupView(g.level, g.heading, tuple(i.text for i in g.items))
+            for g in plan.seek_help_groups
         ),
+        programme=_programme(lang, plan.programme) if plan.programme else None,
+        alternatives=tuple(_programme(lang, a) for a in plan.alternative_programmes),
+        exercises=tuple(exercise_view(services, e, lang, element_id=f"plan-{e.id}") for e in exercises),
+        advice=plan.advice,
         pain_monitoring=plan.pain_monitoring,
         timeline=plan.timeline,
-        seek_help=tuple(
-            SeekHelpView(s.text, s.level, kb.care[s.level].title.get(lang)) for s in plan.seek_help
-        ),
-        exercises=tuple(exercise_view(services, e, lang, element_id=f"plan-{e.id}") for e in exercises),
-        sources=tuple(dict.fromkeys(sources)),
+        sources_href=urls.plan_sources(lang),
         pdf_href=urls.plan_pdf(lang),
         result_href=urls.result(lang),
         diary_action=urls.diary_start(lang),

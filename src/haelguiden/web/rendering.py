@@ -7,7 +7,8 @@ else, and the CSRF cookie is set when the page made a new token.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -15,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from haelguiden.content import ArticleLibrary, SearchIndex
+from haelguiden.content.info_pages import InfoPage
 from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.services import Services
 from haelguiden.web import urls
@@ -37,6 +39,8 @@ class WebContext:
     library: ArticleLibrary
     search: SearchIndex
     secure_cookies: bool
+    #: The pages about Hælguiden (privacy, about, accessibility) by (key, language).
+    info_pages: Mapping[tuple[str, Lang], InfoPage] = field(default_factory=dict)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -111,7 +115,10 @@ def chrome(
         switch_lang=other,
         nav=() if minimal else nav,
         csrf_token=CsrfToken(web.csrf, request),
-        api_docs_href=f"{urls.API_PREFIX}/docs",
+        footer_links=(
+            *(Link(urls.info_page(lang, name), t[f"footer_{name}"]) for name in urls.INFO_PAGES),
+            Link(f"{urls.API_PREFIX}/docs", t["footer_api"]),
+        ),
         emergency_line="" if minimal else t["emergency_line"].format(emergency=emergency_title(web.kb, lang)),
         stylesheets=tuple(f"{urls.STATIC_PREFIX}/{name}.css" for name in _stylesheets(section, css)),
         **extra,

@@ -89,6 +89,19 @@ def article(lang: Lang, slug: str) -> str:
     return article_path(lang, slug)
 
 
+#: The pages about Hælguiden itself, linked from every page's footer.
+INFO_PAGES: dict[str, dict[Lang, str]] = {
+    "privacy": {"da": "/privatliv", "en": "/en/privacy"},
+    "about": {"da": "/om", "en": "/en/about"},
+    "accessibility": {"da": "/tilgaengelighed", "en": "/en/accessibility"},
+}
+
+
+def info_page(lang: Lang, page: str) -> str:
+    """A page about Hælguiden: a key of :data:`INFO_PAGES` (``privacy``, ``about``, ``accessibility``)."""
+    return INFO_PAGES[page][lang]
+
+
 def search(lang: Lang, query: str | None = None) -> str:
     """The search page, optionally with a query."""
     return f"{_SEARCH[lang]}?{urlencode({'q': query})}" if query else _SEARCH[lang]
@@ -134,6 +147,11 @@ MASKED_TOKEN = "[token]"
 def plan(lang: Lang) -> str:
     """The personal self-care plan, built from the finished self-check."""
     return _PLAN[lang]
+
+
+def plan_sources(lang: Lang) -> str:
+    """The sources of the person's plan, named for patients."""
+    return _PLAN[lang] + ("/kilder" if lang == "da" else "/sources")
 
 
 def plan_pdf(lang: Lang) -> str:

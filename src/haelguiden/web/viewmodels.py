@@ -69,7 +69,8 @@ class Chrome:
     nav: tuple[NavItem, ...]
     #: Rendered as text; made (with its cookie) only when a page shows a form.
     csrf_token: object
-    api_docs_href: str
+    #: The footer's links: privacy, about and intended use, accessibility statement, the API.
+    footer_links: tuple[Link, ...]
     #: "Ring 112 nu, hvis det er livstruende." (the number comes from the knowledge base's care routes);
     #: empty on the emergency outcome, which says it already. ``nav`` is empty there too.
     emergency_line: str
@@ -165,6 +166,9 @@ class QuestionPage:
     progress: Progress | None
     action: str
     hotspots: tuple[Hotspot, ...] = ()
+    #: A duration's units (days ... years), the chosen one checked; empty for other questions.
+    units: tuple[Choice, ...] = ()
+    unit_label: str = ""
 
 
 # --- check your answers ------------------------------------------------------------------------------
@@ -176,6 +180,9 @@ class SummaryRow:
     key: str
     values: tuple[str, ...]
     change_href: str
+    #: Said before ``values`` when nothing was ticked: "Ingen af disse:" (the values are then what was
+    #: offered, so the row says what was answered "no" to).
+    lead: str | None = None
 
 
 @dataclass(frozen=True)
@@ -342,8 +349,19 @@ class ArticlePage:
     toc: tuple[TocItem, ...]
     published: str
     updated: str
-    reviewed: str | None
+    #: Who reviewed it and when, or that it is not yet reviewed by a clinician.
+    review: str
     translation: Link | None
+
+
+@dataclass(frozen=True)
+class InfoPageView:
+    """A page about Hælguiden: privacy, about and intended use, or the accessibility statement."""
+
+    chrome: Chrome
+    heading: str
+    updated: str
+    body: Markup
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter
@@ -15,7 +14,7 @@ from starlette.responses import Response
 from haelguiden.content import Article, TocEntry, faq_page, medical_web_page, script_json
 from haelguiden.engine.model import Lang
 from haelguiden.web import urls
-from haelguiden.web.messages import month_name, t
+from haelguiden.web.messages import human_date, plural, t
 from haelguiden.web.rendering import chrome, context, render
 from haelguiden.web.viewmodels import (
     Alternate,
@@ -35,13 +34,6 @@ MAX_QUERY_CHARS = 200
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
 #: Articles change rarely; a short shared cache keeps them fast without serving stale text for long.
 _ARTICLE_CACHE = "public, max-age=300"
-
-
-def human_date(lang: Lang, value: date) -> str:
-    """A date as people write it: "25. november 2026" or "25 November 2026"."""
-    if lang == "da":
-        return f"{value.day}. {month_name(lang, value.month)} {value.year}"
-    return f"{value.day} {month_name(lang, value.month)} {value.year}"
 
 
 def _toc(entries: tuple[TocEntry, ...]) -> tuple[TocItem, ...]:
@@ -116,7 +108,11 @@ def article_page(request: Request, lang: Lang, article: Article) -> ArticlePage:
         toc=_toc(article.rendered.toc),
         published=human_date(lang, meta.date_published),
         updated=human_date(lang, meta.last_updated),
-        reviewed=human_date(lang, meta.last_reviewed) if meta.last_reviewed else None,
+        review=(
+            t(lang, "reviewed_by", name=meta.reviewed_by, date=human_date(lang, meta.last_reviewed))
+            if meta.reviewed_by and meta.last_reviewed
+            else t(lang, "not_reviewed")
+        ),
         translation=Link(translation.path, t(lang, "article_other_lang")) if translation else None,
     )
 
@@ -140,8 +136,11 @@ def _search(lang: Lang) -> Endpoint:
         hits = web.search.search(query, lang) if query else []
         summary = None
         if query:
-            key = "search_results" if hits else "search_none"
-            summary = t(lang, key, count=len(hits), query=query)
+            summary = (
+                plural(lang, "search_results", len(hits), query=query)
+                if hits
+                else t(lang, "search_none", query=query)
+            )
         heading = t(lang, "search_title")
         page = SearchPage(
             chrome=chrome(

@@ -219,8 +219,15 @@ def _question(lang: Lang) -> Endpoint:
         fact = web.kb.facts.get(ctx.question.fact or "")
         values = [v for v in form.getlist(forms.FIELD) if isinstance(v, str)]
         action = form.get(forms.ACTION_FIELD)
+        unit = form.get(forms.UNIT_FIELD)
         parsed = forms.parse_answer(
-            ctx.question, ctx.options, fact, values, action if isinstance(action, str) else None, lang
+            ctx.question,
+            ctx.options,
+            fact,
+            values,
+            action if isinstance(action, str) else None,
+            lang,
+            unit if isinstance(unit, str) else None,
         )
         if parsed.ok:
             try:

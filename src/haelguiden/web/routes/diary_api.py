@@ -63,6 +63,12 @@ class DiaryIn(BaseModel):
     numbness: StrictBool = Field(
         False, description="The person has numbness or reduced feeling (the plan leaves out ice and cold)."
     )
+    traits: list[StrictStr] = Field(
+        [],
+        max_length=10,
+        description="The plan traits the self-check showed, e.g. ['runner', 'overweight']: advice only some "
+        "people need.",
+    )
     start_date: StrictStr | None = Field(
         None,
         pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
@@ -83,6 +89,7 @@ class DiaryOut(BaseModel):
     age_group: Literal["child", "adult"] | None
     diabetes: bool
     numbness: bool
+    traits: list[str]
 
 
 class DiaryCreated(BaseModel):
@@ -157,8 +164,8 @@ def _diary_out(diary: Diary) -> dict[str, Any]:
     summary="Start a diary",
     description=(
         "Makes a private recovery diary and returns its token and link, once. Give the self-check's "
-        "leading condition and triage level, and the person's age group, diabetes and numbness, to follow "
-        "that plan."
+        "leading condition and triage level, and the person's age group, diabetes, numbness and plan traits, "
+        "to follow that plan."
     ),
     responses=_COMMON,
 )
@@ -171,6 +178,11 @@ def create_diary(body: DiaryIn, request: Request) -> Response | dict[str, Any]:
         message = f"is not a condition id.{hint} Leave it out for no particular plan"
         field = {"field": "condition_id", "message": message}
         return problem(422, code="invalid-diary-input", detail="The condition is unknown.", errors=[field])
+    unknown = sorted(set(body.traits) - set(services.plans.rules.traits))
+    if unknown:
+        known = ", ".join(sorted(services.plans.rules.traits))
+        field = {"field": "traits", "message": f"{', '.join(unknown)} is not a plan trait; use {known}"}
+        return problem(422, code="invalid-diary-input", detail="A plan trait is unknown.", errors=[field])
     try:
         start = dt.date.fromisoformat(body.start_date) if body.start_date else services.today()
     except ValueError:
@@ -185,6 +197,7 @@ def create_diary(body: DiaryIn, request: Request) -> Response | dict[str, Any]:
             age_group=body.age_group,
             diabetes=body.diabetes,
             numbness=body.numbness,
+            traits=tuple(sorted(set(body.traits))),
         )
     except DiaryInputError as exc:
         return _input_problem(exc)

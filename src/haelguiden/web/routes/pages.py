@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 from fastapi import APIRouter
+from limits import parse as parse_limit
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from haelguiden.config import Settings
 from haelguiden.content import SitemapEntry, robots_txt, sitemap_xml
+from haelguiden.content.info_pages import KEYS, InfoPage, load_info_pages
 from haelguiden.engine.care import after_hours_text
-from haelguiden.engine.model import Lang
+from haelguiden.engine.model import LANGS, Lang
+from haelguiden.services import DIARY_KEEP_MONTHS
 from haelguiden.web import urls
-from haelguiden.web.messages import t
+from haelguiden.web.messages import count, human_date, t
 from haelguiden.web.rendering import chrome, context, emergency_title, render
-from haelguiden.web.viewmodels import Alternate, Link, OpenGraph, StartPage
+from haelguiden.web.state_cookie import MAX_AGE_SECONDS
+from haelguiden.web.viewmodels import Alternate, InfoPageView, Link, OpenGraph, StartPage
 
 router = APIRouter(include_in_schema=False)
 Endpoint = Callable[..., Coroutine[Any, Any, Response]]
@@ -56,6 +62,58 @@ def _start_page(lang: Lang) -> Endpoint:
     return start_page
 
 
+def load_info(settings: Settings) -> Mapping[tuple[str, Lang], InfoPage]:
+    """The pages about Hælguiden, with what the code decides filled in (so the privacy page stays true)."""
+    window = int(parse_limit(settings.rate_limit).get_expiry())
+    unit, number = next(
+        (u, window // s) for u, s in (("hours", 3600), ("minutes", 60), ("seconds", 1)) if window % s == 0
+    )
+    facts = {
+        lang: {
+            "answers_hours": MAX_AGE_SECONDS // 3600,
+            "diary_months": DIARY_KEEP_MONTHS,
+            "rate_window": count(lang, unit, number),
+        }
+        for lang in LANGS
+    }
+    return load_info_pages(facts)
+
+
+def _info_page(lang: Lang, key: str) -> Endpoint:
+    async def info_page(request: Request) -> Response:
+        web = context(request)
+        found = web.info_pages[key, lang]
+        path = urls.info_page(lang, key)
+        other = urls.info_page(urls.other(lang), key)
+        page = InfoPageView(
+            chrome=chrome(
+                request,
+                lang,
+                title=found.title,
+                switch_href=other,
+                css=("article",),
+                description=found.description,
+                canonical=web.base_url + path,
+                alternates=(
+                    Alternate(lang, web.base_url + path),
+                    Alternate(urls.other(lang), web.base_url + other),
+                ),
+            ),
+            heading=found.title,
+            updated=human_date(lang, found.last_updated),
+            body=Markup(found.html),  # sanitised by the content package
+        )
+        return render(request, "info.html", page)
+
+    return info_page
+
+
+for _lang in LANGS:
+    for _key in KEYS:
+        router.add_api_route(
+            urls.info_page(_lang, _key), _info_page(_lang, _key), methods=["GET"], name=f"{_key}_{_lang}"
+        )
+
 router.add_api_route("/", _start_page("da"), methods=["GET"], name="start_page_da")
 router.add_api_route("/en/", _start_page("en"), methods=["GET"], name="start_page_en")
 
@@ -79,6 +137,7 @@ async def sitemap(request: Request) -> Response:
         for lang in langs
         for exercise_id in web.services.plans.exercises
     ]
+    pages += [SitemapEntry(urls.info_page(lang, key)) for lang in langs for key in KEYS]
     xml = sitemap_xml(web.base_url, [*pages, *web.library.sitemap_entries()])
     return Response(xml, media_type="application/xml", headers={"Cache-Control": "public, max-age=3600"})
 

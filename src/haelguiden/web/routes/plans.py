@@ -71,19 +71,32 @@ def _plan(lang: Lang) -> Endpoint:
             return _missing_page(request, lang)
         state, assessment = finished
         web = context(request)
-        region = next((r for r in web.kb.regions if r.id == state.region), None)
-        panel = plan_views.triage_panel(web.kb, assessment.triage.level, lang, region)
         basis = _basis(web, lang, state, assessment)
         built = web.services.plan_for(state.answers)
         if isinstance(built, NoPlan):
+            region = next((r for r in web.kb.regions if r.id == state.region), None)
+            panel = plan_views.triage_panel(web.kb, assessment.triage.level, lang, region)
             no_plan = plan_views.no_plan_page(request, lang, no_plan_for_lang(built, lang), basis, panel)
             return render(request, "plan_none.html", no_plan)
         page = plan_views.plan_page(
-            request, web.services, lang, plan_for_lang(built, lang), built.exercises, basis, panel
+            request, web.services, lang, plan_for_lang(built, lang), built.exercises, basis
         )
         return render(request, "plan.html", page)
 
     return plan
+
+
+def _plan_sources(lang: Lang) -> Endpoint:
+    async def sources(request: Request) -> Response:
+        finished = _finished(request)
+        web = context(request)
+        built = web.services.plan_for(finished[0].answers) if finished is not None else None
+        if not isinstance(built, Plan):
+            return RedirectResponse(urls.plan(lang), status_code=303)
+        page = plan_views.plan_sources_page(request, web.services, lang, plan_for_lang(built, lang))
+        return render(request, "plan_sources.html", page)
+
+    return sources
 
 
 def _plan_pdf(lang: Lang) -> Endpoint:
@@ -97,8 +110,7 @@ def _plan_pdf(lang: Lang) -> Endpoint:
             # The page explains why there is no plan (or no self-check yet).
             return RedirectResponse(urls.plan(lang), status_code=303)
         chosen: Plan = built
-        folder = plan_views.drawings_directory(web.services)
-        content = await run_in_threadpool(lambda: plan_pdf(chosen, lang, drawings=folder))
+        content = await run_in_threadpool(lambda: plan_pdf(chosen, lang))
         name = "haelguiden-plan.pdf" if lang == "da" else "haelguiden-plan-en.pdf"
         return Response(
             content,
@@ -132,6 +144,9 @@ def _register() -> None:
     for lang in ("da", "en"):
         router.add_api_route(urls.plan(lang), _plan(lang), methods=["GET"], name=f"plan_{lang}")
         router.add_api_route(urls.plan_pdf(lang), _plan_pdf(lang), methods=["GET"], name=f"plan_pdf_{lang}")
+        router.add_api_route(
+            urls.plan_sources(lang), _plan_sources(lang), methods=["GET"], name=f"plan_sources_{lang}"
+        )
         router.add_api_route(
             urls.exercises(lang), _exercise_index(lang), methods=["GET"], name=f"exercises_{lang}"
         )
