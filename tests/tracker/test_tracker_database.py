@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import URL
 
 import haelguiden
-from haelguiden.errors import ConfigError
+from haelguiden.errors import ConfigError, StorageError
 from haelguiden.tracker.database import (
     DEFAULT_DATABASE_URL,
     alembic_config,
@@ -217,7 +217,7 @@ def test_a_sqlite_migration_is_atomic(tmp_path: Path) -> None:
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql("CREATE TABLE diary_entries (id TEXT)")  # makes the migration fail halfway
-        with pytest.raises(sa.exc.OperationalError):
+        with pytest.raises(StorageError, match=r"\(table diary_entries already exists\)"):
             upgrade(engine)
         assert set(sa.inspect(engine).get_table_names()) == {"diary_entries"}
     finally:
