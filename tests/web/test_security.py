@@ -253,7 +253,7 @@ def test_posts_over_the_limit_get_429_with_retry_after(services: Services) -> No
 
 def test_the_api_over_the_limit_gets_a_problem(services: Services) -> None:
     with CheckedClient(limited_app(services), base_url=BASE_URL) as api:
-        statuses = [api.get("/api/v1/health").status_code for _ in range(4)]
+        statuses = [api.post("/api/v1/assessments", json={"answers": []}).status_code for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
         response = api.post("/api/v1/assessments", json={})
         assert response.status_code == 429
@@ -278,14 +278,16 @@ def test_the_limit_is_shared_by_instances_through_redis(services: Services, redi
     first = create_app(settings, services=services, rate_limit_namespace=namespace)
     second = create_app(settings, services=services, rate_limit_namespace=namespace)
     with CheckedClient(first, base_url=BASE_URL) as a, CheckedClient(second, base_url=BASE_URL) as b:
+        body = {"answers": []}
         statuses = [
-            a.get("/api/v1/health").status_code,
-            b.get("/api/v1/health").status_code,
-            a.get("/api/v1/health").status_code,
-            b.get("/api/v1/health").status_code,
+            a.post("/api/v1/assessments", json=body).status_code,
+            b.post("/api/v1/assessments", json=body).status_code,
+            a.post("/api/v1/assessments", json=body).status_code,
+            b.post("/api/v1/assessments", json=body).status_code,
         ]
         assert statuses == [200, 200, 200, 429]
-        assert int(b.get("/api/v1/health").headers["retry-after"]) >= 1
+        assert int(b.post("/api/v1/assessments", json=body).headers["retry-after"]) >= 1
+        assert a.get("/api/v1/health").status_code == 200  # health checks are never limited
 
 
 # --- logs ------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.services import Services
 from haelguiden.web import urls
 from haelguiden.web.messages import UI
+from haelguiden.web.rate_limit import RateLimiter
 from haelguiden.web.security import CsrfProtection, CsrfToken
 from haelguiden.web.state_cookie import StateCodec
 from haelguiden.web.viewmodels import Chrome, Link, NavItem
@@ -37,6 +38,8 @@ class WebContext:
     library: ArticleLibrary
     search: SearchIndex
     secure_cookies: bool
+    #: The app's rate limiter (the middleware's), for routes that count requests themselves.
+    limiter: RateLimiter | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
