@@ -88,9 +88,13 @@ def storage_errors(url: str | URL) -> Iterator[None]:
         raise
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        check = (
+            "that the file is a Hælguiden database (move it away to start a new one)"
+            if make_url(url).get_backend_name() == "sqlite"
+            else "that the PostgreSQL server runs and can be reached"
+        )
         raise StorageError(
-            f"the database {describe(url)} cannot be used ({reason}); check DATABASE_URL, that the "
-            "server runs, and that the file is a Hælguiden database"
+            f"the database {describe(url)} cannot be used ({reason}); check DATABASE_URL and {check}"
         ) from None
     except OSError as exc:
         raise StorageError(
@@ -206,6 +210,12 @@ def private_file(path: Path) -> None:
     An existing folder is left as it is (it may be shared, such as ``/tmp``); an existing file we own is
     made 0600.
     """
+    for folder in (path.parent, *path.parent.parents):
+        if folder.exists() and not folder.is_dir():
+            raise StorageError(
+                f"the database file {path} cannot be created: {folder} is a file, not a folder; "
+                "check DATABASE_URL"
+            )
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not path.exists():

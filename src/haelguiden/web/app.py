@@ -25,6 +25,7 @@ from haelguiden.errors import StorageError, UserError
 from haelguiden.services import Services, articles_directory, build_services
 from haelguiden.web import urls
 from haelguiden.web.article_directives import kb_resolver
+from haelguiden.web.logs import AccessLogMiddleware
 from haelguiden.web.messages import t
 from haelguiden.web.problems import problem, validation_errors
 from haelguiden.web.rate_limit import RateLimited, RateLimiter, RateLimitMiddleware, RateLimitSettings
@@ -170,14 +171,15 @@ def create_app(
     services = services or build_services(settings)
     kb = services.kb
     library = ArticleLibrary.load(articles_directory(settings), resolver=kb_resolver(kb, services.plans))
-    https = settings.base_url.startswith("https://")
+    https = settings.https
+    key = settings.signing_key()
     limiter = limiter or RateLimiter(
         RateLimitSettings(settings.rate_limit, settings.redis_url, rate_limit_namespace)
     )
     web = WebContext(
         services=services,
-        codec=StateCodec(settings.secret_key, kb),
-        csrf=CsrfProtection(settings.secret_key, secure=https),
+        codec=StateCodec(key, kb),
+        csrf=CsrfProtection(key, secure=https),
         templates=template_environment(),
         library=library,
         search=SearchIndex.build(library.search_documents()),
@@ -218,4 +220,5 @@ def create_app(
     )
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body_bytes, responder=error_response)
     app.add_middleware(SecurityHeadersMiddleware, https=https, on_error=_server_error)
+    app.add_middleware(AccessLogMiddleware)
     return app

@@ -46,10 +46,18 @@ class WebContext:
         """The knowledge base."""
         return self.services.kb
 
-    @property
-    def base_url(self) -> str:
-        """The site's public address, e.g. ``https://haelguiden.dk``."""
-        return self.services.settings.base_url
+    def site_url(self, request: Request) -> str:
+        """The site's public address without a trailing slash, for every link the app prints.
+
+        ``HAELGUIDEN_BASE_URL`` when set; otherwise the address this request reached (scheme, host and
+        port as the person typed them; behind a proxy the scheme from trusted forwarded headers, which
+        uvicorn applies for the addresses in ``FORWARDED_ALLOW_IPS``). So ``make run PORT=18100`` prints
+        links to port 18100.
+        """
+        configured = self.services.settings.base_url
+        if configured:
+            return configured
+        return str(request.base_url).rstrip("/")
 
 
 def template_environment() -> Environment:

@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from haelguiden.web.urls import mask_token
+from haelguiden.web.logs import route_template
 
 logger = logging.getLogger("haelguiden.web")
 
@@ -158,7 +158,8 @@ class SecurityHeadersMiddleware:
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception:
-            logger.exception("unhandled error: %s %s", scope.get("method"), mask_token(scope.get("path", "")))
+            # The route's template, not the path: a path can hold a diary token or say what was answered.
+            logger.exception("unhandled error: %s %s", scope.get("method"), route_template(scope))
             if started:
                 raise
             await self.on_error(Request(scope), 500, None)(scope, receive, send_with_headers)
@@ -179,8 +180,9 @@ class BodySizeLimitMiddleware:
             await self.app(scope, receive, send)
             return
         length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            status = 413 if length.isdigit() else 400
+        digits = length is not None and length.isascii() and length.isdigit()
+        if length is not None and (not digits or int(length) > self.max_bytes):
+            status = 413 if digits else 400
             await self.responder(Request(scope), status, None)(scope, receive, send)
             return
         received = 0

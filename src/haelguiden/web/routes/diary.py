@@ -137,7 +137,7 @@ def _create(request: Request, lang: Lang) -> Response:
 def _link(
     request: Request, lang: Lang, web: WebContext, diary: Diary, token: str, form: FormData | None
 ) -> Response:
-    page = diary_views.created_page(request, lang, web.base_url, token, web.services.recovery)
+    page = diary_views.created_page(request, lang, web.site_url(request), token, web.services.recovery)
     return render(request, "diary_created.html", page)
 
 
@@ -309,7 +309,7 @@ def _calendar(
     ics = checkin_calendar(
         start_date=diary.start_date,
         weeks=web.services.recovery.checkin_weeks,
-        diary_url=web.base_url + urls.diary(lang, token),
+        diary_url=web.site_url(request) + urls.diary(lang, token),
         lang=lang,
     )
     name = "haelguiden-tjek.ics" if lang == "da" else "haelguiden-check-ins.ics"
