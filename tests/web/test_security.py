@@ -354,3 +354,22 @@ def test_the_access_log_names_route_templates_never_paths_queries_tokens_or_addr
         "GET /static/{path} 200",
         "GET (no route) 404",
     ]
+
+
+def test_production_sends_hsts_and_secure_cookies_even_without_a_base_url(services: Services) -> None:
+    settings = make_settings(environment="production", base_url=None, forwarded_allow_ips="127.0.0.1")
+    with CheckedClient(create_app(settings, services=services), base_url="http://127.0.0.1") as browser:
+        response = browser.get("/")
+        assert response.headers["strict-transport-security"] == "max-age=31536000"
+        cookie = response.headers["set-cookie"]
+        assert cookie.startswith(f"{CSRF_COOKIE}=")
+        assert "; secure" in cookie.lower()
+        assert "httponly" in cookie.lower()
+
+
+def test_development_over_plain_http_sends_neither(services: Services) -> None:
+    settings = make_settings(environment="development", base_url=None)
+    with CheckedClient(create_app(settings, services=services), base_url="http://127.0.0.1") as browser:
+        response = browser.get("/")
+        assert "strict-transport-security" not in response.headers
+        assert "secure" not in response.headers["set-cookie"].lower()
