@@ -23,7 +23,7 @@ from ..realserver import csrf, start_server
 WRITERS = 4
 #: How many entries each writer tries to write, and after how many confirmed ones (all writers) the kill.
 POSTS = 100
-KILL_AFTER = 60
+KILL_AFTER = 40
 
 
 def start_diary(client: httpx.Client) -> str:

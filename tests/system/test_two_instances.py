@@ -181,11 +181,12 @@ def deployment(tmp_path: Path) -> Iterator[Deployment]:
         }
         # Both at the same moment, on an empty schema.
         apps = [launch(settings, tmp_path / f"app{n}.log", port=port) for n, port in enumerate(ports, 1)]
-        nginx = subprocess.Popen(
-            [binary, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        with (tmp_path / "nginx.out").open("wb") as out:
+            nginx = subprocess.Popen(
+                [binary, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
         try:
             for app in apps:
                 wait_until_up(app)

@@ -19,11 +19,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from hypothesis import HealthCheck, given, settings
 from icalendar import Calendar
-from schemathesis import Case, GenerationMode
-from schemathesis.openapi import from_asgi
-from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from haelguiden.engine.assess import assess
 from haelguiden.engine.care import action_text
@@ -833,22 +829,3 @@ def test_the_api_is_in_the_openapi_document(diary_client: CheckedClient) -> None
     paths = diary_client.get("/api/v1/openapi.json").json()["paths"]
     assert set(paths["/api/v1/diaries"]) == {"post"}
     assert set(paths["/api/v1/diaries/{token}/entries"]) == {"get", "post"}
-
-
-@pytest.mark.parametrize(
-    "label",
-    ["POST /api/v1/diaries", "GET /api/v1/diaries/{token}/entries", "POST /api/v1/diaries/{token}/entries"],
-)
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_the_diary_api_conforms_to_its_openapi_document(
-    diary_app: FastAPI, clock: Clock, label: str, mode: GenerationMode
-) -> None:
-    operation = from_asgi("/api/v1/openapi.json", diary_app).find_operation_by_label(label)
-    assert operation is not None
-
-    @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-    def check(case: Case) -> None:
-        case.call_and_validate(excluded_checks=[positive_data_acceptance])
-
-    check()

@@ -201,7 +201,8 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
     )
     for operation in (op for methods in document["paths"].values() for op in methods.values()):
         for status, response in operation["responses"].items():
-            if status.startswith(("4", "5")):
+            # FHIR's own errors are OperationOutcomes (declared by its route); every other is a problem.
+            if status.startswith(("4", "5")) and "application/fhir+json" not in response.get("content", {}):
                 schema = {"$ref": "#/components/schemas/Problem"}
                 response["content"] = {MEDIA_TYPE: {"schema": schema}}
     app.openapi_schema = document
