@@ -65,10 +65,14 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(workers: int, folder: Path, extra: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
+def start(
+    workers: int, folder: Path, extra: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     """``haelguiden serve --workers N`` on a free port; waits until it answers."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HAELGUIDEN_", "DATABASE_URL", "REDIS_URL"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("HAELGUIDEN_", "DATABASE_URL", "REDIS_URL"))
+    }
     env |= {
         "HAELGUIDEN_ENV": "test",
         "HAELGUIDEN_SECRET_KEY": SECRET,
@@ -199,8 +203,14 @@ def redis_frozen(seconds: int, connections: int, folder: Path) -> Result:
     try:
         redis.send_signal(signal.SIGSTOP)
         script = lua("POST", MID_INTERVIEW, {"Content-Type": "application/json"})
-        return wrk("POST /api/v1/assessments, Redis frozen", base + "/api/v1/assessments", script, seconds,
-                   connections, folder)
+        return wrk(
+            "POST /api/v1/assessments, Redis frozen",
+            base + "/api/v1/assessments",
+            script,
+            seconds,
+            connections,
+            folder,
+        )
     finally:
         stop(server)
         redis.send_signal(signal.SIGCONT)
@@ -240,7 +250,9 @@ def main() -> None:
         print(f"2 workers ÷ 1 worker, {name}: {by[(2, name)].rate / by[(1, name)].rate:.2f} (target ≥ 1.4)")
     if frozen is not None:
         print("\n" + table([(1, frozen)]))
-        print(f"\nRedis frozen: slowest answer {frozen.max_ms:.0f} ms (target < 500 ms), errors {frozen.errors}")
+        print(
+            f"\nRedis frozen: slowest answer {frozen.max_ms:.0f} ms (target < 500 ms), errors {frozen.errors}"
+        )
 
 
 if __name__ == "__main__":

@@ -86,6 +86,40 @@ def redis_storage(url: str) -> Storage:
     return storage
 
 
+class LocalCounter:
+    """Fixed windows counted in this process: the limit without Redis, and while Redis is out.
+
+    limits' own memory storage starts a timer thread every few milliseconds under load to expire its keys
+    (measured: about a third of the cost of a whole assessment request); this keeps one dictionary and
+    drops the windows that have ended when it grows. Thread-safe.
+    """
+
+    #: Past this many clients, windows that have ended are dropped.
+    PRUNE_AT = 10_000
+
+    def __init__(self, item: RateLimitItem, clock: Callable[[], float] = time.time) -> None:
+        """Count up to ``item.amount`` requests per ``item.get_expiry()`` seconds; ``clock``: wall seconds."""
+        self.amount = item.amount
+        self.seconds = item.get_expiry()
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._windows: dict[str, tuple[float, int]] = {}  # client -> (window start, count)
+
+    def hit(self, client: str) -> int | None:
+        """Count one request; ``None`` when allowed, else the seconds until the window ends."""
+        now = self._clock()
+        with self._lock:
+            start, count = self._windows.get(client, (now, 0))
+            if now - start >= self.seconds:
+                start, count = now, 0
+            if count >= self.amount:
+                return max(1, math.ceil(start + self.seconds - now))
+            self._windows[client] = (start, count + 1)
+            if len(self._windows) > self.PRUNE_AT:
+                self._windows = {c: w for c, w in self._windows.items() if now - w[0] < self.seconds}
+        return None
+
+
 class RateLimiter:
     """A fixed-window counter per client address, shared through Redis when it answers."""
 
@@ -110,7 +144,7 @@ class RateLimiter:
         if settings.storage_url is not None:
             self.storage = redis_storage(settings.storage_url)
             self.remote = FixedWindowRateLimiter(self.storage)
-        self.local = FixedWindowRateLimiter(storage_from_string("memory://"))
+        self.local = LocalCounter(self.item)
         self._clock = clock
         self._retry_after_s = retry_after_s
         self._lock = threading.Lock()
@@ -124,20 +158,21 @@ class RateLimiter:
 
     def hit(self, client: str) -> int | None:
         """Count one request; ``None`` when allowed, else the seconds until the window resets."""
-        limiter = self.local
-        probe = False
-        if self.remote is not None:
-            with self._lock:
-                now = self._clock()
-                if self._down_until is None:
-                    limiter = self.remote
-                elif now >= self._down_until and not self._probing:
-                    limiter, probe, self._probing = self.remote, True, True
+        if self.remote is None:
+            return self.local.hit(client)
+        use_remote = probe = False
+        with self._lock:
+            if self._down_until is None:
+                use_remote = True
+            elif self._clock() >= self._down_until and not self._probing:
+                use_remote = probe = self._probing = True
+        if not use_remote:
+            return self.local.hit(client)
         try:
-            result = self._count(limiter, client)
+            result = self._count(self.remote, client)
         except Exception:  # Redis is slow or down: count in process rather than wait or lock people out
             self._failed()
-            return self._count(self.local, client)
+            return self.local.hit(client)
         if probe:
             self._recovered()
         return result

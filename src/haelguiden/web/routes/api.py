@@ -48,10 +48,11 @@ def read_answers(kb: KnowledgeBase, entries: Sequence[AnswerIn]) -> tuple[Answer
     """The answers as engine state, and every problem found (each with its field)."""
     state = Answers()
     errors: list[dict[str, str]] = []
+    known = kb.question_ids  # a new set on every access: once per request, not once per answer
     for index, entry in enumerate(entries):
         qid = entry.question
-        if qid not in kb.question_ids:
-            hint = did_you_mean(qid, sorted(kb.question_ids))
+        if qid not in known:
+            hint = did_you_mean(qid, sorted(known))
             message = f"is not a question id.{hint} Use the id of a question from an earlier response"
             errors.append({"field": f"answers[{index}].question", "message": message})
             continue
