@@ -191,8 +191,8 @@ def table(rows: list[tuple[int, Result]]) -> str:
     return "\n".join(lines)
 
 
-def redis_frozen(seconds: int, connections: int, folder: Path) -> Result:
-    """The rate-limited assessment endpoint while its Redis is frozen with SIGSTOP."""
+def redis_frozen(seconds: int, connections: int, folder: Path) -> list[Result]:
+    """The rate-limited assessment endpoint with Redis answering, then while it is frozen with SIGSTOP."""
     port = free_port()
     redis = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],

@@ -1,4 +1,4 @@
-"""The in-process counter: fixed windows per client, a Retry-After to the window's end, old windows dropped."""
+"""The in-process counter: fixed windows per client, Retry-After to the window's end, old windows dropped."""
 
 from __future__ import annotations
 
