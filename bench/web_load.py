@@ -14,7 +14,7 @@ machine with wrk beside it). With ``--redis-frozen`` it also runs a private redi
 SIGSTOP and measures the rate-limited assessment endpoint while Redis hangs (target: every request within
 0.5 s, i.e. max latency < 500 ms, and no errors).
 
-    .venv/bin/python bench/web_load.py [--seconds 10] [--connections 50] [--redis-frozen]
+    .venv/bin/python bench/web_load.py [--seconds 10] [--connections 50] [--redis-frozen | --redis-only]
 
 wrk runs with one thread on the same machine as the server, so it takes part of the two cores.
 """
@@ -200,17 +200,15 @@ def redis_frozen(seconds: int, connections: int, folder: Path) -> list[Result]:
     )
     time.sleep(0.5)
     server, base = start(1, folder, {"REDIS_URL": f"redis://127.0.0.1:{port}/0"})
+    script = lua("POST", MID_INTERVIEW, {"Content-Type": "application/json"})
+    url = base + "/api/v1/assessments"
     try:
-        redis.send_signal(signal.SIGSTOP)
-        script = lua("POST", MID_INTERVIEW, {"Content-Type": "application/json"})
-        return wrk(
-            "POST /api/v1/assessments, Redis frozen",
-            base + "/api/v1/assessments",
-            script,
-            seconds,
-            connections,
-            folder,
+        answering = wrk(
+            "POST /api/v1/assessments, Redis answering", url, script, seconds, connections, folder
         )
+        redis.send_signal(signal.SIGSTOP)
+        frozen = wrk("POST /api/v1/assessments, Redis frozen", url, script, seconds, connections, folder)
+        return [answering, frozen]
     finally:
         stop(server)
         redis.send_signal(signal.SIGCONT)
@@ -223,24 +221,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=50)
-    parser.add_argument("--redis-frozen", action="store_true")
+    parser.add_argument("--redis-frozen", action="store_true", help="also measure with Redis frozen")
+    parser.add_argument("--redis-only", action="store_true", help="only the Redis answering/frozen runs")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk (scripts/services.sh does)")
     rows: list[tuple[int, Result]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for workers in (1, 2):
+        for workers in () if args.redis_only else (1, 2):
             server, base = start(workers, folder)
             try:
                 for name, url, script in endpoints(base):
                     rows.append((workers, wrk(name, url, script, args.seconds, args.connections, folder)))
             finally:
                 stop(server)
-        frozen = redis_frozen(args.seconds, args.connections, folder) if args.redis_frozen else None
+        wanted = args.redis_frozen or args.redis_only
+        frozen = redis_frozen(args.seconds, args.connections, folder) if wanted else None
     print(f"machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"wrk -t1 -c{args.connections} -d{args.seconds}s on the same machine\n")
-    print(table(rows))
+    if rows:
+        print(table(rows))
+        ratios(rows)
+    if frozen is not None:
+        print("\n" + table([(1, r) for r in frozen]))
+        slowest, errors = frozen[1].max_ms, frozen[1].errors
+        print(f"\nRedis frozen: slowest answer {slowest:.0f} ms (target < 500 ms), errors {errors}")
+
+
+def ratios(rows: list[tuple[int, Result]]) -> None:
+    """Print assessment ÷ health per worker count, and two workers ÷ one per endpoint."""
     by = {(w, r.name): r for w, r in rows}
     health, assessment = "GET /api/v1/health", "POST /api/v1/assessments"
     for workers in (1, 2):
@@ -248,11 +258,6 @@ def main() -> None:
         print(f"\nassessment ÷ health, {workers} worker(s): {ratio:.2f} (target ≥ 0.5)")
     for name in (health, assessment, "POST /tjek/age (form, 303)", "GET / (start page)"):
         print(f"2 workers ÷ 1 worker, {name}: {by[(2, name)].rate / by[(1, name)].rate:.2f} (target ≥ 1.4)")
-    if frozen is not None:
-        print("\n" + table([(1, frozen)]))
-        print(
-            f"\nRedis frozen: slowest answer {frozen.max_ms:.0f} ms (target < 500 ms), errors {frozen.errors}"
-        )
 
 
 if __name__ == "__main__":
