@@ -1,8 +1,9 @@
 """Eight people writing in their diaries at the same moment: no error, nothing lost (SQLite and PostgreSQL).
 
-The real server runs in a subprocess. Eight writer threads add entries through the JSON API at once, two
-writers to each of four diaries, so writers wait for the same database lock (SQLite) and the same rows
-(PostgreSQL). Every POST must be answered 201, and afterwards every entry is in its diary exactly once.
+The real server runs in a subprocess with two worker processes (``--workers 2``), so on SQLite two
+processes compete for the database file too. Eight writer threads add entries through the JSON API at
+once, two writers to each of four diaries, so writers wait for the same database lock (SQLite) and the
+same rows (PostgreSQL). Every POST must be answered 201, and afterwards every entry is in its diary exactly once.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ ENTRIES_PER_WRITER = 20
 
 
 def test_eight_concurrent_writers_get_no_error_and_lose_nothing(database_url: str, tmp_path: Path) -> None:
-    server = start_server({"DATABASE_URL": database_url}, tmp_path / "server.log")
+    server = start_server({"DATABASE_URL": database_url}, tmp_path / "server.log", args=("--workers", "2"))
     try:
         with httpx.Client(base_url=server.base_url, timeout=30) as client:
             tokens = [client.post("/api/v1/diaries", json={}).json()["token"] for _ in range(DIARIES)]
