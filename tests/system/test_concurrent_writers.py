@@ -3,7 +3,8 @@
 The real server runs in a subprocess with two worker processes (``--workers 2``), so on SQLite two
 processes compete for the database file too. Eight writer threads add entries through the JSON API at
 once, two writers to each of four diaries, so writers wait for the same database lock (SQLite) and the
-same rows (PostgreSQL). Every POST must be answered 201, and afterwards every entry is in its diary exactly once.
+same rows (PostgreSQL). Every POST must be answered 201, and afterwards every entry is in its diary
+exactly once.
 """
 
 from __future__ import annotations
