@@ -51,7 +51,7 @@ content-check:
 TEST_ENV := HAELGUIDEN_TEST_DATABASE_URL=postgresql+psycopg://haelguiden:haelguiden@127.0.0.1:5432/haelguiden_test \
 	HAELGUIDEN_TEST_REDIS_URL=redis://127.0.0.1:6379/15
 
-# Branch coverage of src/haelguiden (the servers the system tests start included); the run fails below it.
+# Branch coverage of src/haelguiden in the test processes (not the servers they start); fails below the floor.
 COVERAGE_FLOOR ?= 90
 
 unit:
