@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install check lint typecheck contracts unit browser services kb-check content-check eval bench clean
+.PHONY: run test install check lint typecheck contracts unit browser services kb-check content-check eval bench bench-web clean
 
 $(UV):
 	python3 -m venv $(VENV)
@@ -27,7 +27,10 @@ test: install services check unit browser
 services:
 	bash scripts/services.sh
 
-check: lint typecheck contracts kb-check content-check
+check:
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory lint typecheck contracts kb-check content-check; status=$$?; \
+	echo "tier check (ruff, mypy, import-linter, kb, content): $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint:
 	$(VENV)/bin/ruff check src tests bench
@@ -48,12 +51,21 @@ content-check:
 TEST_ENV := HAELGUIDEN_TEST_DATABASE_URL=postgresql+psycopg://haelguiden:haelguiden@127.0.0.1:5432/haelguiden_test \
 	HAELGUIDEN_TEST_REDIS_URL=redis://127.0.0.1:6379/15
 
+# Branch coverage of src/haelguiden in the test processes (not the servers they start); fails below the floor.
+COVERAGE_FLOOR ?= 90
+
 unit:
-	$(TEST_ENV) $(VENV)/bin/pytest -m "not browser" -n 2 -q
+	@start=$$(date +%s); \
+	rm -f .coverage .coverage.*; \
+	$(TEST_ENV) $(VENV)/bin/pytest -m "not browser" -n 2 -q --cov --cov-report=term \
+		--cov-fail-under=$(COVERAGE_FLOOR); status=$$?; \
+	echo "tier unit (everything but the browser): $$(( $$(date +%s) - start )) s"; exit $$status
 
 browser:
 	bash scripts/browser-deps.sh
-	$(TEST_ENV) $(VENV)/bin/pytest -m browser -q
+	@start=$$(date +%s); \
+	$(TEST_ENV) $(VENV)/bin/pytest -m browser -q; status=$$?; \
+	echo "tier browser: $$(( $$(date +%s) - start )) s"; exit $$status
 
 eval:
 	$(VENV)/bin/haelguiden eval ../shared/vignettes/dev.jsonl --out build/dev-predictions.jsonl
@@ -63,5 +75,9 @@ bench: install
 	$(PY) bench/engine_step.py
 	$(PY) bench/eval_speed.py
 
+## Web load with wrk (apt-get install wrk; scripts/services.sh installs it): 1 vs 2 workers, Redis frozen.
+bench-web: install
+	$(PY) bench/web_load.py --redis-frozen
+
 clean:
-	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache .coverage .coverage.*

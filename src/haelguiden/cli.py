@@ -20,7 +20,7 @@ from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
 from haelguiden.engine.plan_text import LocalPlan
 from haelguiden.engine.state import Answers, AnswerValue
-from haelguiden.errors import UserError
+from haelguiden.errors import StorageError, UserError
 from haelguiden.presenters import (
     LIKELIHOOD_WORDS,
     assessment_dict,
@@ -31,6 +31,9 @@ from haelguiden.presenters import (
 from haelguiden.services import DIARY_KEEP_MONTHS, Services, build_services
 
 F = TypeVar("F", bound=Callable[..., Any])
+NESTING_HINT = '{"question_id": value, ...}'
+#: The most months ``diary purge --older-than`` takes (100 years).
+MAX_PURGE_MONTHS = 1200
 
 
 class UsageFailure(click.ClickException):
@@ -45,10 +48,10 @@ class UsageFailure(click.ClickException):
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn ``UserError`` into a one-line message with exit code 2."""
+    """Turn ``UserError`` and ``StorageError`` into a one-line message with exit code 2."""
     try:
         yield
-    except UserError as exc:
+    except (UserError, StorageError) as exc:
         raise UsageFailure(str(exc)) from None
 
 
@@ -102,6 +105,8 @@ def _read_answers_file(kb_: KnowledgeBase, path: Path) -> Answers:
         raise UsageFailure(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
         ) from None
+    except RecursionError:
+        raise UsageFailure(f"{path}: nested too deeply; write the answers as {NESTING_HINT}") from None
     with user_errors():
         if isinstance(raw, dict) and "answers" not in raw:
             # the short form {"question_id": value, ...}
@@ -340,8 +345,13 @@ def eval_command(vignettes: Path, out: Path, drop: float | None, seed: int) -> N
     from haelguiden.evaluation.vignettes import read_vignettes
 
     services = _services()
-    with user_errors():
-        cases = list(read_vignettes(services.kb, vignettes))
+    try:
+        with user_errors():
+            cases = list(read_vignettes(services.kb, vignettes))
+    except RecursionError:
+        raise UsageFailure(
+            f"{vignettes}: a line is nested too deeply to be a vignette; see ../shared/vignettes/FORMAT.md"
+        ) from None
     if drop is not None:
         cases = [drop_facts(services.kb, c, drop, seed) for c in cases]
     lines: list[str] = []
@@ -467,8 +477,10 @@ def diary_export(token: str, fmt: str) -> None:
 def _months(value: str) -> int:
     text = value.strip().lower()
     number = text[:-1] if text.endswith("m") else text
-    if not number.isdigit() or int(number) < 1:
+    if not (number.isascii() and number.isdigit()) or int(number) < 1:
         raise UsageFailure(f"--older-than: '{value}' is not a number of months such as 12m")
+    if int(number) > MAX_PURGE_MONTHS:
+        raise UsageFailure(f"--older-than: '{value}' is more than {MAX_PURGE_MONTHS} months; use e.g. 12m")
     return int(number)
 
 
@@ -493,22 +505,44 @@ def diary_purge(older_than: str) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
-def serve(host: str, port: int) -> None:
-    """Run the web app (self-check, articles, JSON API) with uvicorn."""
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes (uvicorn); they share the secret key. One per core is a good start.",
+)
+def serve(host: str, port: int, workers: int) -> None:
+    """Run the web app (self-check, articles, JSON API) with uvicorn.
+
+    Everything is checked before listening (settings, knowledge base, articles), so a bad setting is one
+    line and exit code 2. Proxy headers are trusted from FORWARDED_ALLOW_IPS (default: 127.0.0.1 only).
+    """
+    import os
+
     import uvicorn
 
+    from haelguiden.config import Settings
+    from haelguiden.web.app import create_app
     from haelguiden.web.logs import log_config
 
     with user_errors():
-        from haelguiden.config import Settings
-
-        Settings.from_env()  # fail here, with one clear line, on a bad setting
-    uvicorn.run(
-        "haelguiden.web.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        log_config=log_config(),
-        access_log=True,
-        server_header=False,
-    )
+        settings = Settings.from_env()
+        key = settings.signing_key()  # in development: made once here, before the workers start
+        app = create_app(settings)
+    common: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_config": log_config(),
+        "access_log": False,  # haelguiden.access logs route templates instead of paths
+        "server_header": False,
+        "proxy_headers": True,
+    }
+    if settings.forwarded_allow_ips is not None:
+        common["forwarded_allow_ips"] = settings.forwarded_allow_ips
+    if workers == 1:
+        uvicorn.run(app, **common)
+        return
+    # Every worker builds its own app from the same environment; they must sign with the same key.
+    os.environ["HAELGUIDEN_SECRET_KEY"] = key
+    uvicorn.run("haelguiden.web.app:create_app", factory=True, workers=workers, **common)

@@ -10,6 +10,7 @@
     │   ├── ContentError                 an article with broken front matter, dates or links
     │   ├── DiaryError                   a diary entry or token that is not valid
     │   └── ConfigError                  a setting with a bad value
+    ├── StorageError                     the database cannot be reached or used: CLI exit 2, HTTP 503
     └── InternalError                    a bug; logged (without patient answers) and shown as a generic error
 
 Entry points translate ``UserError`` into their own shape (``click.ClickException``, problem+json, an error
@@ -44,6 +45,14 @@ class ConfigError(UserError):
     """A setting with a value that cannot be used."""
 
 
+class StorageError(HaelguidenError):
+    """The diary database cannot be reached or used (down, not a database, not writable).
+
+    Not the person's fault, so not a ``UserError``: the web answers 503 with Retry-After; the CLI prints the
+    message (which names the database without its password) and exits with 2.
+    """
+
+
 class InternalError(HaelguidenError):
     """Something that should not happen: a bug."""
 
@@ -56,6 +65,7 @@ __all__ = [
     "HaelguidenError",
     "InternalError",
     "KnowledgeError",
+    "StorageError",
     "UserError",
     "VignetteError",
 ]

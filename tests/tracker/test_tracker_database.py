@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import URL
 
 import haelguiden
-from haelguiden.errors import ConfigError
+from haelguiden.errors import ConfigError, StorageError
 from haelguiden.tracker.database import (
     DEFAULT_DATABASE_URL,
     alembic_config,
@@ -252,7 +252,7 @@ def test_a_sqlite_migration_is_atomic(tmp_path: Path) -> None:
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql("CREATE TABLE diary_entries (id TEXT)")  # makes the migration fail halfway
-        with pytest.raises(sa.exc.OperationalError):
+        with pytest.raises(StorageError, match=r"\(table diary_entries already exists\)"):
             upgrade(engine)
         assert set(sa.inspect(engine).get_table_names()) == {"diary_entries"}
     finally:
@@ -306,3 +306,26 @@ def test_the_migrations_ship_inside_the_package() -> None:
         "v0004_diary_plan_traits.py",
     ]
     assert DEFAULT_DATABASE_URL == "sqlite:///data/haelguiden.db"
+
+
+def test_a_new_sqlite_database_is_private_0600_files_in_a_0700_folder(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/new/data/haelguiden.db"
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:  # the WAL and shared-memory files exist while a connection is open
+            conn.execute(sa.text("SELECT count(*) FROM diaries")).scalar()
+            folder = tmp_path / "new" / "data"
+            modes = {p.name: p.stat().st_mode & 0o777 for p in folder.iterdir()}
+            assert modes == {"haelguiden.db": 0o600, "haelguiden.db-wal": 0o600, "haelguiden.db-shm": 0o600}
+            assert folder.stat().st_mode & 0o777 == 0o700
+    finally:
+        engine.dispose()
+
+
+def test_an_existing_world_readable_database_file_is_made_private(tmp_path: Path) -> None:
+    database = tmp_path / "old.db"
+    database.touch(mode=0o644)
+    database.chmod(0o644)
+    make_engine(f"sqlite:///{database}").dispose()
+    assert database.stat().st_mode & 0o777 == 0o600

@@ -157,6 +157,8 @@ REFUSED = {
     "pain '4,5'": ("worst_pain", "4,5", WORST_NOT_WHOLE),
     "pain 'fire'": ("worst_pain", "fire", WORST_NOT_WHOLE),
     "pain true": ("worst_pain", True, WORST_NOT_WHOLE),
+    "pain in Arabic-Indic digits": ("worst_pain", "\u0663", WORST_NOT_WHOLE),
+    "pain in full-width digits": ("worst_pain", "\uff17", WORST_NOT_WHOLE),
     "no worst pain": (
         "worst_pain",
         " ",

@@ -19,11 +19,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from hypothesis import HealthCheck, given, settings
 from icalendar import Calendar
-from schemathesis import Case, GenerationMode
-from schemathesis.openapi import from_asgi
-from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from haelguiden.engine.assess import assess
 from haelguiden.engine.care import action_text
@@ -38,7 +34,6 @@ from haelguiden.tracker.database import make_engine, upgrade
 from haelguiden.tracker.export import to_csv, to_json
 from haelguiden.tracker.model import Diary, Entry
 from haelguiden.web import create_app, diary_checkin_views, diary_entry_views, diary_views, urls
-from haelguiden.web.logs import PathOnlyAccessFilter
 from haelguiden.web.plan_diary_messages import w
 
 from .conftest import BASE_URL, RUNNER, CheckedClient, complete_answers, make_settings
@@ -720,26 +715,25 @@ def test_diary_pages_are_rate_limited_for_gets_too(diary_services: Services, clo
         assert client.get("/oevelser").status_code == 200  # other pages' GETs are not counted
 
 
-def test_the_access_log_masks_the_private_token() -> None:
-    token = "q" * 43
-    for path, logged in [
-        (f"/dagbog/{token}/ny?besked=gemt", "/dagbog/[token]/ny"),
-        (f"/en/diary/{token}", "/en/diary/[token]"),
-        (f"/api/v1/diaries/{token}/entries", "/api/v1/diaries/[token]/entries"),
-        ("/dagbog", "/dagbog"),
-        ("/plan", "/plan"),
-    ]:
-        record = logging.LogRecord(
-            "uvicorn.access",
-            logging.INFO,
-            __file__,
-            1,
-            '%s - "%s %s HTTP/%s" %d',
-            ("10.0.0.7:5", "GET", path, "1.1", 200),
-            None,
-        )
-        assert PathOnlyAccessFilter().filter(record)
-        assert record.getMessage() == f'- - "GET {logged} HTTP/1.1" 200'
+def test_the_access_log_never_holds_the_private_token(
+    diary_client: CheckedClient,
+    diary_app: FastAPI,
+    diary_services: Services,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="haelguiden.access")
+    token = start_diary(diary_client, diary_app, diary_services.kb)
+    diary_client.get(f"/dagbog/{token}/ny?besked=gemt")
+    diary_client.get(f"/en/diary/{token}")
+    diary_client.get(f"/api/v1/diaries/{token}/entries")
+    logged = [r.getMessage() for r in caplog.records if r.name == "haelguiden.access"]
+    assert logged[-4:] == [
+        "POST /dagbog 303",
+        "GET /dagbog/{token}/ny 200",
+        "GET /en/diary/{token} 200",
+        "GET /api/v1/diaries/{token}/entries 200",
+    ]
+    assert not [line for line in logged if token in line]
 
 
 def test_the_english_diary_is_the_same_diary(
@@ -883,22 +877,3 @@ def test_the_api_is_in_the_openapi_document(diary_client: CheckedClient) -> None
     paths = diary_client.get("/api/v1/openapi.json").json()["paths"]
     assert set(paths["/api/v1/diaries"]) == {"post"}
     assert set(paths["/api/v1/diaries/{token}/entries"]) == {"get", "post"}
-
-
-@pytest.mark.parametrize(
-    "label",
-    ["POST /api/v1/diaries", "GET /api/v1/diaries/{token}/entries", "POST /api/v1/diaries/{token}/entries"],
-)
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_the_diary_api_conforms_to_its_openapi_document(
-    diary_app: FastAPI, clock: Clock, label: str, mode: GenerationMode
-) -> None:
-    operation = from_asgi("/api/v1/openapi.json", diary_app).find_operation_by_label(label)
-    assert operation is not None
-
-    @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-    def check(case: Case) -> None:
-        case.call_and_validate(excluded_checks=[positive_data_acceptance])
-
-    check()

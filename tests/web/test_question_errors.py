@@ -60,6 +60,8 @@ def test_none_of_these_together_with_a_place_is_refused_and_the_ticks_are_kept(
     [
         ("abc", "Skriv et helt tal med cifre, fra 0 til 110, fx 42"),
         ("4,5", "Skriv et helt tal med cifre, fra 0 til 110, fx 42"),
+        ("\u0663\u0668", "Skriv et helt tal med cifre, fra 0 til 110, fx 42"),  # Arabic-Indic 38
+        ("\uff13\uff18", "Skriv et helt tal med cifre, fra 0 til 110, fx 42"),  # full-width 38
         ("111", "Skriv et tal fra 0 til 110"),
         ("-1", "Skriv et tal fra 0 til 110"),
         ("", "Skriv din alder i hele år, fx 42, eller tryk «Ved ikke»"),

@@ -1,4 +1,4 @@
-"""``haelguiden serve``: options, defaults, and an access log without query strings."""
+"""``haelguiden serve``: options, defaults, checks before listening, and an access log by route template."""
 
 from __future__ import annotations
 
@@ -7,44 +7,53 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from fastapi import FastAPI
 
 from haelguiden import cli
-from haelguiden.web.logs import PathOnlyAccessFilter, log_config
+from haelguiden.web.logs import ACCESS_LOGGER, log_config
+
+Calls = list[tuple[tuple[Any, ...], dict[str, Any]]]
 
 
-def test_serve_defaults_to_localhost_8000_with_the_factory(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: calls.append((args, kwargs)))
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Calls:
+    """uvicorn.run replaced by a recorder; settings from a clean environment with a data folder in tmp."""
+    recorded: Calls = []
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: recorded.append((args, kwargs)))
+    for name in ("HAELGUIDEN_SECRET_KEY", "HAELGUIDEN_BASE_URL", "REDIS_URL", "FORWARDED_ALLOW_IPS"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HAELGUIDEN_ENV", "development")
+    monkeypatch.setenv("HAELGUIDEN_DATA_DIR", str(tmp_path / "data"))
+    return recorded
 
+
+def test_serve_defaults_to_localhost_8000_with_one_checked_app(calls: Calls) -> None:
     result = CliRunner().invoke(cli.main, ["serve"])
 
     assert result.exit_code == 0, result.output
     ((args, kwargs),) = calls
-    assert args == ("haelguiden.web.app:create_app",)
-    assert kwargs["factory"] is True
+    assert isinstance(args[0], FastAPI)
     assert (kwargs["host"], kwargs["port"]) == ("127.0.0.1", 8000)
-    assert kwargs["log_config"]["handlers"]["access"]["filters"] == ["path_only"]
+    assert kwargs["access_log"] is False
+    assert kwargs["proxy_headers"] is True
+    assert "forwarded_allow_ips" not in kwargs  # uvicorn's default: 127.0.0.1 only
+    assert kwargs["log_config"]["loggers"][ACCESS_LOGGER]["level"] == "INFO"
 
 
-def test_serve_takes_host_and_port(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: calls.append(kwargs))
-    result = CliRunner().invoke(cli.main, ["serve", "--host", "0.0.0.0", "--port", "9000"])
+def test_serve_takes_host_port_workers_and_trusted_proxies(
+    calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORWARDED_ALLOW_IPS", "10.0.0.5,10.0.0.6")
+    result = CliRunner().invoke(cli.main, ["serve", "--host", "0.0.0.0", "--port", "9000", "--workers", "2"])
     assert result.exit_code == 0, result.output
-    assert (calls[0]["host"], calls[0]["port"]) == ("0.0.0.0", 9000)
+    ((args, kwargs),) = calls
+    assert args == ("haelguiden.web.app:create_app",)
+    assert (kwargs["factory"], kwargs["workers"]) == (True, 2)
+    assert (kwargs["host"], kwargs["port"]) == ("0.0.0.0", 9000)
+    assert kwargs["forwarded_allow_ips"] == "10.0.0.5,10.0.0.6"
 
 
-def test_serve_refuses_a_bad_setting_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HAELGUIDEN_ENV", "staging")
-    result = CliRunner().invoke(cli.main, ["serve"])
-    assert result.exit_code == 2
-    assert result.output.strip().startswith("Error: HAELGUIDEN_ENV has value 'staging'.")
-
-
-def test_the_log_config_filters_uvicorns_access_log() -> None:
+def test_the_access_logger_writes_through_uvicorns_default_handler() -> None:
     config = log_config()
-    assert config["filters"]["path_only"] == {"()": PathOnlyAccessFilter}
-    record = logging.LogRecord("uvicorn.access", logging.INFO, "", 0, "%s %s", ("a", "b"), None)
-    assert PathOnlyAccessFilter().filter(record)
-    assert record.args == ("a", "b")  # records of another shape are left alone
+    assert config["loggers"][ACCESS_LOGGER] == {"handlers": ["default"], "level": "INFO", "propagate": False}
+    logging.getLogger(ACCESS_LOGGER)  # the name the middleware logs to

@@ -1,35 +1,55 @@
 """Open the diary database and migrate it.
 
 ``make_engine(url)`` is the only place an engine is made. SQLite (the default,
-``sqlite:///data/haelguiden.db``) gets its folder created, write-ahead logging, foreign keys and real
-transactions (``BEGIN`` is sent by us, so migrations and writes are atomic). PostgreSQL is reached
-through psycopg 3: ``postgresql+psycopg://user:password@host:5432/name`` (``postgresql://`` and
-``postgres://`` are read the same way).
+``sqlite:///data/haelguiden.db``) gets its folder created (mode 0700) and its file created 0600,
+write-ahead logging, foreign keys, a busy timeout and real transactions that we begin ourselves. A
+transaction begins with ``BEGIN IMMEDIATE``: it takes the write lock at its start, so a second writer waits
+(up to the busy timeout) instead of failing at once with "database is locked", which is what WAL mode does
+to a transaction that began as a reader and then tries to write. Connections from :func:`reader` begin a
+plain (deferred) transaction and never block writers. PostgreSQL is reached through psycopg 3:
+``postgresql+psycopg://user:password@host:5432/name`` (``postgresql://`` and ``postgres://`` are read the
+same way).
 
 ``upgrade(url)`` and ``downgrade(url, "base")`` run the Alembic migrations shipped inside the package, so
-an installed wheel can migrate its own database without an ``alembic.ini``.
+an installed wheel can migrate its own database without an ``alembic.ini``. They run once across every
+process that shares the database: on PostgreSQL under a transaction-level advisory lock, on SQLite inside
+one ``BEGIN IMMEDIATE`` transaction (the database's own write lock). A second process that starts at the
+same moment waits, then finds the database at the newest revision and does nothing.
+
+Storage that cannot be reached or used (a server that is down, a file that is not a database, a folder that
+cannot be written) raises :class:`~haelguiden.errors.StorageError` with one sentence naming the database
+(never its password) and what to check.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlalchemy import create_engine as _sa_create_engine
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
-from haelguiden.errors import ConfigError
+from haelguiden.errors import ConfigError, StorageError
 
 DEFAULT_DATABASE_URL = "sqlite:///data/haelguiden.db"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: How long SQLite waits for another writer before giving up, in milliseconds.
 SQLITE_BUSY_TIMEOUT_MS = 5000
+#: How long a PostgreSQL connection attempt may take before the database counts as unreachable (seconds).
+CONNECT_TIMEOUT_S = 5
+#: The execution option that marks a read-only connection (a deferred ``BEGIN`` on SQLite).
+READ_ONLY_OPTION = "haelguiden_read_only"
+#: The PostgreSQL advisory lock key held while migrating (any fixed 64-bit number; this is "hælguide").
+MIGRATION_LOCK_KEY = 0x68C3A66C6775_6964
 
 
 def make_engine(url: str | URL = DEFAULT_DATABASE_URL, *, echo: bool = False) -> Engine:
@@ -41,7 +61,46 @@ def make_engine(url: str | URL = DEFAULT_DATABASE_URL, *, echo: bool = False) ->
     parsed = _parse(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, echo)
-    return _sa_create_engine(parsed, echo=echo, pool_pre_ping=True)
+    return _sa_create_engine(
+        parsed, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+    )
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine for reading only: on SQLite its transactions begin deferred and never block writers."""
+    return engine.execution_options(**{READ_ONLY_OPTION: True})
+
+
+def describe(url: str | URL) -> str:
+    """The database's URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "DATABASE_URL"
+
+
+@contextmanager
+def storage_errors(url: str | URL) -> Iterator[None]:
+    """Turn "cannot reach or use the database" into :class:`StorageError`; integrity errors pass through."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        check = (
+            "that the file is a Hælguiden database (move it away to start a new one)"
+            if make_url(url).get_backend_name() == "sqlite"
+            else "that the PostgreSQL server runs and can be reached"
+        )
+        raise StorageError(
+            f"the database {describe(url)} cannot be used ({reason}); check DATABASE_URL and {check}"
+        ) from None
+    except OSError as exc:
+        raise StorageError(
+            f"the database {describe(url)} cannot be opened ({exc.strerror or exc}); check DATABASE_URL "
+            "and that its folder can be written"
+        ) from None
 
 
 def upgrade(target: str | URL | Engine = DEFAULT_DATABASE_URL, revision: str = "head") -> None:
@@ -76,7 +135,11 @@ def alembic_config() -> Config:
 def _run(target: str | URL | Engine, action: Any) -> None:
     engine = target if isinstance(target, Engine) else make_engine(target)
     try:
-        with engine.begin() as conn:
+        with storage_errors(engine.url), engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Held until this transaction ends: a second process migrating the same database waits
+                # here, then sees the first one's committed revision and has nothing left to do.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             action(cfg)
@@ -116,7 +179,7 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
         # One shared connection, or every connection would see its own empty database.
         kwargs |= {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
     elif not database.startswith("file:"):
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        private_file(Path(database).expanduser())
     engine = _sa_create_engine(url, **kwargs)
 
     @event.listens_for(engine, "connect")
@@ -134,9 +197,36 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def private_file(path: Path) -> None:
+    """Make ``path``'s folder (0700, when it is new) and the file itself, empty, readable by us only (0600).
+
+    SQLite creates its ``-wal`` and ``-shm`` files with the database file's mode, so they are 0600 too.
+    An existing folder is left as it is (it may be shared, such as ``/tmp``); an existing file we own is
+    made 0600.
+    """
+    for folder in (path.parent, *path.parent.parents):
+        if folder.exists() and not folder.is_dir():
+            raise StorageError(
+                f"the database file {path} cannot be created: {folder} is a file, not a folder; "
+                "check DATABASE_URL"
+            )
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError as exc:
+        raise StorageError(
+            f"the database file {path} cannot be created ({exc.strerror or exc}); check DATABASE_URL "
+            "and that its folder can be written"
+        ) from None
 
 
 __all__ = [
@@ -144,7 +234,11 @@ __all__ = [
     "MIGRATIONS_DIR",
     "alembic_config",
     "current_revision",
+    "describe",
     "downgrade",
     "make_engine",
+    "private_file",
+    "reader",
+    "storage_errors",
     "upgrade",
 ]

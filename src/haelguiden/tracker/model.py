@@ -31,9 +31,9 @@ EXERCISES_MAX = 50
 ENTRY_FIELDS = ("date", "worst_pain", "first_step_pain", "exercises", "activity", "note")
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DANISH_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_DANISH_DATE = re.compile(r"^([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})$")
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits only
 _T = TypeVar("_T")
 
 

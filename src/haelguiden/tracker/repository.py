@@ -1,7 +1,10 @@
 """Where diaries live: the :class:`DiaryRepository` protocol and its two implementations.
 
 - :class:`SqlAlchemyRepository` stores diaries in SQLite or PostgreSQL. Every write runs in its own
-  transaction and is committed before the method returns; a failed write changes nothing.
+  transaction and is committed before the method returns; a failed write changes nothing. Writers take
+  the write lock when their transaction begins (see :mod:`haelguiden.tracker.database`), so concurrent
+  writers wait for each other instead of failing; reads use deferred transactions. A database that cannot
+  be reached raises :class:`~haelguiden.errors.StorageError`.
 - :class:`InMemoryRepository` keeps them in dictionaries. It is a real implementation with the same
   behaviour (the repository tests run against both), meant for tests of the layers above.
 
@@ -13,7 +16,8 @@ set its ``last_activity`` to today, and ``purge_inactive`` deletes diaries nobod
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -23,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from haelguiden.errors import InternalError
 from haelguiden.tracker import tokens
+from haelguiden.tracker.database import reader, storage_errors
 from haelguiden.tracker.model import (
     Diary,
     DiaryNotFound,
@@ -103,6 +108,10 @@ class DiaryRepository(Protocol):
 
     def list_entries(self, diary_id: str) -> tuple[Entry, ...]:
         """All entries of the diary, oldest date first (ties by id)."""
+        ...
+
+    def ping(self) -> None:
+        """Check that storage answers; :class:`~haelguiden.errors.StorageError` when it does not."""
         ...
 
     def create_share(self, diary_id: str, answers: Mapping[str, Any] | None = None) -> NewShare:
@@ -280,6 +289,9 @@ class InMemoryRepository(MemoryShares):
         self._diary(diary_id)
         return tuple(sorted(self._entries[diary_id].values(), key=lambda e: (e.date, e.id)))
 
+    def ping(self) -> None:
+        """Memory always answers."""
+
     def _diary(self, diary_id: str) -> Diary:
         try:
             return self._diaries[diary_id]
@@ -293,7 +305,25 @@ class SqlAlchemyRepository(SqlShares):
     def __init__(self, engine: Engine, today: Clock = dt.date.today) -> None:
         """Use ``engine`` (see :func:`haelguiden.tracker.database.make_engine`); ``today`` gives the date."""
         self._engine = engine
+        self._reader = reader(engine)
         self._today = today
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction (committed on success), with storage failures as StorageError."""
+        with storage_errors(self._engine.url), self._engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """A read-only connection, with storage failures as StorageError."""
+        with storage_errors(self._engine.url), self._reader.connect() as conn:
+            yield conn
+
+    def ping(self) -> None:
+        """Check that the database answers (``SELECT 1``); StorageError when it does not."""
+        with self._read() as conn:
+            conn.execute(select(1)).scalar()
 
     def create_diary(
         self,
@@ -317,14 +347,14 @@ class SqlAlchemyRepository(SqlShares):
             self._today(),
             _Settings(start_date, lang, condition_id, triage_level, age_group, diabetes, numbness, traits),
         )
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             conn.execute(insert(diaries).values(token_hash=token_hash, **_diary_values(diary)))
         return NewDiary(diary, token)
 
     def get_diary(self, token: str) -> Diary:
         """The diary for this link token; :class:`DiaryNotFound` for any token that does not open one."""
         presented = tokens.lookup_hash(token)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(select(diaries).where(diaries.c.token_hash == presented)).first()
         if row is None or not tokens.hashes_match(presented, row.token_hash):
             raise DiaryNotFound()
@@ -332,7 +362,7 @@ class SqlAlchemyRepository(SqlShares):
 
     def stored_token_hash(self, diary_id: str) -> str:
         """The stored hash of the diary's token (what storage keeps instead of the token)."""
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             value = conn.execute(select(diaries.c.token_hash).where(diaries.c.id == diary_id)).scalar()
         if value is None:
             raise DiaryNotFound()
@@ -340,27 +370,27 @@ class SqlAlchemyRepository(SqlShares):
 
     def touch(self, diary_id: str) -> Diary:
         """Set the diary's last activity to today and return it."""
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             self._touch(conn, diary_id)
             return _diary(self._row(conn, diary_id))
 
     def delete_diary(self, diary_id: str) -> None:
         """Delete the diary, its entries and its shares (nothing happens when it is already gone)."""
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             self._delete_diaries(conn, [diary_id])
 
     def purge_inactive(self, months: int) -> int:
         """Delete every diary whose last activity is more than ``months`` months ago; return how many."""
         _check_months(months)
         cutoff = months_before(self._today(), months)
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             old = list(conn.execute(select(diaries.c.id).where(diaries.c.last_activity < cutoff)).scalars())
             self._delete_diaries(conn, old)
         return len(old)
 
     def add_entry(self, entry: Entry) -> Entry:
         """Store a new entry in its diary."""
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             self._row(conn, entry.diary_id)
             try:
                 conn.execute(
@@ -373,7 +403,7 @@ class SqlAlchemyRepository(SqlShares):
 
     def edit_entry(self, entry: Entry) -> Entry:
         """Replace the stored entry with the same id and diary."""
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             self._row(conn, entry.diary_id)
             result = conn.execute(
                 update(entries)
@@ -387,7 +417,7 @@ class SqlAlchemyRepository(SqlShares):
 
     def delete_entry(self, diary_id: str, entry_id: str) -> None:
         """Delete one entry of the diary."""
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             self._row(conn, diary_id)
             result = conn.execute(
                 delete(entries).where(entries.c.id == entry_id, entries.c.diary_id == diary_id)
@@ -398,7 +428,7 @@ class SqlAlchemyRepository(SqlShares):
 
     def get_entry(self, diary_id: str, entry_id: str) -> Entry:
         """One entry of the diary."""
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             self._row(conn, diary_id)
             row = conn.execute(
                 select(entries).where(entries.c.id == entry_id, entries.c.diary_id == diary_id)
@@ -409,7 +439,7 @@ class SqlAlchemyRepository(SqlShares):
 
     def list_entries(self, diary_id: str) -> tuple[Entry, ...]:
         """All entries of the diary, oldest date first (ties by id)."""
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             self._row(conn, diary_id)
             rows = conn.execute(
                 select(entries).where(entries.c.diary_id == diary_id).order_by(entries.c.date, entries.c.id)

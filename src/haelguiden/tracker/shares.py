@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, Row, delete, insert, select
+from sqlalchemy import Row, delete, insert, select
 from sqlalchemy.engine import Connection
 
 from haelguiden.tracker import tokens
@@ -108,13 +109,20 @@ class MemoryShares:
 class SqlShares:
     """Shares in the ``diary_shares`` table (for the ``SqlAlchemyRepository``)."""
 
-    _engine: Engine
     _today: Clock
+
+    def _write(self) -> AbstractContextManager[Connection]:
+        """A write transaction (the repository's: the write lock taken at its start)."""
+        raise NotImplementedError
+
+    def _read(self) -> AbstractContextManager[Connection]:
+        """A read-only connection (the repository's)."""
+        raise NotImplementedError
 
     def create_share(self, diary_id: str, answers: Mapping[str, Any] | None = None) -> NewShare:
         """Make a read-only link to the diary (with ``answers``, the self-check shared with it, if any)."""
         share, token, token_hash = _new_share(diary_id, self._today(), answers)
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             if conn.execute(select(diaries.c.id).where(diaries.c.id == diary_id)).first() is None:
                 raise DiaryNotFound()
             conn.execute(
@@ -133,7 +141,7 @@ class SqlShares:
         if not tokens.is_well_formed(token):
             raise ShareNotFound()
         presented = tokens.hash_token(token)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(select(shares).where(shares.c.token_hash == presented)).first()
             if row is None or not tokens.hashes_match(presented, row.token_hash):
                 raise ShareNotFound()
@@ -141,13 +149,13 @@ class SqlShares:
 
     def list_shares(self, diary_id: str) -> tuple[Share, ...]:
         """The diary's shares, oldest first."""
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(select(shares).where(shares.c.diary_id == diary_id)).all()
         return tuple(sorted((_share(r) for r in rows), key=_order))
 
     def revoke_share(self, diary_id: str, share_id: str) -> None:
         """Delete one of the diary's shares: its link stops working at once. ShareNotFound if none."""
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             result = conn.execute(
                 delete(shares).where(shares.c.id == share_id, shares.c.diary_id == diary_id)
             )

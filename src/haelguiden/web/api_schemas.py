@@ -182,9 +182,19 @@ class AssessmentResponse(BaseModel):
 
 
 class Health(BaseModel):
-    """The app is up."""
+    """The process is alive (says nothing about storage: see Ready)."""
 
     status: Literal["ok"]
+
+
+class Ready(BaseModel):
+    """The instance can serve every request: its storage answers, and Redis too when configured."""
+
+    status: Literal["ready"]
+    storage: Literal["ok"] = Field(description="The diary database answers.")
+    redis: Literal["ok", "not configured"] = Field(
+        description="The shared rate-limit storage answers, or none is configured (REDIS_URL unset)."
+    )
 
 
 class FieldProblem(BaseModel):

@@ -22,12 +22,14 @@ from starlette_compress import CompressMiddleware
 from haelguiden import __version__
 from haelguiden.config import Settings
 from haelguiden.content import ArticleLibrary, SearchIndex
-from haelguiden.errors import UserError
+from haelguiden.errors import StorageError, UserError
 from haelguiden.services import Services, articles_directory, build_services
 from haelguiden.web import urls
 from haelguiden.web.article_directives import kb_resolver
+from haelguiden.web.logs import AccessLogMiddleware
 from haelguiden.web.messages import t
 from haelguiden.web.problems import problem, validation_errors
+from haelguiden.web.rate_limit import RateLimited, RateLimiter, RateLimitMiddleware, RateLimitSettings
 from haelguiden.web.rendering import WebContext, chrome, lang_of, render, template_environment
 from haelguiden.web.routes import api, articles, assessment, diary, diary_api, pages, plans, share, summary
 from haelguiden.web.routes import fhir as fhir_routes
@@ -36,9 +38,6 @@ from haelguiden.web.security import (
     BodySizeLimitMiddleware,
     CsrfError,
     CsrfProtection,
-    RateLimiter,
-    RateLimitMiddleware,
-    RateLimitSettings,
     SecurityHeadersMiddleware,
 )
 from haelguiden.web.state_cookie import StateCodec
@@ -56,6 +55,7 @@ _PAGES = {
     413: ("too_large_title", "too_large_body"),
     429: ("too_many_title", "too_many_body"),
     500: ("server_error_title", "server_error_body"),
+    503: ("server_error_title", "server_error_body"),
 }
 _API_DETAILS = {
     400: "The request body is not valid JSON.",
@@ -65,7 +65,10 @@ _API_DETAILS = {
     415: "Send the body as JSON with Content-Type: application/json.",
     429: "Too many requests. Wait the number of seconds given in Retry-After.",
     500: "Something went wrong on our side. Try again later.",
+    503: "The diary storage cannot be reached right now. Try again in a minute.",
 }
+#: Seconds a client is asked to wait when storage is unavailable.
+STORAGE_RETRY_AFTER_S = 30
 
 
 def _is_api(request: Request) -> bool:
@@ -130,6 +133,17 @@ async def _user_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 400)
 
 
+async def _rate_limited(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RateLimited)
+    return error_response(request, 429, exc.retry_after)
+
+
+async def _storage_error(request: Request, exc: Exception) -> Response:
+    # The message names the database (never its password) and the reason; no request data.
+    logger.warning("storage unavailable: %s", exc)
+    return error_response(request, 503, STORAGE_RETRY_AFTER_S)
+
+
 def _server_error(request: Request, status: int, retry_after: int | None) -> Response:
     return error_response(request, status, retry_after)
 
@@ -140,6 +154,7 @@ def create_app(
     services: Services | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     rate_limit_namespace: str = "haelguiden",
+    limiter: RateLimiter | None = None,
 ) -> FastAPI:
     """Build the web app.
 
@@ -157,18 +172,22 @@ def create_app(
     services = services or build_services(settings)
     kb = services.kb
     library = ArticleLibrary.load(articles_directory(settings), resolver=kb_resolver(kb, services.plans))
-    https = settings.base_url.startswith("https://")
+    https = settings.https
+    key = settings.signing_key()
+    limiter = limiter or RateLimiter(
+        RateLimitSettings(settings.rate_limit, settings.redis_url, rate_limit_namespace)
+    )
     web = WebContext(
         services=services,
-        codec=StateCodec(settings.secret_key, kb),
-        csrf=CsrfProtection(settings.secret_key, secure=https),
+        codec=StateCodec(key, kb),
+        csrf=CsrfProtection(key, secure=https),
         templates=template_environment(),
         library=library,
         search=SearchIndex.build(library.search_documents()),
         secure_cookies=https,
         info_pages=pages.load_info(settings),
+        limiter=limiter,
     )
-    limiter = RateLimiter(RateLimitSettings(settings.rate_limit, settings.redis_url, rate_limit_namespace))
 
     app = FastAPI(
         title="Hælguiden",
@@ -196,6 +215,8 @@ def create_app(
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(CsrfError, _csrf_error)
     app.add_exception_handler(UserError, _user_error)
+    app.add_exception_handler(RateLimited, _rate_limited)
+    app.add_exception_handler(StorageError, _storage_error)
 
     # Added innermost first: the headers middleware wraps everything, including 413, 429 and 500.
     app.add_middleware(
@@ -203,6 +224,7 @@ def create_app(
     )
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body_bytes, responder=error_response)
     app.add_middleware(SecurityHeadersMiddleware, https=https, on_error=_server_error)
+    app.add_middleware(AccessLogMiddleware)
     # Outermost: every response that is worth it goes out compressed (zstd, Brotli or gzip, as the browser
     # accepts), so a page with its stylesheets fits in the first round trip of a new connection.
     app.add_middleware(CompressMiddleware)

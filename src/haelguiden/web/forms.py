@@ -26,7 +26,7 @@ NONE = "_ingen"
 ACTION_FIELD = "action"
 ACTION_DONT_KNOW = "dont_know"
 
-_INTEGER_RE = re.compile(r"[+-]?\d+")
+_INTEGER_RE = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: int() would read "٣٨" as 38
 #: A plausible example per unit for "fx 42" in instructions (clamped to the fact's range).
 _EXAMPLES = {"years": 42, "days": 14, "metres": 2, "minutes": 10, "weeks": 4}
 

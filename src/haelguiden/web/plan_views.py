@@ -441,7 +441,7 @@ class ExerciseIndexPage:
 def _public_chrome(
     request: Request, lang: Lang, title: str, description: str, path: str, other: str
 ) -> Chrome:
-    base = context(request).base_url
+    base = context(request).site_url(request)
     return chrome(
         request,
         lang,

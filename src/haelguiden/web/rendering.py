@@ -21,6 +21,7 @@ from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.services import Services
 from haelguiden.web import urls
 from haelguiden.web.messages import UI
+from haelguiden.web.rate_limit import RateLimiter
 from haelguiden.web.security import CsrfProtection, CsrfToken
 from haelguiden.web.state_cookie import StateCodec
 from haelguiden.web.viewmodels import Chrome, Link, NavItem
@@ -41,16 +42,26 @@ class WebContext:
     secure_cookies: bool
     #: The pages about Hælguiden (privacy, about, accessibility) by (key, language).
     info_pages: Mapping[tuple[str, Lang], InfoPage] = field(default_factory=dict)
+    #: The app's rate limiter (the middleware's), for routes that count requests themselves.
+    limiter: RateLimiter | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
         """The knowledge base."""
         return self.services.kb
 
-    @property
-    def base_url(self) -> str:
-        """The site's public address, e.g. ``https://haelguiden.dk``."""
-        return self.services.settings.base_url
+    def site_url(self, request: Request) -> str:
+        """The site's public address without a trailing slash, for every link the app prints.
+
+        ``HAELGUIDEN_BASE_URL`` when set; otherwise the address this request reached (scheme, host and
+        port as the person typed them; behind a proxy the scheme from trusted forwarded headers, which
+        uvicorn applies for the addresses in ``FORWARDED_ALLOW_IPS``). So ``make run PORT=18100`` prints
+        links to port 18100.
+        """
+        configured = self.services.settings.base_url
+        if configured:
+            return configured
+        return str(request.base_url).rstrip("/")
 
 
 def template_environment() -> Environment:

@@ -1,39 +1,30 @@
-"""Security for every response: CSRF tokens, security headers, a request size limit and rate limiting.
+"""Security for every response: CSRF tokens, security headers and a request size limit.
 
-The three middlewares are plain ASGI (no per-request task or body copy), outermost first::
+The middlewares are plain ASGI (no per-request task or body copy), outermost first::
 
-    SecurityHeaders → BodySizeLimit → RateLimit → the app
+    AccessLog → SecurityHeaders → BodySizeLimit → RateLimit (``rate_limit``) → the app
 
 CSRF uses a signed double submit: a random value in an HttpOnly cookie, and the same value signed with the
 secret key in a hidden form field. A forged form has neither the cookie (SameSite=Lax) nor a valid
-signature, and any instance with the same key can check it. Rate limiting counts in Redis when
-``REDIS_URL`` is set, so several instances share one count; in memory otherwise. Nothing here logs a
-request body, a cookie or a query string.
+signature, and any instance with the same key can check it. Nothing here logs a request body, a cookie
+or a query string.
 """
 
 from __future__ import annotations
 
 import hmac
 import logging
-import math
 import secrets
-import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
-import anyio.to_thread
 from itsdangerous import BadSignature, Signer
-from limits import RateLimitItem, parse
-from limits.storage import storage_from_string
-from limits.strategies import FixedWindowRateLimiter
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from haelguiden.errors import ConfigError
-from haelguiden.web.urls import mask_token
+from haelguiden.web.logs import route_template
 
 logger = logging.getLogger("haelguiden.web")
 
@@ -167,7 +158,8 @@ class SecurityHeadersMiddleware:
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception:
-            logger.exception("unhandled error: %s %s", scope.get("method"), mask_token(scope.get("path", "")))
+            # The route's template, not the path: a path can hold a diary token or say what was answered.
+            logger.exception("unhandled error: %s %s", scope.get("method"), route_template(scope))
             if started:
                 raise
             await self.on_error(Request(scope), 500, None)(scope, receive, send_with_headers)
@@ -188,8 +180,9 @@ class BodySizeLimitMiddleware:
             await self.app(scope, receive, send)
             return
         length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            status = 413 if length.isdigit() else 400
+        digits = length is not None and length.isascii() and length.isdigit()
+        if length is not None and (not digits or int(length) > self.max_bytes):
+            status = 413 if digits else 400
             await self.responder(Request(scope), status, None)(scope, receive, send)
             return
         received = 0
@@ -205,73 +198,3 @@ class BodySizeLimitMiddleware:
             return message
 
         await self.app(scope, limited_receive, send)
-
-
-@dataclass(frozen=True)
-class RateLimitSettings:
-    """What to limit: e.g. ``120/minute``, per client address, counted in Redis or in memory."""
-
-    limit: str
-    storage_url: str | None = None
-    namespace: str = "haelguiden"
-
-
-class RateLimiter:
-    """A fixed-window counter per client address, shared by every instance using the same storage."""
-
-    def __init__(self, settings: RateLimitSettings) -> None:
-        """Parse the limit and connect to the storage (Redis when ``storage_url`` is given)."""
-        try:
-            self.item: RateLimitItem = parse(settings.limit)
-        except ValueError:
-            raise ConfigError(
-                f"HAELGUIDEN_RATE_LIMIT has value '{settings.limit}'. Write it like 120/minute."
-            ) from None
-        self.remote = settings.storage_url is not None
-        self.storage = storage_from_string(settings.storage_url or "memory://")
-        self.limiter = FixedWindowRateLimiter(self.storage)
-        self.namespace = settings.namespace
-
-    def hit(self, client: str) -> int | None:
-        """Count one request; ``None`` when allowed, else the seconds until the window resets."""
-        try:
-            if self.limiter.hit(self.item, self.namespace, client):
-                return None
-            stats = self.limiter.get_window_stats(self.item, self.namespace, client)
-        except Exception:  # the limiter's storage is down: serve rather than lock everyone out
-            logger.warning("rate limit storage unavailable; request allowed")
-            return None
-        return max(1, math.ceil(stats.reset_time - time.time()))
-
-    async def ahit(self, client: str) -> int | None:
-        """:meth:`hit` without blocking the event loop on a network round trip."""
-        if self.remote:
-            return await anyio.to_thread.run_sync(self.hit, client)
-        return self.hit(client)
-
-
-class RateLimitMiddleware:
-    """Limits form posts and every API call per client address; over the limit → 429 with Retry-After."""
-
-    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, responder: Responder, api_prefix: str) -> None:
-        """Wrap ``app``; ``responder`` builds the 429 response."""
-        self.app = app
-        self.limiter = limiter
-        self.responder = responder
-        self.api_prefix = api_prefix
-
-    def applies(self, scope: Scope) -> bool:
-        """Whether the request counts: a POST, or anything under the API prefix."""
-        return bool(scope["method"] == "POST" or scope["path"].startswith(self.api_prefix + "/"))
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Count the request if it applies; refuse it when the client is over the limit."""
-        if scope["type"] == "http" and self.applies(scope):
-            client = scope.get("client")
-            retry_after = await self.limiter.ahit(client[0] if client else "unknown")
-            if retry_after is not None:
-                response = self.responder(Request(scope), 429, retry_after)
-                response.headers["Retry-After"] = str(retry_after)
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)

@@ -1,25 +1,32 @@
-"""The self-check's only state: the answers so far, as a signed token in an HttpOnly cookie.
+"""The self-check's only state: the answers so far, as an encrypted and signed token in an HttpOnly cookie.
 
-The token is tamper-evident (itsdangerous, keyed with ``HAELGUIDEN_SECRET_KEY``) and time-limited, so any
-instance with the same key can serve the next request and nothing is stored on the server. It lives in a
-cookie, never in a URL, because URLs end up in logs. A token that was altered, signed with another key,
-expired, or holds answers that no longer fit the knowledge base is refused as a whole: the person starts
-again with a friendly message, never an error page.
+The token is a Fernet token (``cryptography``: AES-128-CBC encryption plus an HMAC-SHA256 signature over
+it and a timestamp), keyed with a key derived from ``HAELGUIDEN_SECRET_KEY`` (HKDF-SHA256, its own
+``info`` so the key is used for nothing else). Nobody who sees the cookie (a shared computer, a proxy that
+logs cookies) can read the answers, nobody can change them, and it expires after
+:data:`MAX_AGE_SECONDS`. Any instance with the same key can serve the next request and nothing is stored
+on the server. It lives in a cookie, never in a URL, because URLs end up in logs. A token that was
+altered, made with another key, expired, or holds answers that no longer fit the knowledge base is refused
+as a whole: the person starts again with a friendly message, never an error page.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from itsdangerous import BadData, URLSafeTimedSerializer
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase
 from haelguiden.engine.state import Answers
 
 COOKIE_NAME = "hg_svar"
-_SALT = "haelguiden.answers.v1"
+_INFO = b"haelguiden.answers.v2"
 #: How long a self-check may take before its answers expire (seconds).
 MAX_AGE_SECONDS = 12 * 60 * 60
 #: More answers than this cannot come from the interview; refuse such a token outright.
@@ -38,12 +45,25 @@ class CheckState:
     region: str | None = None
 
 
+def cookie_fernet(secret_key: str) -> Fernet:
+    """The Fernet (encrypt and sign) of the answers cookie for ``secret_key``."""
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(secret_key.encode())
+    return Fernet(base64.urlsafe_b64encode(derived))
+
+
+def seal(secret_key: str, payload: object) -> str:
+    """``payload`` as JSON, encrypted and signed with ``secret_key`` (what :meth:`StateCodec.dumps` sends)."""
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+    return cookie_fernet(secret_key).encrypt(text.encode()).decode("ascii")
+
+
 class StateCodec:
-    """Turns a :class:`CheckState` into a signed token and back, checking every answer on the way in."""
+    """Turns a :class:`CheckState` into an encrypted token and back, checking every answer on the way in."""
 
     def __init__(self, secret_key: str, kb: KnowledgeBase) -> None:
-        """Sign with ``secret_key``; check answers against ``kb``."""
-        self._serializer = URLSafeTimedSerializer(secret_key, salt=_SALT)
+        """Encrypt and sign with ``secret_key``; check answers against ``kb``."""
+        self._secret_key = secret_key
+        self._fernet = cookie_fernet(secret_key)
         self._kb = kb
         self._regions = frozenset(r.id for r in kb.regions)
 
@@ -53,17 +73,17 @@ class StateCodec:
         payload: dict[str, object] = {"a": [[e["question"], e["value"]] for e in _entries(data)]}
         if state.region is not None:
             payload["r"] = state.region
-        return self._serializer.dumps(payload)
+        return seal(self._secret_key, payload)
 
     def loads(self, token: str) -> CheckState:
         """Read a token made by :meth:`dumps`.
 
         Raises:
-            InvalidState: the token was altered, signed with another key, expired or does not fit.
+            InvalidState: the token was altered, made with another key, expired or does not fit.
         """
         try:
-            payload = self._serializer.loads(token, max_age=MAX_AGE_SECONDS)
-        except BadData:
+            payload = json.loads(self._fernet.decrypt(token.encode("ascii"), ttl=MAX_AGE_SECONDS))
+        except (InvalidToken, UnicodeError, ValueError, RecursionError):
             raise InvalidState("bad signature or expired") from None
         if not isinstance(payload, Mapping) or not isinstance(payload.get("a"), list):
             raise InvalidState("unexpected payload")

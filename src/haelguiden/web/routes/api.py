@@ -20,9 +20,10 @@ from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.engine.state import Answers
 from haelguiden.engine.suggest import did_you_mean
+from haelguiden.errors import StorageError
 from haelguiden.presenters import assessment_dict
 from haelguiden.web import urls
-from haelguiden.web.api_schemas import AnswerIn, AssessmentRequest, AssessmentResponse, Health, Problem
+from haelguiden.web.api_schemas import AnswerIn, AssessmentRequest, AssessmentResponse, Health, Problem, Ready
 from haelguiden.web.messages import t
 from haelguiden.web.problems import MEDIA_TYPE, problem
 from haelguiden.web.rendering import chrome, context, render
@@ -47,10 +48,11 @@ def read_answers(kb: KnowledgeBase, entries: Sequence[AnswerIn]) -> tuple[Answer
     """The answers as engine state, and every problem found (each with its field)."""
     state = Answers()
     errors: list[dict[str, str]] = []
+    known = kb.question_ids  # a new set on every access: once per request, not once per answer
     for index, entry in enumerate(entries):
         qid = entry.question
-        if qid not in kb.question_ids:
-            hint = did_you_mean(qid, sorted(kb.question_ids))
+        if qid not in known:
+            hint = did_you_mean(qid, sorted(known))
             message = f"is not a question id.{hint} Use the id of a question from an earlier response"
             errors.append({"field": f"answers[{index}].question", "message": message})
             continue
@@ -101,10 +103,46 @@ async def create_assessment(body: AssessmentRequest, request: Request) -> Respon
     return data
 
 
-@router.get("/health", response_model=Health, summary="Whether the app is up", responses={429: _ERRORS[429]})
+@router.get(
+    "/health",
+    response_model=Health,
+    summary="Whether the process is alive",
+    description="Always 200 while the process runs. Not rate-limited and not logged. See /ready for storage.",
+    tags=["operations"],
+)
 async def health() -> dict[str, str]:
-    """A trivial answer (used to compare throughput with the assessment endpoint)."""
+    """A trivial answer: the process is alive (also the baseline of the throughput benchmark)."""
     return {"status": "ok"}
+
+
+@router.get(
+    "/ready",
+    response_model=Ready,
+    summary="Whether this instance can serve every request",
+    description=(
+        "200 when the diary database answers (migrated on first use) and, when REDIS_URL is set, Redis "
+        "answers too; 503 otherwise, with `errors` naming what does not answer. A load balancer should send "
+        "patients only to instances that are ready. Not rate-limited and not logged."
+    ),
+    responses={503: {**_PROBLEM, "description": "Storage or Redis does not answer; see errors."}},
+    tags=["operations"],
+)
+def ready(request: Request) -> Response | dict[str, str]:
+    """Check storage (and Redis when configured); runs in the thread pool, as both calls block."""
+    web = context(request)
+    errors: list[dict[str, str]] = []
+    try:
+        web.services.repository.ping()
+    except StorageError:
+        errors.append({"field": "storage", "message": "the diary database does not answer"})
+    configured = web.limiter is not None and web.limiter.storage is not None
+    if web.limiter is not None and not web.limiter.ping():
+        errors.append({"field": "redis", "message": "the rate-limit storage (Redis) does not answer"})
+    if errors:
+        return problem(
+            503, code="not-ready", detail="This instance cannot serve every request.", errors=errors
+        )
+    return {"status": "ready", "storage": "ok", "redis": "ok" if configured else "not configured"}
 
 
 @router.get("/docs", include_in_schema=False)
@@ -164,7 +202,8 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
     )
     for operation in (op for methods in document["paths"].values() for op in methods.values()):
         for status, response in operation["responses"].items():
-            if status.startswith(("4", "5")):
+            # FHIR's own errors are OperationOutcomes (declared by its route); every other is a problem.
+            if status.startswith(("4", "5")) and "application/fhir+json" not in response.get("content", {}):
                 schema = {"$ref": "#/components/schemas/Problem"}
                 response["content"] = {MEDIA_TYPE: {"schema": schema}}
     app.openapi_schema = document

@@ -49,7 +49,7 @@ def _index(lang: Lang) -> Endpoint:
             ArticleItem(urls.article(lang, a.slug), a.title, a.meta.description)
             for a in web.library.index(lang)
         )
-        canonical = web.base_url + urls.articles(lang)
+        canonical = web.site_url(request) + urls.articles(lang)
         page = ArticleIndexPage(
             chrome=chrome(
                 request,
@@ -60,7 +60,9 @@ def _index(lang: Lang) -> Endpoint:
                 css=("forms", "article"),
                 description=t(lang, "articles_lead"),
                 canonical=canonical,
-                alternates=tuple(Alternate(x, web.base_url + urls.articles(x)) for x in ("da", "en")),
+                alternates=tuple(
+                    Alternate(x, web.site_url(request) + urls.articles(x)) for x in ("da", "en")
+                ),
             ),
             heading=heading,
             lead=t(lang, "articles_lead"),
@@ -78,12 +80,12 @@ def article_page(request: Request, lang: Lang, article: Article) -> ArticlePage:
     """The view model of one article, with its metadata and JSON-LD."""
     web = context(request)
     translation = web.library.translation(article)
-    canonical = web.base_url + article.path
+    canonical = web.site_url(request) + article.path
     alternates = [Alternate(lang, canonical)]
     if translation is not None:
-        alternates.append(Alternate(translation.lang, web.base_url + translation.path))
+        alternates.append(Alternate(translation.lang, web.site_url(request) + translation.path))
     names = {cid: c.name.get(lang) for cid, c in web.kb.conditions.items()}
-    documents = [medical_web_page(article, base_url=web.base_url, condition_names=names)]
+    documents = [medical_web_page(article, base_url=web.site_url(request), condition_names=names)]
     faq = faq_page(article.faq, lang=lang)
     if faq is not None:
         documents.append(faq)

@@ -174,7 +174,7 @@ def _result(lang: Lang) -> Endpoint:
         raw = str(form.get("postcode") or "").strip()
         if not raw or raw.casefold() in _DONT_KNOW_WORDS:
             return save_state(web, redirect(urls.result(lang)), CheckState(state.answers, None))
-        if not (raw.isdigit() and len(raw) == 4):
+        if not (raw.isascii() and raw.isdigit() and len(raw) == 4):
             page = outcome_views.result_page(
                 request,
                 services,

@@ -3,8 +3,9 @@
 A diary has no account: it is opened by the private token in its link (``/dagbog/<token>``), which the
 person gets once, when the diary is made. Any token that does not open a diary (wrong, malformed, deleted)
 gets the same "not found" page, and every request under ``/dagbog/`` counts towards the rate limit (POSTs
-through the middleware, GETs here), so tokens cannot be guessed by trying. Writes are POST forms with a
-CSRF token, then a redirect (POST-redirect-GET). Storage calls block, so they run in the thread pool.
+through the middleware, GETs here, through the limiter on the web context; over the limit they raise
+``RateLimited`` and the app renders the 429), so tokens cannot be guessed by trying. Writes are POST forms
+with a CSRF token, then a redirect (POST-redirect-GET). Storage calls block, so they run in the thread pool.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -36,9 +37,9 @@ from haelguiden.web import diary_checkin_views, diary_entry_views, diary_views, 
 from haelguiden.web.diary_entry_views import EntryForm
 from haelguiden.web.messages import t
 from haelguiden.web.plan_diary_messages import w
+from haelguiden.web.rate_limit import check_limit
 from haelguiden.web.rendering import WebContext, chrome, context, render
 from haelguiden.web.routes.assessment import load_state, read_form, redirect
-from haelguiden.web.security import RateLimiter, RateLimitMiddleware
 from haelguiden.web.viewmodels import Link, MessagePage
 
 router = APIRouter(include_in_schema=False)
@@ -49,29 +50,14 @@ JSON_MEDIA_TYPE = "application/json; charset=utf-8"
 
 
 # --- shared --------------------------------------------------------------------------------------------
-def _limiter(app: FastAPI) -> RateLimiter | None:
-    """The rate limiter of the app's RateLimitMiddleware, so diary GETs share its counts."""
-    for middleware in app.user_middleware:
-        factory: object = middleware.cls
-        if factory is RateLimitMiddleware:
-            limiter = middleware.kwargs.get("limiter")
-            return limiter if isinstance(limiter, RateLimiter) else None
-    return None
+def count_get(request: Request) -> None:
+    """Count a diary GET towards the rate limit (POSTs are counted by the middleware).
 
-
-def rate_limited(request: Request) -> Response | None:
-    """429 when the client is over the limit (GETs of diary pages; POSTs are counted by the middleware)."""
-    limiter = _limiter(request.app)
-    if request.method != "GET" or limiter is None:
-        return None
-    retry_after = limiter.hit(request.client.host if request.client else "unknown")
-    if retry_after is None:
-        return None
-    from haelguiden.web.app import error_response  # the app module imports this one
-
-    response = error_response(request, 429, retry_after)
-    response.headers["Retry-After"] = str(retry_after)
-    return response
+    Raises:
+        RateLimited: the client is over the limit; the app answers 429.
+    """
+    if request.method == "GET":
+        check_limit(context(request).limiter, request)
 
 
 def not_found(request: Request, lang: Lang) -> Response:
@@ -95,9 +81,7 @@ def _open(lang: Lang, handler: Handler) -> Endpoint:
 
 
 def _run(request: Request, lang: Lang, handler: Handler, form: FormData | None) -> Response:
-    limited = rate_limited(request)
-    if limited is not None:
-        return limited
+    count_get(request)
     web = context(request)
     token = str(request.path_params["token"])
     try:
@@ -133,7 +117,7 @@ def _create(request: Request, lang: Lang) -> Response:
 def _link(
     request: Request, lang: Lang, web: WebContext, diary: Diary, token: str, form: FormData | None
 ) -> Response:
-    page = diary_views.created_page(request, lang, web.base_url, token, web.services.recovery)
+    page = diary_views.created_page(request, lang, web.site_url(request), token, web.services.recovery)
     return render(request, "diary_created.html", page)
 
 
@@ -305,7 +289,7 @@ def _calendar(
     ics = checkin_calendar(
         start_date=diary.start_date,
         weeks=web.services.recovery.checkin_weeks,
-        diary_url=web.base_url + urls.diary(lang, token),
+        diary_url=web.site_url(request) + urls.diary(lang, token),
         lang=lang,
     )
     name = "haelguiden-tjek.ics" if lang == "da" else "haelguiden-check-ins.ics"

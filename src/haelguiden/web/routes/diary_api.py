@@ -203,7 +203,7 @@ def create_diary(body: DiaryIn, request: Request) -> Response | dict[str, Any]:
         return _input_problem(exc)
     return {
         "token": created.token,
-        "url": web.base_url + urls.diary(body.lang, created.token),
+        "url": web.site_url(request) + urls.diary(body.lang, created.token),
         "diary": _diary_out(created.diary),
     }
 

@@ -51,6 +51,24 @@ _BODY_SCHEMA: dict[str, Any] = {
 }
 
 
+_OUTCOME_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "A FHIR R4B OperationOutcome: each issue names the element at fault and what to do.",
+    "required": ["resourceType", "issue"],
+    "properties": {
+        "resourceType": {"type": "string", "enum": ["OperationOutcome"]},
+        "issue": {"type": "array", "items": {"type": "object"}},
+    },
+}
+
+
+def _outcome(description: str) -> dict[str, Any]:
+    return {
+        "description": description + " (OperationOutcome)",
+        "content": {MEDIA_TYPE: {"schema": _OUTCOME_SCHEMA}},
+    }
+
+
 @router.post(
     "/fhir/Questionnaire/$next-question",
     response_class=FhirResponse,
@@ -65,7 +83,14 @@ _BODY_SCHEMA: dict[str, Any] = {
         "element at fault: 400 not a valid QuestionnaireResponse, 415 not JSON, 422 an answer that does "
         "not fit its question."
     ),
-    responses={200: {"description": "The QuestionnaireResponse with the next question, or completed."}},
+    responses={
+        200: {"description": "The QuestionnaireResponse with the next question, or completed."},
+        400: _outcome("The body is not JSON, or not a valid QuestionnaireResponse."),
+        413: {"description": "The body is larger than 64 KB."},
+        415: _outcome("The body is not JSON (send Content-Type: application/fhir+json)."),
+        422: _outcome("An answer does not fit its question; the issue names the item."),
+        429: {"description": "Too many requests; wait the seconds given in Retry-After."},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,

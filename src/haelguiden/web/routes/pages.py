@@ -31,7 +31,7 @@ def _start_page(lang: Lang) -> Endpoint:
     async def start_page(request: Request) -> Response:
         web = context(request)
         heading = t(lang, "start_title")
-        canonical = web.base_url + urls.home(lang)
+        canonical = web.site_url(request) + urls.home(lang)
         lead = t(lang, "start_lead")
         page = StartPage(
             chrome=chrome(
@@ -42,7 +42,7 @@ def _start_page(lang: Lang) -> Endpoint:
                 section="check",
                 description=lead,
                 canonical=canonical,
-                alternates=tuple(Alternate(x, web.base_url + urls.home(x)) for x in ("da", "en")),
+                alternates=tuple(Alternate(x, web.site_url(request) + urls.home(x)) for x in ("da", "en")),
                 og=OpenGraph(heading, lead, canonical, "website", "da_DK" if lang == "da" else "en_GB"),
             ),
             heading=heading,
@@ -93,10 +93,10 @@ def _info_page(lang: Lang, key: str) -> Endpoint:
                 switch_href=other,
                 css=("article",),
                 description=found.description,
-                canonical=web.base_url + path,
+                canonical=web.site_url(request) + path,
                 alternates=(
-                    Alternate(lang, web.base_url + path),
-                    Alternate(urls.other(lang), web.base_url + other),
+                    Alternate(lang, web.site_url(request) + path),
+                    Alternate(urls.other(lang), web.site_url(request) + other),
                 ),
             ),
             heading=found.title,
@@ -138,7 +138,7 @@ async def sitemap(request: Request) -> Response:
         for exercise_id in web.services.plans.exercises
     ]
     pages += [SitemapEntry(urls.info_page(lang, key)) for lang in langs for key in KEYS]
-    xml = sitemap_xml(web.base_url, [*pages, *web.library.sitemap_entries()])
+    xml = sitemap_xml(web.site_url(request), [*pages, *web.library.sitemap_entries()])
     return Response(xml, media_type="application/xml", headers={"Cache-Control": "public, max-age=3600"})
 
 
@@ -146,5 +146,5 @@ async def sitemap(request: Request) -> Response:
 async def robots(request: Request) -> Response:
     """Allow every crawler; name the sitemap."""
     return PlainTextResponse(
-        robots_txt(context(request).base_url), headers={"Cache-Control": "public, max-age=3600"}
+        robots_txt(context(request).site_url(request)), headers={"Cache-Control": "public, max-age=3600"}
     )

@@ -32,7 +32,7 @@ from haelguiden.web.messages import t
 from haelguiden.web.plan_diary_messages import w
 from haelguiden.web.rendering import WebContext, chrome, context, render
 from haelguiden.web.routes.assessment import load_state, read_form, redirect
-from haelguiden.web.routes.diary import not_found, rate_limited
+from haelguiden.web.routes.diary import count_get, not_found
 from haelguiden.web.routes.summary import fhir_response, pdf_response
 from haelguiden.web.viewmodels import Link, MessagePage
 
@@ -52,9 +52,7 @@ def _owner(lang: Lang) -> Endpoint:
 
 
 def _manage(request: Request, lang: Lang, form: FormData | None) -> Response:
-    limited = rate_limited(request)
-    if limited is not None:
-        return limited
+    count_get(request)
     web = context(request)
     token = str(request.path_params["token"])
     try:
@@ -71,7 +69,7 @@ def _manage(request: Request, lang: Lang, form: FormData | None) -> Response:
 def _create(request: Request, lang: Lang, web: WebContext, diary: Diary, token: str) -> Response:
     state = load_state(request)
     made = web.services.share_diary(diary, state.answers if state is not None else None)
-    page = share_views.created_page(request, lang, web.base_url, token, made.token)
+    page = share_views.created_page(request, lang, web.site_url(request), token, made.token)
     return render(request, "share_created.html", page)
 
 
@@ -104,9 +102,7 @@ def _owner_summary(lang: Lang, part: str | None) -> Endpoint:
 
 def _own_summary(request: Request, lang: Lang, part: str | None) -> Response:
     """The owner's own summary with the diary: the self-check in this browser (if finished) and the chart."""
-    limited = rate_limited(request)
-    if limited is not None:
-        return limited
+    count_get(request)
     web = context(request)
     services = web.services
     token = str(request.path_params["token"])
@@ -151,9 +147,7 @@ def _shared_not_found(request: Request, lang: Lang) -> Response:
 
 
 def _open_share(request: Request, lang: Lang) -> tuple[Share, SummaryDocument] | Response:
-    limited = rate_limited(request)
-    if limited is not None:
-        return limited
+    count_get(request)
     web = context(request)
     services = web.services
     try:
