@@ -250,20 +250,35 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
 @click.option(
     "--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Predictions file."
 )
-def eval_command(vignettes: Path, out: Path) -> None:
+@click.option(
+    "--story", "story_mode", is_flag=True, help="Story mode: read story_da first, ask only what is missing."
+)
+def eval_command(vignettes: Path, out: Path, story_mode: bool) -> None:
     """Run the real interview on every vignette and write predictions (JSON Lines)."""
-    from haelguiden.evaluation.harness import interview, prediction
+    from haelguiden.evaluation.harness import StoryFn, interview, prediction
     from haelguiden.evaluation.vignettes import read_vignettes
 
     services = _services()
     with user_errors():
-        cases = list(read_vignettes(services.kb, vignettes))
+        cases = list(read_vignettes(services.kb, vignettes, story=story_mode))
+    read: StoryFn | None = None
+    if story_mode:
+        with user_errors():
+            reader = services.story_reader
+
+        def read(text: str) -> Mapping[str, Any]:
+            # The date of a vignette's story is unknown: "siden sommer" is not turned into days.
+            return reader.read(text, lang="da").facts
+
+    def line(case: Any) -> str:
+        return json.dumps(prediction(interview(services.kb, case, read)), ensure_ascii=False)
+
     lines: list[str] = []
     if sys.stderr.isatty():  # a progress bar only for a person watching a terminal
         with click.progressbar(cases, label="Interviewing", file=sys.stderr) as bar:
-            lines.extend(json.dumps(prediction(interview(services.kb, c)), ensure_ascii=False) for c in bar)
+            lines.extend(line(c) for c in bar)
     else:
-        lines.extend(json.dumps(prediction(interview(services.kb, c)), ensure_ascii=False) for c in cases)
+        lines.extend(line(c) for c in cases)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")

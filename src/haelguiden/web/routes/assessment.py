@@ -99,7 +99,7 @@ def set_answer(kb: KnowledgeBase, answers: Answers, qid: str, value: AnswerValue
     if qid not in answers.asked:
         return updated
     clean = updated.value(qid)
-    return Answers(tuple((q, clean if q == qid else v) for q, v in answers.items))
+    return Answers(tuple((q, clean if q == qid else v) for q, v in answers.items), answers.story)
 
 
 def _region(kb: KnowledgeBase, region_id: str | None) -> Region | None:
