@@ -315,7 +315,8 @@ def _merge_story(
         elif fact.type == "list":
             assert isinstance(value, tuple)
             for v in fact.values:
-                items.setdefault(fid, {}).setdefault(v, set()).add(v in value)
+                if v in value or not value:
+                    items.setdefault(fid, {}).setdefault(v, set()).add(v in value)
         elif fact.type == "boolean":
             allowed.setdefault(fid, []).append((frozenset({"true" if value else "false"}), False))
         else:
