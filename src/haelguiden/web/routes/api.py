@@ -20,7 +20,7 @@ from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.engine.state import Answers
 from haelguiden.engine.suggest import did_you_mean
-from haelguiden.presenters import assessment_dict
+from haelguiden.presenters import assessment_dict, story_facts_json, story_statements
 from haelguiden.web import urls
 from haelguiden.web.api_schemas import AnswerIn, AssessmentRequest, AssessmentResponse, Health, Problem
 from haelguiden.web.messages import t
@@ -84,6 +84,23 @@ async def create_assessment(body: AssessmentRequest, request: Request) -> Respon
     web = context(request)
     kb = web.kb
     answers, errors = read_answers(kb, body.answers)
+    story: dict[str, Any] | None = None
+    if body.story is not None and body.story_facts is not None:
+        errors.append(
+            {
+                "field": "story",
+                "message": "send either story (to read it) or story_facts (the confirmed facts), not both",
+            }
+        )
+    elif body.story is not None:
+        story = dict(web.services.read_story(body.story, body.lang).facts)
+    elif body.story_facts is not None:
+        story = dict(body.story_facts)
+    if story is not None and not errors:
+        try:
+            answers = answers.with_story(kb, story)
+        except AnswerError as exc:
+            errors.append({"field": "story_facts", "message": str(exc)})
     if errors:
         return problem(
             422,
@@ -98,6 +115,12 @@ async def create_assessment(body: AssessmentRequest, request: Request) -> Respon
     if question is not None and question.kind == "number":
         fact = kb.facts[question.fact or ""]
         data["question"].update(unit=fact.unit, minimum=fact.minimum, maximum=fact.maximum)
+    if story is not None:
+        data["story_facts"] = story_facts_json(answers.story)
+        data["story_statements"] = [
+            {"fact": s.fact, "item": s.item, "text": s.text}
+            for s in story_statements(kb, web.services.story_lexicon, answers.story, body.lang)
+        ]
     return data
 
 
