@@ -180,6 +180,56 @@ def _ask(q: Question, a: Assessment, lang: Lang) -> AnswerValue | str:
             click.echo(t["bad"])
 
 
+def _confirm_story(services: Services, facts: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
+    """Show what was understood; the person unticks by number what is wrong. Returns what stays."""
+    from haelguiden.presenters import story_statements
+
+    t = _STORY[lang]
+    statements = story_statements(services.kb, services.story_lexicon, facts, lang)
+    click.echo()
+    if not statements:
+        click.echo(t["nothing"])
+        return {}
+    click.secho(t["understood"], bold=True)
+    for n, st in enumerate(statements, 1):
+        click.echo(f"  {n}) {st.text}")
+    while True:
+        raw = click.prompt(t["prompt"], default="", show_default=False).strip()
+        try:
+            wrong = {int(x) for x in raw.replace(" ", "").split(",") if x}
+        except ValueError:
+            click.echo(t["bad"])
+            continue
+        if all(1 <= w <= len(statements) for w in wrong):
+            break
+        click.echo(t["bad"])
+    kept: dict[str, Any] = {}
+    for n, st in enumerate(statements, 1):
+        if n in wrong:
+            continue
+        if st.item is None:
+            kept[st.fact] = st.value
+        else:
+            kept[st.fact] = (*kept.get(st.fact, ()), st.item)
+    return kept
+
+
+_STORY = {
+    "da": {
+        "understood": "Vi har forstået:",
+        "nothing": "Vi fandt ikke noget i din beskrivelse, vi kunne bruge. Vi stiller spørgsmålene i stedet.",
+        "prompt": "Skriv numrene på det, der ikke passer (Enter = det passer)",
+        "bad": "Skriv numre fra listen adskilt af komma, eller tryk Enter.",
+    },
+    "en": {
+        "understood": "We have understood:",
+        "nothing": "We found nothing in your description we could use. We will ask the questions instead.",
+        "prompt": "Type the numbers of anything that is wrong (Enter = all correct)",
+        "bad": "Type numbers from the list separated by commas, or press Enter.",
+    },
+}
+
+
 def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     t = _T[lang]
     kb_ = services.kb
@@ -212,11 +262,22 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     "--answers", "answers_file", type=click.Path(path_type=Path, dir_okay=False), help="Answers as JSON."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
+@click.option("--story", "story", help="Your own words first; then only what is still missing is asked.")
+def tjek(lang: Lang, answers_file: Path | None, as_json: bool, story: str | None) -> None:
     """The self-check: one question at a time, then what to do and the possible causes."""
     services = _services()
+    story_facts: Mapping[str, Any] = {}
+    if story is not None:
+        if not story.strip():
+            raise UsageFailure("--story: write what happened in your own words, or leave --story out")
+        with user_errors():
+            story_facts = services.read_story(story, lang).facts
+        if answers_file is None and not as_json:
+            story_facts = _confirm_story(services, story_facts, lang)
     if answers_file is not None:
         answers = _read_answers_file(services.kb, answers_file)
+        with user_errors():
+            answers = answers.with_story(services.kb, {**answers.story, **story_facts})
         result = services.assess(answers)
         if as_json:
             click.echo(json.dumps(assessment_dict(services.kb, result, lang), ensure_ascii=False, indent=2))
@@ -226,7 +287,8 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
             next_id = result.question.id if result.question else ""
             raise UsageFailure(f"the answers are not complete: the next question is '{next_id}'")
         return
-    answers = Answers()
+    with user_errors():
+        answers = Answers().with_story(services.kb, story_facts)
     result = services.assess(answers)
     while result.question is not None:
         value = _ask(result.question, result, lang)
