@@ -16,7 +16,7 @@ from itsdangerous import BadData, URLSafeTimedSerializer
 
 from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase
-from haelguiden.engine.state import Answers
+from haelguiden.engine.state import Answers, StoryValue
 
 COOKIE_NAME = "hg_svar"
 _SALT = "haelguiden.answers.v1"
@@ -36,6 +36,8 @@ class CheckState:
 
     answers: Answers = field(default_factory=Answers)
     region: str | None = None
+    #: Facts read from a story and not yet confirmed (the confirmation page); never the story itself.
+    pending_story: Mapping[str, StoryValue] | None = None
 
 
 class StateCodec:
@@ -53,6 +55,10 @@ class StateCodec:
         payload: dict[str, object] = {"a": [[e["question"], e["value"]] for e in _entries(data)]}
         if state.region is not None:
             payload["r"] = state.region
+        if state.answers.story:
+            payload["s"] = data["story"]
+        if state.pending_story is not None:
+            payload["p"] = {f: list(v) if isinstance(v, tuple) else v for f, v in state.pending_story.items()}
         return self._serializer.dumps(payload)
 
     def loads(self, token: str) -> CheckState:
@@ -70,16 +76,20 @@ class StateCodec:
         entries = payload["a"]
         if len(entries) > MAX_ANSWERS or not all(isinstance(e, list) and len(e) == 2 for e in entries):
             raise InvalidState("unexpected answers")
+        story = payload.get("s")
+        pending = payload.get("p")
         try:
-            answers = Answers.from_dict(
-                self._kb, {"answers": [{"question": q, "value": v} for q, v in entries]}
-            )
+            data: dict[str, object] = {"answers": [{"question": q, "value": v} for q, v in entries]}
+            if story is not None:
+                data["story"] = story
+            answers = Answers.from_dict(self._kb, data)
+            checked = None if pending is None else Answers().with_story(self._kb, pending).story
         except AnswerError:
             raise InvalidState("answers do not fit the knowledge base") from None
         region = payload.get("r")
         if region is not None and region not in self._regions:
             raise InvalidState("unknown region")
-        return CheckState(answers=answers, region=region)
+        return CheckState(answers=answers, region=region, pending_story=checked)
 
 
 def _entries(data: Mapping[str, object]) -> list[Mapping[str, object]]:
