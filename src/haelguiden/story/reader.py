@@ -40,7 +40,7 @@ from haelguiden.story.spec import EntrySpec, LanguageSpec, LexiconSpec, StoryVal
 Reason = Literal["doubt", "other_person", "negated", "conflict", "out_of_range", "red_flag_safety"]
 _GAP = {"OP": "{0,4}"}
 _SLOT_KINDS = {"{n}": "num", "{dur}": "dur", "{ago}": "ago", "{decade}": "decade", "{since}": "since"}
-_TO_MINUTES = {"days": 24 * 60, "weeks": 7 * 24 * 60, "minutes": 1}
+_TO_MINUTES = {"days": 24 * 60, "weeks": 7 * 24 * 60, "minutes": 1, "years": 365 * 24 * 60}
 
 
 @dataclass(frozen=True)
@@ -95,11 +95,21 @@ class _Language:
         return doc[0].lemma_ if len(doc) == 1 else word.lower()
 
     def _cue_list(self, words: Sequence[str]) -> list[tuple[str, ...]]:
-        return [tuple(w.split()) for w in words]
+        return [tuple(self._words(w)) if not w.startswith("~") else (w,) for w in words]
+
+    def _words(self, phrase: str) -> list[str]:
+        """The phrase's words as the tokeniser splits them ("can't" is "ca" + "n't")."""
+        out: list[str] = []
+        for word in phrase.lower().split():
+            if word in _SLOT_KINDS or word == "*" or "|" in word or word[0] in "~=":
+                out.append(word)
+            else:
+                out.extend(t.text for t in self.nlp.tokenizer(word))
+        return out
 
     def _pattern(self, phrase: str) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for token in phrase.lower().split():
+        for token in self._words(phrase):
             if token == "*":
                 out.append(dict(_GAP))
             elif token in _SLOT_KINDS:
@@ -219,7 +229,7 @@ class StoryReader:
             if (entry.self_only or "other_person" in entry.excludes) and clause & cues["other_person"]:
                 out.append(drop("other_person"))
                 continue
-            if any(not (scope & cues[f"set:{r}"]) for r in entry.requires):
+            if entry.requires and not any(scope & cues[f"set:{r}"] for r in entry.requires):
                 continue
             if any(scope & cues[f"set:{x}"] for x in entry.excludes if f"set:{x}" in cues):
                 continue
@@ -251,6 +261,8 @@ class StoryReader:
             per = _TO_MINUTES.get(entry.unit or "")
             if per is None:
                 return None
+            if entry.unit == "years" and number % per:
+                return None  # "jeg er 11 år" is an age; "jeg er 3 uger henne" is not
             number /= per
         value = round(number) + entry.offset
         fact = self._kb.facts[entry.fact]
