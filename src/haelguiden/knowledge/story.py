@@ -81,12 +81,6 @@ class EntryModel(Strict):
     offset: int = 0
 
 
-class PhraseFile(Strict):
-    """One ``phrases/<group>.yaml``."""
-
-    entries: list[EntryModel] = Field(min_length=1)
-
-
 class StatementsFile(Strict):
     """``statements.yaml``: how a number read from a story is shown ({n} is the number)."""
 
@@ -175,11 +169,17 @@ def load_story_lexicon(knowledge_dir: Path, kb: KnowledgeBase) -> StoryLexicon:
         data = read_yaml(path, problems)
         if data is None:
             continue
-        model = validate(PhraseFile, data, name, problems)
-        if model is None:
+        raw_entries = data.get("entries") if isinstance(data, dict) else None
+        if not isinstance(raw_entries, list) or not raw_entries or set(data) != {"entries"}:
+            problems.add(name, "must hold only 'entries:', a list of phrase entries")
             continue
-        for entry in model.entries:
-            where = f"{name}: entry '{entry.id}'"
+        for index, raw in enumerate(raw_entries):
+            ident = raw.get("id") if isinstance(raw, dict) else None
+            label = f"{name}: entry '{ident}'" if ident else f"{name}: entry #{index + 1}"
+            entry = validate(EntryModel, raw, label, problems)
+            if entry is None:
+                continue
+            where = label
             if entry.id in seen:
                 problems.add(where, f"id: '{entry.id}' is also used in {seen[entry.id]}; ids must be unique")
             seen[entry.id] = name
