@@ -74,6 +74,9 @@ def kb_check(directory: Path | None) -> None:
     summary["self-care plans"] = len(services.plans.plans)
     summary["exercises"] = len(services.plans.exercises)
     summary["recovery check-in weeks"] = len(services.recovery.checkin_weeks)
+    if (services.knowledge_dir / "story").is_dir():
+        with user_errors():
+            summary["story phrase entries"] = len(services.story_lexicon.entries)
     for key, value in summary.items():
         click.echo(f"{key:<32} {value}")
     if summary["uncited claims"]:

@@ -38,7 +38,9 @@ def story_statements(
                 out.append(StoryStatement(fid, value, None, lexicon.empty_statements[fid].get(lang)))
             out.extend(StoryStatement(fid, value, v, fact.statements[v].get(lang)) for v in value)
         elif isinstance(value, bool):
-            out.append(StoryStatement(fid, value, None, fact.statements["true" if value else "false"].get(lang)))
+            out.append(
+                StoryStatement(fid, value, None, fact.statements["true" if value else "false"].get(lang))
+            )
         elif isinstance(value, int):
             text = lexicon.number_statements[fid].get(lang).replace("{n}", str(value))
             out.append(StoryStatement(fid, value, None, text))

@@ -17,23 +17,37 @@ DA: list[tuple[str, dict[str, object]]] = [
     (
         "Jeg har haft ondt under hælen i tre måneder, værst når jeg står op om morgenen. "
         "Jeg løber tre gange om ugen og har ikke slået mig.",
-        {"pain_site": ("heel_underside",), "duration_days": 90, "first_steps_pain": True, "sport": ("running",)},
+        {
+            "pain_site": ("heel_underside",),
+            "duration_days": 90,
+            "first_steps_pain": True,
+            "sport": ("running",),
+        },
     ),
     # durations and numbers as people say them
-    ("For ti uger siden begyndte det at gøre ondt under hælen.", {"pain_site": ("heel_underside",), "duration_days": 70}),
+    (
+        "For ti uger siden begyndte det at gøre ondt under hælen.",
+        {"pain_site": ("heel_underside",), "duration_days": 70},
+    ),
     ("Jeg har haft ondt i et par måneder.", {"duration_days": 60}),
     ("Jeg har haft ondt i halvanden måned.", {"duration_days": 45}),
     ("Jeg har haft ondt i hælen i et halvt år.", {"duration_days": 182}),
     ("De sidste tre-fire uger har det gjort ondt.", {"duration_days": 24}),
     ("I går begyndte min akillessene at gøre ondt.", {"pain_site": ("achilles_tendon",), "duration_days": 1}),
     ("Jeg har lavet øvelser i seks uger.", {"self_care_weeks": 6}),
-    ("Jeg har brugt hælindlæg i to måneder.", {"self_care_tried": ("insoles_or_heel_cups",), "self_care_weeks": 9}),
+    (
+        "Jeg har brugt hælindlæg i to måneder.",
+        {"self_care_tried": ("insoles_or_heel_cups",), "self_care_weeks": 9},
+    ),
     ("Jeg løber 3-4 gange om ugen.", {"sport": ("running",)}),
     ("Om morgenen er jeg stiv i et kvarters tid.", {"morning_stiffness_min": 15}),
     ("Smerten er 7 ud af 10, når den er værst.", {"pain_score": 7}),
     ("Jeg faldt ned fra stigen, omkring tre meter.", {"injury": "fall_from_height", "fall_height_m": 3}),
     # ages
-    ("Min søn på 9 har ondt i hælene efter fodbold.", {"age": 9, "sex": "male", "side": "both", "sport": ("ball_sports",)}),
+    (
+        "Min søn på 9 har ondt i hælene efter fodbold.",
+        {"age": 9, "sex": "male", "side": "both", "sport": ("ball_sports",)},
+    ),
     ("Jeg er 63 og vejer for meget.", {"age": 63, "overweight": True}),
     ("Jeg er midt i 40'erne og har ondt bag på hælen.", {"age": 45, "pain_site": ("heel_back",)}),
     # sides
@@ -61,7 +75,10 @@ DA: list[tuple[str, dict[str, object]]] = [
     ("Jeg hørte et smæld, og nu kan jeg ikke stå på tæer.", {"pop_or_kick": True, "tiptoe_single": "cannot"}),
     ("Jeg kan ikke støtte på foden.", {"weight_bearing": "cannot_walk_four_steps"}),
     ("Jeg har feber og et sår på hælen.", {"fever": True, "skin_finding": "wound_or_ulcer"}),
-    ("Jeg tager ciprofloxacin for en blærebetændelse.", {"fluoroquinolone": "current", "recent_infection": True}),
+    (
+        "Jeg tager ciprofloxacin for en blærebetændelse.",
+        {"fluoroquinolone": "current", "recent_infection": True},
+    ),
     ("Jeg har tabt seks kilo uden at prøve.", {"weight_loss": True}),
     # ... and never ruled out by a story: only the question can
     ("Jeg har ikke feber.", {}),

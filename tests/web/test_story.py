@@ -32,7 +32,11 @@ def post_story(client: CheckedClient, text: str, prefix: str = "") -> int:
 
 def statements(client: CheckedClient) -> list[tuple[str, str, bool]]:
     return [
-        (str(box["value"]), text_of(client.soup.select_one(f"label[for={box['id']}]")), box.has_attr("checked"))
+        (
+            str(box["value"]),
+            text_of(client.soup.select_one(f"label[for={box['id']}]")),
+            box.has_attr("checked"),
+        )
         for box in client.soup.select("input[name=keep]")
     ]
 
@@ -122,7 +126,9 @@ def test_a_red_flag_from_the_story_counts_at_once(client: CheckedClient, app: Fa
         ("tendon_gap", "Der er en fordybning eller et hul i akillessenen", True),
         ("pop_or_kick", "Du mærkede et smæld, eller som om nogen sparkede dig", True),
     ]
-    client.post("/tjek/forstaaet", data={"csrf_token": csrf_token(client.soup), "keep": ["pop_or_kick", "tendon_gap"]})
+    client.post(
+        "/tjek/forstaaet", data={"csrf_token": csrf_token(client.soup), "keep": ["pop_or_kick", "tendon_gap"]}
+    )
     state = app.state.web.codec.loads(str(client.cookies.get(COOKIE_NAME)))
     assert app.state.web.services.assess(state.answers).triage.level == "urgent"
 
@@ -200,7 +206,10 @@ def test_api_refuses_story_and_story_facts_together(client: CheckedClient) -> No
     response = client.post("/api/v1/assessments", json={"story": "ondt", "story_facts": {"age": 5}})
     assert response.status_code == 422
     assert response.json()["errors"] == [
-        {"field": "story", "message": "send either story (to read it) or story_facts (the confirmed facts), not both"}
+        {
+            "field": "story",
+            "message": "send either story (to read it) or story_facts (the confirmed facts), not both",
+        }
     ]
 
 

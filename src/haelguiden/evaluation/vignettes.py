@@ -92,7 +92,9 @@ def read_vignettes(kb: KnowledgeBase, path: Path, *, story: bool = False) -> Ite
         if story:
             raw = obj.get("story_da")
             if not isinstance(raw, str) or not raw.strip():
-                raise VignetteError(f"{where}: story_da: story mode needs the patient's story as non-empty text")
+                raise VignetteError(
+                    f"{where}: story_da: story mode needs the patient's story as non-empty text"
+                )
             story_da = raw
         count += 1
         yield Vignette(id=vid, facts=dict(facts), story_da=story_da)

@@ -218,9 +218,9 @@ def _languages(folder: Path, problems: Problems) -> dict[str, LanguageRules]:
             decades={k.lower(): v for k, v in m.decades.items()},
             seasons={k.lower(): v for k, v in m.seasons.items()},
         )
-    for lang in LANGUAGES:
-        if lang not in out:
-            problems.add("story/language.yaml", f"languages.{lang}: missing; add the words for '{lang}'")
+    for name in LANGUAGES:
+        if name not in out:
+            problems.add("story/language.yaml", f"languages.{name}: missing; add the words for '{name}'")
     return out
 
 
@@ -293,7 +293,8 @@ def _entry(
         if m.negated is not None:
             problems.add(
                 f"{where}: negated",
-                f"'{m.fact}' is a red-flag fact; a negated phrase must say nothing about it; remove 'negated'",
+                f"'{m.fact}' is a red-flag fact; a negated phrase must say nothing about it; "
+                "remove 'negated'",
             )
     for key in (*m.requires, *m.excludes):
         for lang, rules in languages.items():
@@ -358,9 +359,7 @@ def _check_phrase(where: str, phrase: str, fact: Fact, problems: Problems) -> No
                 )
 
 
-def _value(
-    where: str, fact: Fact, raw: object, problems: Problems, *, required: bool
-) -> StoryValue | None:
+def _value(where: str, fact: Fact, raw: object, problems: Problems, *, required: bool) -> StoryValue | None:
     if raw is None:
         if required:
             problems.add(where, f"missing; give the value of '{fact.id}' this phrase says")

@@ -85,10 +85,10 @@ def mark_quantities(doc: Doc, rules: LanguageSpec, today: dt.date | None) -> Doc
             found.append((i, i + 1, "since", _months_since(rules.seasons[words[i]], today)))
             i += 1
             continue
-        decade = rules.decades.get(words[i])
         m = _DECADE.match(words[i])
-        if decade is not None or m:
-            found.append((i, i + 1, "decade", float(decade if decade is not None else int(m.group(1)) * 10)))
+        decade = rules.decades.get(words[i], int(m.group(1)) * 10 if m else None)
+        if decade is not None:
+            found.append((i, i + 1, "decade", float(decade)))
             i += 1
             continue
         score = _OUT_OF_TEN.match(words[i])

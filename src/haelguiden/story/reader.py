@@ -272,7 +272,7 @@ class StoryReader:
             return None
         return value
 
-    # --- combining -------------------------------------------------------------------------------------------
+    # --- combining ----------------------------------------------------------------------------------------
     def _combine(self, findings: list[Finding]) -> dict[str, StoryValue]:
         by_fact: dict[str, list[tuple[StoryValue, int]]] = {}
         priorities = {e.id: e.priority for lng in self._languages.values() for e in lng.entries.values()}
@@ -338,9 +338,7 @@ def _one_value(readings: list[tuple[StoryValue, int]]) -> StoryValue | None:
     if len(best) == 1:
         (only,) = best
         return only
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in best):
-        return None  # two different numbers for one thing: ask instead
-    return None
+    return None  # readings that disagree: ask instead
 
 
 def _safe(fact: Fact, value: StoryValue) -> bool:

@@ -111,7 +111,11 @@ def confirm_page(
 
 
 def confirmed(
-    kb: KnowledgeBase, lang: Lang, read: Mapping[str, StoryValue], keep: Sequence[str], form: Mapping[str, str]
+    kb: KnowledgeBase,
+    lang: Lang,
+    read: Mapping[str, StoryValue],
+    keep: Sequence[str],
+    form: Mapping[str, str],
 ) -> Confirmed:
     """What counts: the ticked statements, with changed choices and numbers checked."""
     facts: dict[str, StoryValue] = {}

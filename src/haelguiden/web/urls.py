@@ -46,7 +46,7 @@ def start(lang: Lang) -> str:
 
 
 def story(lang: Lang) -> str:
-    """"Vi har forstået": confirm what was read from the patient's own story."""
+    """ "Vi har forstået": confirm what was read from the patient's own story."""
     return f"{CHECK_PREFIX[lang]}/{_STORY[lang]}"
 
 

@@ -138,7 +138,7 @@ class StoryRow:
 
 @dataclass(frozen=True)
 class StoryConfirmPage:
-    """"Vi har forstået: …": what the story said, to confirm, untick or change before it counts."""
+    """ "Vi har forstået: …": what the story said, to confirm, untick or change before it counts."""
 
     chrome: Chrome
     heading: str
