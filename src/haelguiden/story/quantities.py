@@ -28,6 +28,11 @@ if not Token.has_extension("hg_kind"):
     Token.set_extension("hg_value", default=None)
 
 
+def slot_norm(kind: str) -> str:
+    """The NORM a quantity token of ``kind`` gets (never a real word)."""
+    return f"hgslot{kind}"
+
+
 def _number(text: str, rules: LanguageSpec) -> float | None:
     """A single token as a number: digits, a word, or a range ("3-4", "tre-fire") as its middle."""
     if _DIGITS.match(text):
@@ -122,9 +127,13 @@ def mark_quantities(doc: Doc, rules: LanguageSpec, today: dt.date | None) -> Doc
     with doc.retokenize() as retokenizer:
         for start, end, kind, value in found:
             span = doc[start:end]
+            # NORM carries the kind too, so the matcher tests it in C rather than through the extension
+            norm = slot_norm(kind)
             if end - start > 1:
-                retokenizer.merge(span, attrs={"LEMMA": span.text, "_": {"hg_kind": kind, "hg_value": value}})
+                attrs = {"LEMMA": span.text, "NORM": norm, "_": {"hg_kind": kind, "hg_value": value}}
+                retokenizer.merge(span, attrs=attrs)
             else:
                 span[0]._.hg_kind = kind
                 span[0]._.hg_value = value
+                span[0].norm_ = norm
     return doc

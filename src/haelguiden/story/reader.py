@@ -23,6 +23,7 @@ but never rule one out.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from haelguiden.engine.model import Fact, KnowledgeBase
-from haelguiden.story.quantities import mark_quantities
+from haelguiden.story.quantities import mark_quantities, slot_norm
 from haelguiden.story.spec import EntrySpec, LanguageSpec, LexiconSpec, StoryValue
 
 Reason = Literal["doubt", "other_person", "negated", "conflict", "out_of_range", "red_flag_safety"]
@@ -72,12 +73,19 @@ class _Language:
         self.nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         self.nlp.initialize()
         self.entries: dict[str, EntrySpec] = {}
-        self.matcher = Matcher(self.nlp.vocab)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        # One matcher per entry, run only when the story holds every fixed word of one of its patterns:
+        # a story names a handful of the lexicon's things, and the matcher's cost grows with its patterns.
+        self.matchers: dict[str, Matcher] = {}
+        self.needs: dict[str, list[frozenset[str]]] = {}
         for entry in entries:
-            patterns = [self._pattern(p) for p in entry.phrases.get(rules.lang, ())]
+            patterns = [pat for p in entry.phrases.get(rules.lang, ()) for pat in self._patterns(p)]
             if patterns:
                 self.entries[entry.id] = entry
-                self.matcher.add(entry.id, patterns)
+                matcher = Matcher(self.nlp.vocab)
+                matcher.add(entry.id, patterns)
+                self.matchers[entry.id] = matcher
+                self.needs[entry.id] = [_needs(pattern) for pattern in patterns]
         self.cues: dict[str, list[tuple[str, ...]]] = {
             "negation": self._cue_list(rules.negation),
             "negation_after": self._cue_list(rules.negation_after),
@@ -95,7 +103,7 @@ class _Language:
         return doc[0].lemma_ if len(doc) == 1 else word.lower()
 
     def _cue_list(self, words: Sequence[str]) -> list[tuple[str, ...]]:
-        return [tuple(self._words(w)) if not w.startswith("~") else (w,) for w in words]
+        return [(w,) if w.startswith("~") or not w.split() else tuple(self._words(w)) for w in words]
 
     def _words(self, phrase: str) -> list[str]:
         """The phrase's words as the tokeniser splits them ("can't" is "ca" + "n't")."""
@@ -107,42 +115,66 @@ class _Language:
                 out.extend(t.text for t in self.nlp.tokenizer(word))
         return out
 
-    def _pattern(self, phrase: str) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
+    def _patterns(self, phrase: str) -> list[list[dict[str, Any]]]:
+        """Matcher patterns for one phrase: one per combination of its alternatives ("a|b").
+
+        Plain equality tests on LEMMA, LOWER or NORM run in spaCy's C code; set and regex tests are
+        Python calls per token, so alternatives become separate patterns and only ``~part`` uses a regex.
+        """
+        options: list[list[dict[str, Any]]] = []
         for token in self._words(phrase):
             if token == "*":
-                out.append(dict(_GAP))
+                options.append([dict(_GAP)])
             elif token in _SLOT_KINDS:
-                out.append({"_": {"hg_kind": _SLOT_KINDS[token]}})
+                options.append([{"NORM": slot_norm(_SLOT_KINDS[token])}])
             else:
-                alts = token.split("|")
-                if any(a[0] in "~=" for a in alts):
-                    parts = [a[1:] if a[0] == "~" else f"^{re.escape(a.lstrip('='))}$" for a in alts]
-                    out.append({"LOWER": {"REGEX": "|".join(parts)}})
-                else:
-                    lemmas = sorted({self.lemma(a) for a in alts} | set(alts))
-                    out.append({"LEMMA": {"IN": lemmas}})
-        return out
+                specs: list[dict[str, Any]] = []
+                for alt in token.split("|"):
+                    if alt.startswith("~"):
+                        specs.append({"LOWER": {"REGEX": alt[1:]}})
+                    elif alt.startswith("="):
+                        specs.append({"LOWER": alt[1:]})
+                    else:
+                        specs.append({"LEMMA": self.lemma(alt)})
+                options.append(specs)
+        return [list(combo) for combo in itertools.product(*options)]
 
     def doc(self, text: str, today: dt.date | None) -> Doc:
         """The story, lower-cased, tokenised, lemmatised, with its quantities marked."""
         return mark_quantities(self.nlp(text.lower()), self.rules, today)
 
-    def cue_positions(self, doc: Doc, name: str) -> set[int]:
-        """The token indices covered by any cue of the list ``name``."""
+    def cue_positions(self, doc: Doc) -> dict[str, set[int]]:
+        """For every cue list: the token indices covered by any of its cues."""
         words = [t.lower_ for t in doc]
         lemmas = [t.lemma_.lower() for t in doc]
-        hits: set[int] = set()
-        for cue in self.cues.get(name, ()):
-            k = len(cue)
-            if k == 1 and cue[0].startswith("~"):
-                pattern = re.compile(cue[0][1:])
-                hits.update(i for i, w in enumerate(words) if pattern.search(w))
-                continue
-            for i in range(len(doc) - k + 1):
-                if all(words[i + j] == cue[j] or lemmas[i + j] == cue[j] for j in range(k)):
-                    hits.update(range(i, i + k))
-        return hits
+        where: dict[str, list[int]] = {}
+        for i, (w, lem) in enumerate(zip(words, lemmas, strict=True)):
+            where.setdefault(w, []).append(i)
+            if lem != w:
+                where.setdefault(lem, []).append(i)
+        n = len(doc)
+        out: dict[str, set[int]] = {}
+        for name, cues in self.cues.items():
+            hits: set[int] = set()
+            for cue in cues:
+                k = len(cue)
+                if k == 1 and cue[0].startswith("~"):
+                    pattern = self._regex(cue[0][1:])
+                    hits.update(i for i, w in enumerate(words) if pattern.search(w))
+                    continue
+                for i in where.get(cue[0], ()):
+                    if i + k <= n and all(
+                        words[i + j] == cue[j] or lemmas[i + j] == cue[j] for j in range(1, k)
+                    ):
+                        hits.update(range(i, i + k))
+            out[name] = hits
+        return out
+
+    def _regex(self, pattern: str) -> re.Pattern[str]:
+        compiled = self._compiled.get(pattern)
+        if compiled is None:
+            compiled = self._compiled[pattern] = re.compile(pattern)
+        return compiled
 
 
 class StoryReader:
@@ -189,8 +221,9 @@ class StoryReader:
     # --- matching ---------------------------------------------------------------------------------------
     def _findings(self, lng: _Language, doc: Doc) -> list[Finding]:
         n = len(doc)
-        sentence_ends = lng.cue_positions(doc, "sentence")
-        clause_ends = lng.cue_positions(doc, "clause") | sentence_ends
+        cues = lng.cue_positions(doc)
+        sentence_ends = cues["sentence"]
+        clause_ends = cues["clause"] | sentence_ends
         sent_id: list[int] = []
         clause_id: list[int] = []
         s = c = 0
@@ -202,12 +235,19 @@ class StoryReader:
             if i in clause_ends:
                 c += 1
         questions = {sent_id[i] for i in range(n) if doc[i].text == "?"}
-        cues = {name: lng.cue_positions(doc, name) for name in lng.cues}
         carried, carried_first = _carried_negation(doc, sent_id, clause_id, cues["negation"])
         seen: set[tuple[str, int]] = set()
         out: list[Finding] = []
-        for match_id, start, end in lng.matcher(doc):
-            entry = lng.entries[lng.nlp.vocab.strings[match_id]]
+        present = {f"LEMMA:{t.lemma_}" for t in doc} | {f"LOWER:{t.lower_}" for t in doc}
+        present |= {f"NORM:{t.norm_}" for t in doc}
+        matches = [
+            (entry_id, start, end)
+            for entry_id, needs in lng.needs.items()
+            if any(need <= present for need in needs)
+            for _, start, end in lng.matchers[entry_id](doc)
+        ]
+        for entry_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+            entry = lng.entries[entry_id]
             if (entry.id, start) in seen or sent_id[start] != sent_id[end - 1]:
                 continue
             seen.add((entry.id, start))
@@ -287,6 +327,16 @@ class StoryReader:
                 continue
             facts[fid] = value
         return {fid: facts[fid] for fid in self._kb.facts if fid in facts}
+
+
+def _needs(pattern: list[dict[str, Any]]) -> frozenset[str]:
+    """The fixed words a pattern needs in a story ("LEMMA:hæl", "LOWER:sår", "NORM:hgslotdur")."""
+    return frozenset(
+        f"{attr}:{value}"
+        for spec in pattern
+        for attr, value in spec.items()
+        if attr in ("LEMMA", "LOWER", "NORM") and isinstance(value, str)
+    )
 
 
 def _carried_negation(
