@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -130,7 +131,11 @@ def mark_quantities(doc: Doc, rules: LanguageSpec, today: dt.date | None) -> Doc
             # NORM carries the kind too, so the matcher tests it in C rather than through the extension
             norm = slot_norm(kind)
             if end - start > 1:
-                attrs = {"LEMMA": span.text, "NORM": norm, "_": {"hg_kind": kind, "hg_value": value}}
+                attrs: dict[str | int, Any] = {
+                    "LEMMA": span.text,
+                    "NORM": norm,
+                    "_": {"hg_kind": kind, "hg_value": value},
+                }
                 retokenizer.merge(span, attrs=attrs)
             else:
                 span[0]._.hg_kind = kind
