@@ -27,13 +27,16 @@ DA: list[tuple[str, dict[str, object]]] = [
     # durations and numbers as people say them
     (
         "For ti uger siden begyndte det at gøre ondt under hælen.",
-        {"pain_site": ("heel_underside",), "duration_days": 70},
+        {"pain_site": ("heel_underside",), "onset": "gradual", "duration_days": 70},
     ),
     ("Jeg har haft ondt i et par måneder.", {"duration_days": 60}),
     ("Jeg har haft ondt i halvanden måned.", {"duration_days": 45}),
     ("Jeg har haft ondt i hælen i et halvt år.", {"duration_days": 182}),
     ("De sidste tre-fire uger har det gjort ondt.", {"duration_days": 24}),
-    ("I går begyndte min akillessene at gøre ondt.", {"pain_site": ("achilles_tendon",), "duration_days": 1}),
+    (
+        "I går begyndte min akillessene at gøre ondt.",
+        {"pain_site": ("achilles_tendon",), "onset": "gradual", "duration_days": 1},
+    ),
     ("Jeg har lavet øvelser i seks uger.", {"self_care_weeks": 6}),
     (
         "Jeg har brugt hælindlæg i to måneder.",
@@ -42,7 +45,13 @@ DA: list[tuple[str, dict[str, object]]] = [
     ("Jeg løber 3-4 gange om ugen.", {"sport": ("running",)}),
     ("Om morgenen er jeg stiv i et kvarters tid.", {"morning_stiffness_min": 15}),
     ("Smerten er 7 ud af 10, når den er værst.", {"pain_score": 7}),
-    ("Jeg faldt ned fra stigen, omkring tre meter.", {"injury": "fall_from_height", "fall_height_m": 3}),
+    (
+        "Jeg faldt ned fra stigen, omkring tre meter.",
+        {"onset": "sudden", "injury": "fall_from_height", "fall_height_m": 3},
+    ),
+    # how it started
+    ("Pludselig begyndte det at gøre ondt.", {"onset": "sudden"}),
+    ("Det er kommet snigende.", {"onset": "gradual"}),
     # ages
     (
         "Min søn på 9 har ondt i hælene efter fodbold.",
@@ -72,7 +81,10 @@ DA: list[tuple[str, dict[str, object]]] = [
     ("Min mor har diabetes.", {}),
     # red flags: read when present ...
     ("Det vækker mig om natten.", {"rest_night_pain": "wakes_at_night"}),
-    ("Jeg hørte et smæld, og nu kan jeg ikke stå på tæer.", {"pop_or_kick": True, "tiptoe_single": "cannot"}),
+    (
+        "Jeg hørte et smæld, og nu kan jeg ikke stå på tæer.",
+        {"onset": "sudden", "pop_or_kick": True, "tiptoe_single": "cannot"},
+    ),
     ("Jeg kan ikke støtte på foden.", {"weight_bearing": "cannot_walk_four_steps"}),
     ("Jeg har feber og et sår på hælen.", {"fever": True, "skin_finding": "wound_or_ulcer"}),
     (
