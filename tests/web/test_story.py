@@ -124,6 +124,7 @@ def test_a_red_flag_from_the_story_counts_at_once(client: CheckedClient, app: Fa
     assert statements(client) == [
         ("pain_site:heel_back", "Det gør ondt bag på hælen", True),
         ("tendon_gap", "Der er en fordybning eller et hul i akillessenen", True),
+        ("onset", "Det startede pludseligt", True),
         ("pop_or_kick", "Du mærkede et smæld, eller som om nogen sparkede dig", True),
     ]
     client.post(
