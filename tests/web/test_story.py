@@ -11,9 +11,10 @@ import logging
 import pytest
 from fastapi import FastAPI
 
+from haelguiden.engine.model import KnowledgeBase
 from haelguiden.web.state_cookie import COOKIE_NAME
 
-from .conftest import CheckedClient
+from .conftest import RUNNER, CheckedClient, complete_answers
 from .pagecheck import csrf_token, text_of
 
 STORY = (
@@ -217,3 +218,17 @@ def test_api_refuses_story_and_story_facts_together(client: CheckedClient) -> No
 def test_api_without_a_story_has_no_story_fields(client: CheckedClient) -> None:
     data = client.post("/api/v1/assessments", json={}).json()
     assert "story_facts" not in data or data["story_facts"] is None
+
+
+def test_the_check_answers_page_shows_what_came_from_the_story(
+    client: CheckedClient, app: FastAPI, kb: KnowledgeBase
+) -> None:
+    answers = complete_answers(kb, RUNNER).with_story(kb, {"side": "left", "duration_days": 60})
+    assert app.state.web.services.assess(answers).done
+    client.set_answers(app, answers)
+    client.get("/tjek/dine-svar")
+    assert text_of(client.soup.select_one("h2.heading-m")) == "Fra din beskrivelse"
+    assert [text_of(li) for li in client.soup.select(".story-confirmed li")] == [
+        "Det er venstre fod",
+        "Det startede for ca. 60 dage siden",
+    ]

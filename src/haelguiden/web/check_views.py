@@ -17,6 +17,8 @@ from haelguiden.engine.care import action_text
 from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question, Region
 from haelguiden.engine.next_question import available_options
 from haelguiden.engine.state import Answers, AnswerValue, derive_facts
+from haelguiden.knowledge.story import StoryLexicon
+from haelguiden.presenters import story_statements
 from haelguiden.web import forms, urls
 from haelguiden.web.messages import UI, t
 from haelguiden.web.rendering import chrome, context
@@ -203,8 +205,13 @@ def answer_words(kb: KnowledgeBase, question: Question, value: AnswerValue, lang
     return (str(value),)
 
 
-def check_answers_page(request: Request, lang: Lang, kb: KnowledgeBase, answers: Answers) -> CheckAnswersPage:
-    """Every answer in words, in the order asked, each with a link to change it."""
+def check_answers_page(
+    request: Request, lang: Lang, kb: KnowledgeBase, answers: Answers, lexicon: StoryLexicon | None = None
+) -> CheckAnswersPage:
+    """Every answer in words, in the order asked, each with a link to change it.
+
+    What the patient confirmed from their own story comes first (``lexicon`` gives its statements).
+    """
     rows = tuple(
         SummaryRow(
             question_id=qid,
@@ -229,6 +236,7 @@ def check_answers_page(request: Request, lang: Lang, kb: KnowledgeBase, answers:
         rows=rows,
         result_href=urls.result(lang),
         back=Link(urls.question(lang, last) if last else urls.home(lang), t(lang, "back")),
+        story=tuple(s.text for s in story_statements(kb, lexicon, answers.story, lang)) if lexicon else (),
     )
 
 

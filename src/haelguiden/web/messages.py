@@ -96,6 +96,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Your description is too long. Write at most {limit} characters, or leave the box empty.",
     ),
     "story_title": ("Vi har forstået", "What we have understood"),
+    "story_confirmed": ("Fra din beskrivelse", "From your description"),
     "story_lead": (
         "Fjern fluebenet ved det, der ikke passer, eller ret det. Kun det med flueben bruges, "
         "og vi spørger om resten.",

@@ -228,6 +228,8 @@ class CheckAnswersPage:
     rows: tuple[SummaryRow, ...]
     result_href: str
     back: Link
+    #: What was confirmed from the patient's own story (statements), shown above the answers.
+    story: tuple[str, ...] = ()
 
 
 # --- result ------------------------------------------------------------------------------------------

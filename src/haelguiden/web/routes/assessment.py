@@ -185,7 +185,8 @@ def _check_answers(lang: Lang) -> Endpoint:
         assessment = web.services.assess(state.answers)
         if not assessment.done:
             return redirect(next_step(lang, assessment))
-        page = check_views.check_answers_page(request, lang, web.kb, state.answers)
+        lexicon = web.services.story_lexicon if state.answers.story else None
+        page = check_views.check_answers_page(request, lang, web.kb, state.answers, lexicon)
         return render(request, "check_answers.html", page)
 
     return check_answers
