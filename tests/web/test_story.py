@@ -217,7 +217,9 @@ def test_api_refuses_story_and_story_facts_together(client: CheckedClient) -> No
 
 def test_api_without_a_story_has_no_story_fields(client: CheckedClient) -> None:
     data = client.post("/api/v1/assessments", json={}).json()
-    assert "story_facts" not in data or data["story_facts"] is None
+    assert "story_facts" not in data
+    assert "story_statements" not in data
+    assert "story" not in data["answers"]
 
 
 def test_the_check_answers_page_shows_what_came_from_the_story(

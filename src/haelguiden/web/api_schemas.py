@@ -121,7 +121,9 @@ class AnswersDocument(BaseModel):
 
     version: int
     answers: list[AnswerOut]
-    story: dict[str, bool | int | str | list[str]] | None = None
+    story: dict[str, bool | int | str | list[str]] | None = Field(
+        None, description="The confirmed facts from the story; left out when there are none."
+    )
 
 
 class StoryStatementOut(BaseModel):

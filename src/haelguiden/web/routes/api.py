@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from haelguiden.engine.care import region_for_postcode
 from haelguiden.engine.errors import AnswerError
@@ -121,7 +121,14 @@ async def create_assessment(body: AssessmentRequest, request: Request) -> Respon
             {"fact": s.fact, "item": s.item, "text": s.text}
             for s in story_statements(kb, web.services.story_lexicon, answers.story, body.lang)
         ]
-    return data
+    # Checked against the documented response, then sent without the story fields a client did not use.
+    out = AssessmentResponse.model_validate(data).model_dump(mode="json", by_alias=True)
+    if out["answers"].get("story") is None:
+        del out["answers"]["story"]
+    for key in ("story_facts", "story_statements"):
+        if out[key] is None:
+            del out[key]
+    return JSONResponse(out)
 
 
 @router.get("/health", response_model=Health, summary="Whether the app is up", responses={429: _ERRORS[429]})
