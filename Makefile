@@ -62,6 +62,7 @@ eval:
 bench: install
 	$(PY) bench/engine_step.py
 	$(PY) bench/eval_speed.py
+	$(PY) bench/story_read.py
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
