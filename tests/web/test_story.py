@@ -234,3 +234,16 @@ def test_the_check_answers_page_shows_what_came_from_the_story(
         "Det er venstre fod",
         "Det startede for ca. 60 dage siden",
     ]
+
+
+def test_api_refuses_a_story_that_is_too_long_without_echoing_or_logging_it(
+    client: CheckedClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    response = client.post("/api/v1/assessments", json={"story": SECRET_WORDS + " x" * 1100})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "story", "message": "String should have at most 2000 characters"}
+    ]
+    assert "hemmelige" not in response.text
+    assert "hemmelige" not in "\n".join(r.getMessage() for r in caplog.records)
