@@ -22,6 +22,8 @@ PAGE_TYPES = {
     "search-no-hits",
     "not-found",
     "api-docs",
+    "story-confirm",
+    "story-error",
     "question-number",
     "question-foot",
     "question-error",
