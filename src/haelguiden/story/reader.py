@@ -86,6 +86,7 @@ class _Language:
                 matcher.add(entry.id, patterns)
                 self.matchers[entry.id] = matcher
                 self.needs[entry.id] = [_needs(pattern) for pattern in patterns]
+        self.detect = frozenset(rules.detect)
         self.cues: dict[str, list[tuple[str, ...]]] = {
             "negation": self._cue_list(rules.negation),
             "negation_after": self._cue_list(rules.negation_after),
@@ -186,6 +187,7 @@ class StoryReader:
         self._languages = {
             lang: _Language(rules, lexicon.entries) for lang, rules in lexicon.languages.items()
         }
+        self._priorities = {e.id: e.priority for e in lexicon.entries}
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -194,11 +196,8 @@ class StoryReader:
 
     def detect(self, text: str, hint: str | None = None) -> str:
         """The language the story is told in: the one with most of its common words (``hint`` on a tie)."""
-        words = text.lower().split()
-        scores = {
-            lang: sum(w.strip(".,!?;:") in set(lng.rules.detect) for w in words)
-            for lang, lng in self._languages.items()
-        }
+        words = [w.strip(".,!?;:") for w in text.lower().split()]
+        scores = {lang: sum(w in lng.detect for w in words) for lang, lng in self._languages.items()}
         best = max(scores.values(), default=0)
         leaders = [lang for lang, s in scores.items() if s == best]
         if hint in leaders:
@@ -315,7 +314,7 @@ class StoryReader:
     # --- combining ----------------------------------------------------------------------------------------
     def _combine(self, findings: list[Finding]) -> dict[str, StoryValue]:
         by_fact: dict[str, list[tuple[StoryValue, int]]] = {}
-        priorities = {e.id: e.priority for lng in self._languages.values() for e in lng.entries.values()}
+        priorities = self._priorities
         for f in findings:
             if f.dropped is None and f.value is not None:
                 by_fact.setdefault(f.fact, []).append((f.value, priorities.get(f.entry, 0)))
