@@ -74,6 +74,7 @@ eval:
 bench: install
 	$(PY) bench/engine_step.py
 	$(PY) bench/eval_speed.py
+	$(PY) bench/story_read.py
 
 ## Web load with wrk (apt-get install wrk; scripts/services.sh installs it): 1 vs 2 workers, Redis frozen.
 bench-web: install

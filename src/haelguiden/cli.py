@@ -86,6 +86,9 @@ def kb_check(directory: Path | None) -> None:
     summary["exercises"] = len(services.plans.exercises)
     summary["recovery check-in weeks"] = len(services.recovery.checkin_weeks)
     summary["outcome pages"] = len(services.outcomes)
+    if (services.knowledge_dir / "story").is_dir():
+        with user_errors():
+            summary["story phrase entries"] = len(services.story_lexicon.entries)
     for key, value in summary.items():
         click.echo(f"{key:<32} {value}")
     if summary["uncited claims"]:
@@ -248,6 +251,56 @@ def _questions_to_answer_again(services: Services, a: Assessment) -> list[str]:
     return out
 
 
+def _confirm_story(services: Services, facts: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
+    """Show what was understood; the person unticks by number what is wrong. Returns what stays."""
+    from haelguiden.presenters import story_statements
+
+    t = _STORY[lang]
+    statements = story_statements(services.kb, services.story_lexicon, facts, lang)
+    click.echo()
+    if not statements:
+        click.echo(t["nothing"])
+        return {}
+    click.secho(t["understood"], bold=True)
+    for n, st in enumerate(statements, 1):
+        click.echo(f"  {n}) {st.text}")
+    while True:
+        raw = click.prompt(t["prompt"], default="", show_default=False).strip()
+        try:
+            wrong = {int(x) for x in raw.replace(" ", "").split(",") if x}
+        except ValueError:
+            click.echo(t["bad"])
+            continue
+        if all(1 <= w <= len(statements) for w in wrong):
+            break
+        click.echo(t["bad"])
+    kept: dict[str, Any] = {}
+    for n, st in enumerate(statements, 1):
+        if n in wrong:
+            continue
+        if st.item is None:
+            kept[st.fact] = st.value
+        else:
+            kept[st.fact] = (*kept.get(st.fact, ()), st.item)
+    return kept
+
+
+_STORY = {
+    "da": {
+        "understood": "Vi har forstået:",
+        "nothing": "Vi fandt ikke noget i din beskrivelse, vi kunne bruge. Vi stiller spørgsmålene i stedet.",
+        "prompt": "Skriv numrene på det, der ikke passer (Enter = det passer)",
+        "bad": "Skriv numre fra listen adskilt af komma, eller tryk Enter.",
+    },
+    "en": {
+        "understood": "We have understood:",
+        "nothing": "We found nothing in your description we could use. We will ask the questions instead.",
+        "prompt": "Type the numbers of anything that is wrong (Enter = all correct)",
+        "bad": "Type numbers from the list separated by commas, or press Enter.",
+    },
+}
+
+
 def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     t = _T[lang]
     kb_ = services.kb
@@ -282,11 +335,22 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     "--answers", "answers_file", type=click.Path(path_type=Path, dir_okay=False), help="Answers as JSON."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
+@click.option("--story", "story", help="Your own words first; then only what is still missing is asked.")
+def tjek(lang: Lang, answers_file: Path | None, as_json: bool, story: str | None) -> None:
     """The self-check: one question at a time, then what to do and the possible causes."""
     services = _services()
+    story_facts: Mapping[str, Any] = {}
+    if story is not None:
+        if not story.strip():
+            raise UsageFailure("--story: write what happened in your own words, or leave --story out")
+        with user_errors():
+            story_facts = services.read_story(story, lang).facts
+        if answers_file is None and not as_json:
+            story_facts = _confirm_story(services, story_facts, lang)
     if answers_file is not None:
         answers = _read_answers_file(services.kb, answers_file)
+        with user_errors():
+            answers = answers.with_story(services.kb, {**answers.story, **story_facts})
         result = services.assess(answers)
         if as_json:
             click.echo(json.dumps(assessment_dict(services.kb, result, lang), ensure_ascii=False, indent=2))
@@ -296,7 +360,8 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
             next_id = result.question.id if result.question else ""
             raise UsageFailure(f"the answers are not complete: the next question is '{next_id}'")
         return
-    answers = Answers()
+    with user_errors():
+        answers = Answers().with_story(services.kb, story_facts)
     while True:
         result = services.assess(answers)
         while result.question is not None:
@@ -338,28 +403,43 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool) -> None:
     help="Forget this share (0-1) of each vignette's ordinary facts first (never age, site or red flags).",
 )
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed for --drop-facts.")
-def eval_command(vignettes: Path, out: Path, drop: float | None, seed: int) -> None:
+@click.option(
+    "--story", "story_mode", is_flag=True, help="Story mode: read story_da first, ask only what is missing."
+)
+def eval_command(vignettes: Path, out: Path, drop: float | None, seed: int, story_mode: bool) -> None:
     """Run the real interview on every vignette and write predictions (JSON Lines)."""
-    from haelguiden.evaluation.harness import interview, prediction
+    from haelguiden.evaluation.harness import StoryFn, interview, prediction
     from haelguiden.evaluation.robustness import drop_facts
     from haelguiden.evaluation.vignettes import read_vignettes
 
     services = _services()
     try:
         with user_errors():
-            cases = list(read_vignettes(services.kb, vignettes))
+            cases = list(read_vignettes(services.kb, vignettes, story=story_mode))
     except RecursionError:
         raise UsageFailure(
             f"{vignettes}: a line is nested too deeply to be a vignette; see ../shared/vignettes/FORMAT.md"
         ) from None
     if drop is not None:
         cases = [drop_facts(services.kb, c, drop, seed) for c in cases]
+    read: StoryFn | None = None
+    if story_mode:
+        with user_errors():
+            reader = services.story_reader
+
+        def read(text: str) -> Mapping[str, Any]:
+            # The date of a vignette's story is unknown: "siden sommer" is not turned into days.
+            return reader.read(text, lang="da").facts
+
+    def line(case: Any) -> str:
+        return json.dumps(prediction(interview(services.kb, case, read)), ensure_ascii=False)
+
     lines: list[str] = []
     if sys.stderr.isatty():  # a progress bar only for a person watching a terminal
         with click.progressbar(cases, label="Interviewing", file=sys.stderr) as bar:
-            lines.extend(json.dumps(prediction(interview(services.kb, c)), ensure_ascii=False) for c in bar)
+            lines.extend(line(c) for c in bar)
     else:
-        lines.extend(json.dumps(prediction(interview(services.kb, c)), ensure_ascii=False) for c in cases)
+        lines.extend(line(c) for c in cases)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")

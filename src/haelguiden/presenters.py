@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from haelguiden.engine.assess import Assessment, Likelihood, RankedCondition
 from haelguiden.engine.care import action_text
 from haelguiden.engine.explain import Reason
 from haelguiden.engine.model import KnowledgeBase, Lang, Question, Region
+from haelguiden.engine.state import StoryValue
 from haelguiden.engine.triage import TriageReason
+from haelguiden.knowledge.story import StoryLexicon
 
 #: A cause's likelihood in words (presentation; see settings.yaml ``possible_from``).
 LIKELIHOOD_WORDS: dict[Likelihood, dict[Lang, str]] = {
@@ -55,6 +59,47 @@ def triage_reason_text(kb: KnowledgeBase, reason: TriageReason, lang: Lang) -> s
 def questions_about(kb: KnowledgeBase, fact_id: str) -> list[str]:
     """The ids of the questions that ask about a fact (to answer an unknown again)."""
     return [q.id for q in kb.questions if fact_id in q.facts and q.purpose != "plan"]
+
+
+@dataclass(frozen=True)
+class StoryStatement:
+    """One thing understood from a story, as a plain sentence ("Det gør ondt under hælen").
+
+    ``item`` is the list item for list facts (one statement per item), otherwise None.
+    """
+
+    fact: str
+    value: StoryValue
+    item: str | None
+    text: str
+
+
+def story_statements(
+    kb: KnowledgeBase, lexicon: StoryLexicon, facts: Mapping[str, StoryValue], lang: Lang
+) -> list[StoryStatement]:
+    """The story facts as statements for "Vi har forstået: …", in the order of the facts."""
+    out: list[StoryStatement] = []
+    for fid, value in facts.items():
+        fact = kb.facts[fid]
+        if isinstance(value, tuple):
+            if not value and fid in lexicon.empty_statements:
+                out.append(StoryStatement(fid, value, None, lexicon.empty_statements[fid].get(lang)))
+            out.extend(StoryStatement(fid, value, v, fact.statements[v].get(lang)) for v in value)
+        elif isinstance(value, bool):
+            out.append(
+                StoryStatement(fid, value, None, fact.statements["true" if value else "false"].get(lang))
+            )
+        elif isinstance(value, int):
+            text = lexicon.number_statements[fid].get(lang).replace("{n}", str(value))
+            out.append(StoryStatement(fid, value, None, text))
+        else:
+            out.append(StoryStatement(fid, value, None, fact.statements[value].get(lang)))
+    return out
+
+
+def story_facts_json(facts: Mapping[str, StoryValue]) -> dict[str, Any]:
+    """Story facts as JSON (lists as lists)."""
+    return {f: list(v) if isinstance(v, tuple) else v for f, v in facts.items()}
 
 
 def question_dict(q: Question, assessment: Assessment, lang: Lang) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haelguiden.config import Settings
 from haelguiden.engine.assess import Assessment, assess
@@ -30,9 +31,14 @@ from haelguiden.tracker.model import Diary
 from haelguiden.tracker.repository import DiaryRepository, NewDiary, SqlAlchemyRepository
 from haelguiden.tracker.shares import NewShare, Share
 
+if TYPE_CHECKING:
+    from haelguiden.knowledge.story import StoryLexicon
+    from haelguiden.story import StoryReader, StoryReading
+
 _REPOSITORY_LOCK = threading.Lock()
 #: A diary untouched for this many months is deleted (``haelguiden diary purge``, run daily from cron).
 DIARY_KEEP_MONTHS = 12
+_STORY_LOCK = threading.Lock()
 
 #: The numbness answers that count as "yes" (every answer but "none").
 _NUMBNESS_VALUES = ("inner_heel", "sole_and_toes", "outer_foot_and_little_toe", "both_feet_stocking", "other")
@@ -67,6 +73,8 @@ class Services:
     #: How each source is named to patients (``source_titles.yaml``).
     source_titles: Mapping[str, SourceTitle] = field(default_factory=dict)
     _repository: DiaryRepository | None = field(default=None, repr=False)
+    _story_reader: StoryReader | None = field(default=None, repr=False)
+    _story_lexicon: StoryLexicon | None = field(default=None, repr=False)
 
     def start(self) -> Assessment:
         """The first question of a new self-check."""
@@ -199,6 +207,31 @@ class Services:
                 upgrade(engine)
                 self._repository = SqlAlchemyRepository(engine)
             return self._repository
+
+    @property
+    def story_lexicon(self) -> StoryLexicon:
+        """The story lexicon (``knowledge_base/story/``), loaded and checked on first use."""
+        with _STORY_LOCK:
+            if self._story_lexicon is None:
+                from haelguiden.knowledge.story import load_story_lexicon
+
+                self._story_lexicon = load_story_lexicon(self.knowledge_dir, self.kb)
+            return self._story_lexicon
+
+    @property
+    def story_reader(self) -> StoryReader:
+        """The story reader, built on first use (spaCy takes a second or two to load)."""
+        lexicon = self.story_lexicon
+        with _STORY_LOCK:
+            if self._story_reader is None:
+                from haelguiden.story import StoryReader
+
+                self._story_reader = StoryReader(lexicon, self.kb)
+            return self._story_reader
+
+    def read_story(self, text: str, lang: str | None = None) -> StoryReading:
+        """The facts a patient's own story states without doubt (nothing is stored or logged)."""
+        return self.story_reader.read(text, lang=lang, today=self.today())
 
     def purge_inactive(self, months: int) -> int:
         """Delete diaries untouched for ``months`` months; returns how many were deleted."""

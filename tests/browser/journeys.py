@@ -81,6 +81,7 @@ LADDER = Journey(
         "function_signs": ["cannot_walk"],
         "history": [NONE],
         "fall_height": "3",
+        "nerve_signs": [NONE],
         "back": "none",
         "onset": "sudden",
         "duration": "0",

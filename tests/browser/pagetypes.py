@@ -36,6 +36,16 @@ def page_types(page: Page, server: Server) -> Iterator[str]:
         page.goto(path)
         yield name
 
+    page.goto("/")
+    page.locator("#story").fill(
+        "Jeg er 50 år og har haft ondt under venstre hæl i tre måneder. Der er ingen hævelse."
+    )
+    page.locator(".start-form button").click()
+    yield "story-confirm"
+    page.locator("#change-age").fill("halvtreds")
+    page.locator("form.story button").click()
+    yield "story-error"
+
     seen: set[str] = set()
     start(page, "da")
     while page.locator("form[data-question-id]").count():

@@ -25,6 +25,8 @@ PAGE_TYPES = {
     "privacy",
     "about-en",
     "accessibility",
+    "story-confirm",
+    "story-error",
     "question-number",
     "question-foot",
     "question-error",

@@ -42,7 +42,7 @@ def test_the_browser_back_button_returns_to_the_previous_answer(page: Page) -> N
     page.locator("form.question button:not([value])").click()
     page.locator("label.choice__label[for='answer-heel_back']").click()
     page.locator("form.question > button").click()
-    assert page.locator("form").first.get_attribute("data-question-id") == "injury"
+    assert page.locator("form").first.get_attribute("data-question-id") == "duration"
 
     page.go_back()
     assert page.locator("form[data-question-id]").get_attribute("data-question-id") == "pain_site"

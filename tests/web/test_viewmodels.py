@@ -27,6 +27,7 @@ PAGES = {
     "article.html": vm.ArticlePage,
     "search.html": vm.SearchPage,
     "api_docs.html": vm.ApiDocsPage,
+    "story_confirm.html": vm.StoryConfirmPage,
 }
 
 

@@ -8,7 +8,7 @@ compared and replayed. "Ved ikke" is stored as ``None``: the question was asked,
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.expressions import Known
@@ -16,6 +16,8 @@ from haelguiden.engine.model import KnowledgeBase, Question
 
 #: A single choice (option value), several choices, a number, checklist ticks, or None for "ved ikke".
 AnswerValue = str | int | tuple[str, ...] | Mapping[str, bool | None] | None
+#: A fact read from the patient's own story and confirmed: boolean, enum value, number or list items.
+StoryValue = bool | str | int | tuple[str, ...]
 
 FORMAT_VERSION = 1
 
@@ -25,6 +27,10 @@ class Answers:
     """The questions asked so far, in order, with their answers."""
 
     items: tuple[tuple[str, AnswerValue], ...] = ()
+    #: Facts the patient confirmed from their own story (fact id -> value). They count as evidence like a
+    #: checklist tick (never as the answer to a question), are never counted as questions asked, and a
+    #: red-flag fact may only hold a red-flag value: only its question can rule a red flag out.
+    story: Mapping[str, StoryValue] = field(default_factory=dict)
 
     @property
     def asked(self) -> tuple[str, ...]:
@@ -49,15 +55,27 @@ class Answers:
         )
         clean = normalise(kb, question, value, hidden)
         kept = tuple((q, v) for q, v in self.items if q != question_id)
-        return Answers((*kept, (question_id, clean)))
+        return Answers((*kept, (question_id, clean)), self.story)
 
     def undo(self) -> Answers:
         """A new state without the last answer."""
-        return Answers(self.items[:-1])
+        return Answers(self.items[:-1], self.story)
 
     def without(self, question_id: str) -> Answers:
         """A new state without the answer to ``question_id``."""
-        return Answers(tuple((q, v) for q, v in self.items if q != question_id))
+        return Answers(tuple((q, v) for q, v in self.items if q != question_id), self.story)
+
+    def with_story(self, kb: KnowledgeBase, facts: Mapping[str, object]) -> Answers:
+        """A new state with ``facts`` (fact id -> value) as the confirmed story, replacing any earlier one.
+
+        Raises :class:`AnswerError` when a fact is unknown, a value does not fit its fact, or a red-flag
+        fact is given a value that is not a red flag.
+        """
+        story: dict[str, StoryValue] = {}
+        for fact_id, value in facts.items():
+            story[fact_id] = _story_value(kb, fact_id, value)
+        ordered = {f: story[f] for f in kb.facts if f in story}
+        return Answers(self.items, ordered)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form: ``{"version": 1, "answers": [{"question": id, "value": ...}]}``."""
@@ -69,7 +87,10 @@ class Answers:
                 out.append({"question": qid, "value": dict(value)})
             else:
                 out.append({"question": qid, "value": value})
-        return {"version": FORMAT_VERSION, "answers": out}
+        data: dict[str, object] = {"version": FORMAT_VERSION, "answers": out}
+        if self.story:
+            data["story"] = {f: list(v) if isinstance(v, tuple) else v for f, v in self.story.items()}
+        return data
 
     @classmethod
     def from_dict(cls, kb: KnowledgeBase, data: object) -> Answers:
@@ -97,7 +118,55 @@ class Answers:
                 state = state.answer(kb, qid, entry.get("value"))
             except AnswerError as exc:
                 raise AnswerError(f"answers[{index}]: {exc}") from None
+        story = data.get("story")
+        if story is not None:
+            if not isinstance(story, Mapping):
+                raise AnswerError("story: expected an object of fact id -> value")
+            state = state.with_story(kb, story)
         return state
+
+
+def _story_value(kb: KnowledgeBase, fact_id: object, value: object) -> StoryValue:
+    """Check one story fact; return its canonical value (lists as tuples in the fact's order)."""
+    fact = kb.facts.get(fact_id) if isinstance(fact_id, str) else None
+    if fact is None:
+        from haelguiden.engine.suggest import did_you_mean
+
+        hint = did_you_mean(str(fact_id), sorted(kb.facts))
+        raise AnswerError(f"story.{fact_id}: unknown fact.{hint}")
+    where = f"story.{fact.id}"
+    clean: StoryValue
+    if fact.type == "boolean":
+        if not isinstance(value, bool):
+            raise AnswerError(f"{where}: expected true or false")
+        clean = value
+    elif fact.type == "integer":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise AnswerError(f"{where}: expected a whole number from {fact.minimum} to {fact.maximum}")
+        if (fact.minimum is not None and value < fact.minimum) or (
+            fact.maximum is not None and value > fact.maximum
+        ):
+            raise AnswerError(f"{where}: {value} is outside {fact.minimum}–{fact.maximum}")
+        clean = value
+    elif fact.type == "list":
+        if not isinstance(value, Sequence) or isinstance(value, str):
+            raise AnswerError(f"{where}: expected a list of values from {list(fact.values)} ([] for none)")
+        bad = [v for v in value if v not in fact.values]
+        if bad:
+            raise AnswerError(f"{where}: {bad} not allowed; choose from {list(fact.values)}")
+        clean = tuple(v for v in fact.values if v in value)
+    else:
+        if not isinstance(value, str) or value not in fact.values:
+            raise AnswerError(f"{where}: '{value}' is not allowed; choose one of {list(fact.values)}")
+        clean = value
+    if fact.red_flag_values:
+        flag = ("true" if clean else "false") if isinstance(clean, bool) else clean
+        if not (isinstance(flag, str) and flag in fact.red_flag_values):
+            raise AnswerError(
+                f"{where}: a story can only add a red flag ({list(fact.red_flag_values)}); "
+                "whether it is absent is asked as a question"
+            )
+    return clean
 
 
 def _question(kb: KnowledgeBase, question_id: str) -> Question:
@@ -224,6 +293,7 @@ def derive_facts(kb: KnowledgeBase, answers: Answers) -> dict[str, Known]:
         else:
             assert isinstance(value, str)
             allowed.setdefault(fact.id, []).append((frozenset({value}), True))
+    _merge_story(kb, answers, allowed, items, numbers)
     facts: dict[str, Known] = {fid: Known(value=n) for fid, n in numbers.items()}
     for fid, constraints in allowed.items():
         known = _resolve(kb, fid, constraints)
@@ -237,6 +307,37 @@ def derive_facts(kb: KnowledgeBase, answers: Answers) -> dict[str, Known]:
         else:
             facts[fid] = Known(items=merged)
     return facts
+
+
+def _merge_story(
+    kb: KnowledgeBase,
+    answers: Answers,
+    allowed: dict[str, list[tuple[frozenset[str], bool]]],
+    items: dict[str, dict[str, set[bool]]],
+    numbers: dict[str, int],
+) -> None:
+    """Add the confirmed story facts as evidence that is not a direct answer.
+
+    A story fact narrows its fact like a checklist tick, so a contradiction with an answer resolves as
+    any other: a red-flag value wins, otherwise the direct answer. A number from the story counts only
+    when the question was not answered; a list from the story names every item (the patient saw and
+    confirmed the whole list).
+    """
+    for fid, value in answers.story.items():
+        fact = kb.facts[fid]
+        if fact.type == "integer":
+            assert isinstance(value, int)
+            numbers.setdefault(fid, value)
+        elif fact.type == "list":
+            assert isinstance(value, tuple)
+            for v in fact.values:
+                if v in value or not value:
+                    items.setdefault(fid, {}).setdefault(v, set()).add(v in value)
+        elif fact.type == "boolean":
+            allowed.setdefault(fid, []).append((frozenset({"true" if value else "false"}), False))
+        else:
+            assert isinstance(value, str)
+            allowed.setdefault(fid, []).append((frozenset({value}), False))
 
 
 def _resolve(kb: KnowledgeBase, fact_id: str, constraints: list[tuple[frozenset[str], bool]]) -> Known | None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from haelguiden.engine.assess import Assessment, assess
 from haelguiden.engine.model import KnowledgeBase, Question
-from haelguiden.engine.state import Answers, AnswerValue
+from haelguiden.engine.state import Answers, AnswerValue, StoryValue
 from haelguiden.evaluation.vignettes import Vignette
 
 #: A hard stop so a faulty knowledge base can never loop forever (the engine never re-asks).
 MAX_STEPS = 200
+
+#: Reads a story into facts (fact id -> value). The story reader lives in ``haelguiden.story``, which this
+#: package may not import; the CLI passes it in.
+StoryFn = Callable[[str], Mapping[str, StoryValue]]
 
 
 def _tick(kb: KnowledgeBase, fact_id: str, values: tuple[str, ...], facts: Mapping[str, Any]) -> bool | None:
@@ -52,11 +56,24 @@ class Run:
     vignette_id: str
     assessment: Assessment
     questions_asked: int
+    #: Story mode: the facts taken from the story before the first question (None otherwise).
+    story_facts: Mapping[str, StoryValue] | None = field(default=None)
 
 
-def interview(kb: KnowledgeBase, vignette: Vignette) -> Run:
-    """Interview the simulated patient until the engine has nothing more to ask."""
+def interview(kb: KnowledgeBase, vignette: Vignette, story: StoryFn | None = None) -> Run:
+    """Interview the simulated patient until the engine has nothing more to ask.
+
+    Story mode (FORMAT.md section 10), when ``story`` is given: the vignette's ``story_da`` is read first
+    and every fact read counts as confirmed (the simulated patient cannot untick); ``questions_asked``
+    then counts only the questions put after the story.
+    """
     answers = Answers()
+    story_facts: Mapping[str, StoryValue] | None = None
+    if story is not None:
+        if vignette.story_da is None:
+            raise ValueError(f"{vignette.id}: story mode needs the vignette's story_da")
+        story_facts = dict(story(vignette.story_da))
+        answers = answers.with_story(kb, story_facts)
     result = assess(kb, answers)
     for _ in range(MAX_STEPS):
         if result.question is None:
@@ -65,17 +82,25 @@ def interview(kb: KnowledgeBase, vignette: Vignette) -> Run:
             kb, result.question.id, simulated_answer(kb, result.question, vignette.facts)
         )
         result = assess(kb, answers)
-    return Run(vignette_id=vignette.id, assessment=result, questions_asked=len(answers.items))
+    return Run(
+        vignette_id=vignette.id,
+        assessment=result,
+        questions_asked=len(answers.items),
+        story_facts=story_facts,
+    )
 
 
 def prediction(run: Run) -> dict[str, object]:
     """The prediction line of the vignette format (section 7), with the red flags found as an extra."""
     a = run.assessment
-    return {
+    out: dict[str, object] = {
         "id": run.vignette_id,
         "conditions": [r.condition.id for r in a.ranking],
         "triage": a.triage.level,
         "questions_asked": run.questions_asked,
-        "x_red_flags": list(a.triage.red_flags),
-        "x_probabilities": {r.condition.id: round(r.probability, 4) for r in a.ranking[:3]},
     }
+    if run.story_facts is not None:
+        out["story_facts"] = {f: list(v) if isinstance(v, tuple) else v for f, v in run.story_facts.items()}
+    out["x_red_flags"] = list(a.triage.red_flags)
+    out["x_probabilities"] = {r.condition.id: round(r.probability, 4) for r in a.ranking[:3]}
+    return out

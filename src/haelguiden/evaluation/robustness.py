@@ -10,6 +10,7 @@ a red flag (the benchmark's rule: robustness is about the ordinary facts, not ab
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from haelguiden.engine.model import KnowledgeBase
@@ -48,4 +49,4 @@ def drop_facts(kb: KnowledgeBase, vignette: Vignette, rate: float, seed: int) ->
     candidates = droppable(kb, vignette)
     rng = random.Random(f"{seed}:{vignette.id}")
     forget = set(rng.sample(candidates, round(rate * len(candidates))))
-    return Vignette(id=vignette.id, facts={f: v for f, v in vignette.facts.items() if f not in forget})
+    return dataclasses.replace(vignette, facts={f: v for f, v in vignette.facts.items() if f not in forget})

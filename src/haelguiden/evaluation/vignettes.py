@@ -1,4 +1,7 @@
-"""Reading vignette files, taking only ``id`` and ``facts`` (never ``gold``, ``source`` or ``story_da``)."""
+"""Reading vignette files, taking only ``id`` and ``facts`` (never ``gold`` or ``source``).
+
+``story_da`` is read only in story mode (FORMAT.md section 10), when the caller asks for it.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ class Vignette:
 
     id: str
     facts: Mapping[str, Any]
+    #: The patient's own words; read only in story mode, otherwise None.
+    story_da: str | None = None
 
 
 def _reject_constant(name: str) -> None:
@@ -49,8 +54,11 @@ def _check_value(kb: KnowledgeBase, where: str, fact_id: str, value: object) -> 
         raise VignetteError(f"{where}: facts.{fact_id}: {json.dumps(value)} is not a valid {fact.type} value")
 
 
-def read_vignettes(kb: KnowledgeBase, path: Path) -> Iterator[Vignette]:
-    """Yield the vignettes of a JSON Lines file, checking ids and facts; errors name the line."""
+def read_vignettes(kb: KnowledgeBase, path: Path, *, story: bool = False) -> Iterator[Vignette]:
+    """Yield the vignettes of a JSON Lines file, checking ids and facts; errors name the line.
+
+    With ``story`` (story mode) each line's ``story_da`` is read too, and must be non-empty text.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -80,7 +88,15 @@ def read_vignettes(kb: KnowledgeBase, path: Path) -> Iterator[Vignette]:
             raise VignetteError(f"{where}: facts: must be a non-empty object")
         for fact_id, value in facts.items():
             _check_value(kb, where, fact_id, value)
+        story_da: str | None = None
+        if story:
+            raw = obj.get("story_da")
+            if not isinstance(raw, str) or not raw.strip():
+                raise VignetteError(
+                    f"{where}: story_da: story mode needs the patient's story as non-empty text"
+                )
+            story_da = raw
         count += 1
-        yield Vignette(id=vid, facts=dict(facts))
+        yield Vignette(id=vid, facts=dict(facts), story_da=story_da)
     if count == 0:
         raise VignetteError(f"{path}: no vignettes in the file")

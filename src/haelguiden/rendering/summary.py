@@ -89,6 +89,8 @@ class DiaryPart:
     entries: tuple[EntryRow, ...]
     #: "+ 4 earlier entries", when there are more than the summary shows.
     more: str | None
+    #: The chart drawn for a phone's width (the HTML view shows it below 40rem; the PDF uses ``points``).
+    chart_svg_narrow: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ AnswerValueIn = Annotated[
     ),
 ]
 AnswerValueOut = str | int | list[str] | dict[str, bool | None] | None
+StoryFactValue = StrictBool | StrictInt | StrictStr | list[StrictStr]
+#: The longest story the API reads (characters).
+STORY_MAX_CHARS = 2000
 
 
 class AnswerIn(BaseModel):
@@ -51,6 +54,22 @@ class AssessmentRequest(BaseModel):
 
     lang: Literal["da", "en"] = Field("da", description="Language of the texts in the response.")
     answers: list[AnswerIn] = Field(default_factory=list, max_length=100)
+    story: Annotated[StrictStr, Field(min_length=1, max_length=STORY_MAX_CHARS)] | None = Field(
+        None,
+        description=(
+            "Optional: the patient's own words, in Danish or English. The facts read from it are returned "
+            "in `story_facts` and used at once (show them to the patient to confirm, then send "
+            "`story_facts` back instead of `story`). The text is neither stored nor logged."
+        ),
+        examples=["Jeg har haft ondt under hælen i tre måneder, værst når jeg står op om morgenen."],
+    )
+    story_facts: dict[str, StoryFactValue] | None = Field(
+        None,
+        description=(
+            "The confirmed facts from the story (fact id → value), as returned in `story_facts`, with "
+            "anything the patient unticked left out. A red-flag fact may only have its red-flag value."
+        ),
+    )
     postcode: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = Field(
         None,
         description="Optional Danish postcode; picks the region's after-hours number in the action text.",
@@ -102,6 +121,17 @@ class AnswersDocument(BaseModel):
 
     version: int
     answers: list[AnswerOut]
+    story: dict[str, bool | int | str | list[str]] | None = Field(
+        None, description="The confirmed facts from the story; left out when there are none."
+    )
+
+
+class StoryStatementOut(BaseModel):
+    """One thing understood from the story, as a sentence the patient can confirm or untick."""
+
+    fact: str
+    item: str | None = Field(None, description="For list facts: the item this statement is about.")
+    text: str
 
 
 class ProgressOut(BaseModel):
@@ -179,6 +209,12 @@ class AssessmentResponse(BaseModel):
     progress: ProgressOut
     question: QuestionOut | None = None
     result: ResultOut | None = None
+    story_facts: dict[str, bool | int | str | list[str]] | None = Field(
+        None, description="The facts taken from the story (only when a story or story facts were sent)."
+    )
+    story_statements: list[StoryStatementOut] | None = Field(
+        None, description="The same as sentences, in the response language: 'Vi har forstået: …'."
+    )
 
 
 class Health(BaseModel):

@@ -17,6 +17,8 @@ from haelguiden.engine.assess import Assessment, Likelihood
 from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question
 from haelguiden.engine.next_question import available_options
 from haelguiden.engine.state import Answers, AnswerValue, derive_facts
+from haelguiden.knowledge.story import StoryLexicon
+from haelguiden.presenters import story_statements
 from haelguiden.web import forms, urls
 from haelguiden.web.messages import UI, count, t, unit_name
 from haelguiden.web.rendering import chrome, context
@@ -226,11 +228,14 @@ def nothing_ticked(value: AnswerValue) -> bool:
     return False
 
 
-def check_answers_page(request: Request, lang: Lang, kb: KnowledgeBase, answers: Answers) -> CheckAnswersPage:
+def check_answers_page(
+    request: Request, lang: Lang, kb: KnowledgeBase, answers: Answers, lexicon: StoryLexicon | None = None
+) -> CheckAnswersPage:
     """Every answer in words, in the order asked, each with a link to change it.
 
     A list or checklist where nothing was ticked says "Ingen af disse:" and lists what was offered, so the
-    row reads as an answer on its own ("Ingen af disse: feber …, kold fod …").
+    row reads as an answer on its own ("Ingen af disse: feber …, kold fod …"). What the patient confirmed
+    from their own story comes first (``lexicon`` gives its statements).
     """
     rows = tuple(
         SummaryRow(
@@ -257,6 +262,7 @@ def check_answers_page(request: Request, lang: Lang, kb: KnowledgeBase, answers:
         rows=rows,
         result_href=urls.result(lang),
         back=Link(urls.question(lang, last) if last else urls.home(lang), t(lang, "back")),
+        story=tuple(s.text for s in story_statements(kb, lexicon, answers.story, lang)) if lexicon else (),
     )
 
 

@@ -83,6 +83,34 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "If you are under 16, take the check together with an adult.",
     ),
     "start_button": ("Start selvtjekket", "Start the self-check"),
+    "story_label": ("Fortæl med dine egne ord – valgfrit", "Tell us in your own words – optional"),
+    "story_hint": (
+        "Fx hvor det gør ondt, hvor længe det har varet, hvad der startede det, og hvad du selv har prøvet. "
+        "Vi gemmer ikke teksten. Du ser og retter det, vi har forstået, før det bruges.",
+        "For example where it hurts, how long it has lasted, what started it and what you have tried. "
+        "We do not keep the text. You see and correct what we understood before it is used.",
+    ),
+    "story_too_long": (
+        "Din beskrivelse er for lang. Skriv højst {limit} tegn, eller lad feltet stå tomt.",
+        "Your description is too long. Write at most {limit} characters, or leave the box empty.",
+    ),
+    "story_title": ("Vi har forstået", "What we have understood"),
+    "story_confirmed": ("Fra din beskrivelse", "From your description"),
+    "story_lead": (
+        "Fjern fluebenet ved det, der ikke passer, eller ret det. Kun det med flueben bruges, "
+        "og vi spørger om resten.",
+        "Untick anything that is not right, or change it. Only what is ticked is used, "
+        "and we ask about the rest.",
+    ),
+    "story_empty": (
+        "Vi fandt ikke noget i din beskrivelse, som vi kunne bruge. Vi stiller spørgsmålene i stedet.",
+        "We found nothing in your description we could use. We will ask the questions instead.",
+    ),
+    "story_change": ("Ret: {statement}", "Change: {statement}"),
+    "story_number_error": (
+        "Skriv et helt tal fra {minimum} til {maximum}, eller fjern fluebenet",
+        "Write a whole number from {minimum} to {maximum}, or untick it",
+    ),
     "start_articles_title": ("Læs om ondt i hælen", "Read about heel pain"),
     "start_all_articles": ("Se alle artikler", "See all articles"),
     # --- question pages ------------------------------------------------------------------------------

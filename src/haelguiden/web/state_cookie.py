@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase
-from haelguiden.engine.state import Answers
+from haelguiden.engine.state import Answers, StoryValue
 
 COOKIE_NAME = "hg_svar"
 _INFO = b"haelguiden.answers.v2"
@@ -43,6 +43,8 @@ class CheckState:
 
     answers: Answers = field(default_factory=Answers)
     region: str | None = None
+    #: Facts read from a story and not yet confirmed (the confirmation page); never the story itself.
+    pending_story: Mapping[str, StoryValue] | None = None
 
 
 def cookie_fernet(secret_key: str) -> Fernet:
@@ -73,6 +75,10 @@ class StateCodec:
         payload: dict[str, object] = {"a": [[e["question"], e["value"]] for e in _entries(data)]}
         if state.region is not None:
             payload["r"] = state.region
+        if state.answers.story:
+            payload["s"] = data["story"]
+        if state.pending_story is not None:
+            payload["p"] = {f: list(v) if isinstance(v, tuple) else v for f, v in state.pending_story.items()}
         return seal(self._secret_key, payload)
 
     def loads(self, token: str) -> CheckState:
@@ -82,7 +88,8 @@ class StateCodec:
             InvalidState: the token was altered, made with another key, expired or does not fit.
         """
         try:
-            payload = json.loads(self._fernet.decrypt(token.encode("ascii"), ttl=MAX_AGE_SECONDS))
+            # A cookie value ending in "=" may come back quoted; a Fernet token never holds a quote.
+            payload = json.loads(self._fernet.decrypt(token.strip('"').encode("ascii"), ttl=MAX_AGE_SECONDS))
         except (InvalidToken, UnicodeError, ValueError, RecursionError):
             raise InvalidState("bad signature or expired") from None
         if not isinstance(payload, Mapping) or not isinstance(payload.get("a"), list):
@@ -90,16 +97,20 @@ class StateCodec:
         entries = payload["a"]
         if len(entries) > MAX_ANSWERS or not all(isinstance(e, list) and len(e) == 2 for e in entries):
             raise InvalidState("unexpected answers")
+        story = payload.get("s")
+        pending = payload.get("p")
         try:
-            answers = Answers.from_dict(
-                self._kb, {"answers": [{"question": q, "value": v} for q, v in entries]}
-            )
+            data: dict[str, object] = {"answers": [{"question": q, "value": v} for q, v in entries]}
+            if story is not None:
+                data["story"] = story
+            answers = Answers.from_dict(self._kb, data)
+            checked = None if pending is None else Answers().with_story(self._kb, pending).story
         except AnswerError:
             raise InvalidState("answers do not fit the knowledge base") from None
         region = payload.get("r")
         if region is not None and region not in self._regions:
             raise InvalidState("unknown region")
-        return CheckState(answers=answers, region=region)
+        return CheckState(answers=answers, region=region, pending_story=checked)
 
 
 def _entries(data: Mapping[str, object]) -> list[Mapping[str, object]]:

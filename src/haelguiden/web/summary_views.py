@@ -159,6 +159,7 @@ def diary_part(services: Services, lang: Lang, diary: Diary, entries: Sequence[E
     return DiaryPart(
         started=t(lang, "summary_diary_started", date=tracker_messages.long_date(diary.start_date, lang)),
         chart_svg=chart.svg,
+        chart_svg_narrow=chart.svg_narrow,
         trend=chart.description,
         points=tuple(
             ChartPoint(
@@ -208,6 +209,8 @@ class SummaryPage:
     chrome: Chrome
     doc: SummaryDocument
     chart: Markup | None
+    #: The same chart for a phone's width (the page shows one of the two).
+    chart_narrow: Markup | None
     pdf: Link
     fhir: Link
     back: Link | None
@@ -240,6 +243,7 @@ def summary_page(
         ),
         doc=document,
         chart=Markup(diary.chart_svg) if diary is not None else None,
+        chart_narrow=Markup(diary.chart_svg_narrow) if diary is not None else None,
         pdf=Link(pdf_href, t(lang, "summary_print")),
         fhir=Link(fhir_href, t(lang, "summary_fhir")),
         back=back,

@@ -15,6 +15,7 @@ CHECK_PREFIX: dict[Lang, str] = {"da": "/tjek", "en": "/en/check"}
 _CHECK_ANSWERS = {"da": "dine-svar", "en": "your-answers"}
 _RESULT = {"da": "resultat", "en": "result"}
 _START = {"da": "start", "en": "start"}
+_STORY = {"da": "forstaaet", "en": "understood"}
 _ARTICLES = {"da": "/artikler", "en": "/en/articles"}
 _SEARCH = {"da": "/soeg", "en": "/en/search"}
 #: The query parameter that marks a question page reached through "Ændr" on the check-answers page.
@@ -42,6 +43,11 @@ def check(lang: Lang) -> str:
 def start(lang: Lang) -> str:
     """Where the start form posts (a new self-check)."""
     return f"{CHECK_PREFIX[lang]}/{_START[lang]}"
+
+
+def story(lang: Lang) -> str:
+    """ "Vi har forstået": confirm what was read from the patient's own story."""
+    return f"{CHECK_PREFIX[lang]}/{_STORY[lang]}"
 
 
 def question(lang: Lang, question_id: str, *, change: bool = False) -> str:

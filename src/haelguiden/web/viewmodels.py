@@ -108,6 +108,48 @@ class StartPage:
     start_action: str
     articles: tuple[Link, ...]
     all_articles: Link
+    #: "Fortæl med dine egne ord": an error about the story box (too long), never the story itself.
+    errors: tuple[ErrorItem, ...] = ()
+    story_error: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryOption:
+    """One choice of a statement's "Ret" (change) list."""
+
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One statement understood from the story: a ticked checkbox, and for some a way to change it."""
+
+    id: str
+    value: str
+    label: str
+    checked: bool
+    #: The name and id of the change control (a list or a number box), or None for yes/no statements.
+    change_name: str | None = None
+    change_label: str | None = None
+    options: tuple[StoryOption, ...] = ()
+    number_value: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryConfirmPage:
+    """ "Vi har forstået: …": what the story said, to confirm, untick or change before it counts."""
+
+    chrome: Chrome
+    heading: str
+    lead: str
+    action: str
+    rows: tuple[StoryRow, ...]
+    errors: tuple[ErrorItem, ...]
+    #: Shown when nothing could be read from the story.
+    empty: str | None
 
 
 # --- question pages ----------------------------------------------------------------------------------
@@ -194,6 +236,8 @@ class CheckAnswersPage:
     rows: tuple[SummaryRow, ...]
     result_href: str
     back: Link
+    #: What was confirmed from the patient's own story (statements), shown above the answers.
+    story: tuple[str, ...] = ()
 
 
 # --- result ------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from haelguiden.engine.care import region_for_postcode
 from haelguiden.engine.errors import AnswerError
@@ -21,7 +21,7 @@ from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.engine.state import Answers
 from haelguiden.engine.suggest import did_you_mean
 from haelguiden.errors import StorageError
-from haelguiden.presenters import assessment_dict
+from haelguiden.presenters import assessment_dict, story_facts_json, story_statements
 from haelguiden.web import urls
 from haelguiden.web.api_schemas import AnswerIn, AssessmentRequest, AssessmentResponse, Health, Problem, Ready
 from haelguiden.web.messages import t
@@ -86,6 +86,23 @@ async def create_assessment(body: AssessmentRequest, request: Request) -> Respon
     web = context(request)
     kb = web.kb
     answers, errors = read_answers(kb, body.answers)
+    story: dict[str, Any] | None = None
+    if body.story is not None and body.story_facts is not None:
+        errors.append(
+            {
+                "field": "story",
+                "message": "send either story (to read it) or story_facts (the confirmed facts), not both",
+            }
+        )
+    elif body.story is not None:
+        story = dict(web.services.read_story(body.story, body.lang).facts)
+    elif body.story_facts is not None:
+        story = dict(body.story_facts)
+    if story is not None and not errors:
+        try:
+            answers = answers.with_story(kb, story)
+        except AnswerError as exc:
+            errors.append({"field": "story_facts", "message": str(exc)})
     if errors:
         return problem(
             422,
@@ -100,7 +117,20 @@ async def create_assessment(body: AssessmentRequest, request: Request) -> Respon
     if question is not None and question.kind == "number":
         fact = kb.facts[question.fact or ""]
         data["question"].update(unit=fact.unit, minimum=fact.minimum, maximum=fact.maximum)
-    return data
+    if story is not None:
+        data["story_facts"] = story_facts_json(answers.story)
+        data["story_statements"] = [
+            {"fact": s.fact, "item": s.item, "text": s.text}
+            for s in story_statements(kb, web.services.story_lexicon, answers.story, body.lang)
+        ]
+    # Checked against the documented response, then sent without the story fields a client did not use.
+    out = AssessmentResponse.model_validate(data).model_dump(mode="json", by_alias=True)
+    if out["answers"].get("story") is None:
+        del out["answers"]["story"]
+    for key in ("story_facts", "story_statements"):
+        if out[key] is None:
+            del out[key]
+    return JSONResponse(out)
 
 
 @router.get(

@@ -23,7 +23,8 @@ from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase, Lang, Region
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.services import Services
-from haelguiden.web import check_views, forms, outcome_views, urls
+from haelguiden.web import check_views, forms, outcome_views, story_views, urls
+from haelguiden.web.api_schemas import STORY_MAX_CHARS
 from haelguiden.web.messages import t
 from haelguiden.web.rendering import WebContext, chrome, context, render
 from haelguiden.web.security import CSRF_FIELD
@@ -103,7 +104,7 @@ def set_answer(kb: KnowledgeBase, answers: Answers, qid: str, value: AnswerValue
     if qid not in answers.asked:
         return updated
     clean = updated.value(qid)
-    return Answers(tuple((q, clean if q == qid else v) for q, v in answers.items))
+    return Answers(tuple((q, clean if q == qid else v) for q, v in answers.items), answers.story)
 
 
 def _region(kb: KnowledgeBase, region_id: str | None) -> Region | None:
@@ -124,12 +125,63 @@ def _entry(lang: Lang) -> Endpoint:
 
 def _start(lang: Lang) -> Endpoint:
     async def start(request: Request) -> Response:
-        await read_form(request)
+        form = await read_form(request)
         web = context(request)
-        first = next_step(web.services, lang, web.services.start())
-        return save_state(web, redirect(first), CheckState())
+        raw = form.get("story")
+        story = raw.strip() if isinstance(raw, str) else ""
+        if not story:
+            first = next_step(web.services, lang, web.services.start())
+            return save_state(web, redirect(first), CheckState())
+        if len(story) > STORY_MAX_CHARS:
+            from haelguiden.web.routes.pages import start_page_model
+
+            error = t(lang, "story_too_long", limit=STORY_MAX_CHARS)
+            return render(request, "start.html", start_page_model(request, lang, error), status=400)
+        # The story itself goes no further than this line: only the facts read from it are kept.
+        reading = web.services.read_story(story, lang)
+        return save_state(web, redirect(urls.story(lang)), CheckState(pending_story=reading.facts))
 
     return start
+
+
+def _story(lang: Lang) -> Endpoint:
+    async def story(request: Request) -> Response:
+        form = await read_form(request) if request.method == "POST" else None
+        state = load_state(request)
+        if state is None:
+            return restart_page(request, lang)
+        web = context(request)
+        if state.pending_story is None:
+            return redirect(next_step(web.services, lang, web.services.assess(state.answers)))
+        lexicon = web.services.story_lexicon
+        read = state.pending_story
+        if form is None:
+            page = story_views.confirm_page(request, lang, web.kb, lexicon, read)
+            return render(request, "story_confirm.html", page)
+        keep = [v for v in form.getlist(story_views.KEEP_FIELD) if isinstance(v, str)]
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        result = story_views.confirmed(web.kb, lang, read, keep, fields)
+        if result.errors:
+            page = story_views.confirm_page(
+                request,
+                lang,
+                web.kb,
+                lexicon,
+                read,
+                kept=frozenset(keep),
+                changed={k.removeprefix(story_views.CHANGE_PREFIX): v for k, v in fields.items()},
+                errors=result.errors,
+            )
+            return render(request, "story_confirm.html", page, status=400)
+        try:
+            answers = Answers().with_story(web.kb, result.facts)
+        except AnswerError:
+            return restart_page(request, lang)
+        return save_state(
+            web, redirect(next_step(web.services, lang, web.services.assess(answers))), CheckState(answers)
+        )
+
+    return story
 
 
 def _check_answers(lang: Lang) -> Endpoint:
@@ -141,7 +193,8 @@ def _check_answers(lang: Lang) -> Endpoint:
         assessment = web.services.assess(state.answers)
         if not web.services.outcome_due(assessment):
             return redirect(next_step(web.services, lang, assessment))
-        page = check_views.check_answers_page(request, lang, web.kb, state.answers)
+        lexicon = web.services.story_lexicon if state.answers.story else None
+        page = check_views.check_answers_page(request, lang, web.kb, state.answers, lexicon)
         return render(request, "check_answers.html", page)
 
     return check_answers
@@ -270,6 +323,7 @@ def _register() -> None:
         prefix = urls.check(lang)
         router.add_api_route(prefix, _entry(lang), methods=["GET"], name=f"check_{lang}")
         router.add_api_route(urls.start(lang), _start(lang), methods=["POST"], name=f"start_{lang}")
+        router.add_api_route(urls.story(lang), _story(lang), methods=["GET", "POST"], name=f"story_{lang}")
         router.add_api_route(
             urls.check_answers(lang), _check_answers(lang), methods=["GET"], name=f"check_answers_{lang}"
         )

@@ -21,43 +21,50 @@ from haelguiden.web import urls
 from haelguiden.web.messages import count, human_date, t
 from haelguiden.web.rendering import chrome, context, emergency_title, render
 from haelguiden.web.state_cookie import MAX_AGE_SECONDS
-from haelguiden.web.viewmodels import Alternate, InfoPageView, Link, OpenGraph, StartPage
+from haelguiden.web.viewmodels import Alternate, ErrorItem, InfoPageView, Link, OpenGraph, StartPage
 
 router = APIRouter(include_in_schema=False)
 Endpoint = Callable[..., Coroutine[Any, Any, Response]]
 
 
+def start_page_model(request: Request, lang: Lang, story_error: str | None = None) -> StartPage:
+    """The start page; ``story_error`` when the story box was filled in wrongly (too long)."""
+    web = context(request)
+    heading = t(lang, "start_title")
+    canonical = web.site_url(request) + urls.home(lang)
+    lead = t(lang, "start_lead")
+    return StartPage(
+        chrome=chrome(
+            request,
+            lang,
+            title=heading,
+            switch_href=urls.home(urls.other(lang)),
+            section="check",
+            has_errors=story_error is not None,
+            description=lead,
+            canonical=canonical,
+            alternates=tuple(Alternate(x, web.site_url(request) + urls.home(x)) for x in ("da", "en")),
+            og=OpenGraph(heading, lead, canonical, "website", "da_DK" if lang == "da" else "en_GB"),
+        ),
+        heading=heading,
+        emergency=t(lang, "start_emergency", after_hours=after_hours_text(web.kb, lang, None)),
+        does=tuple(t(lang, f"start_does_{n}") for n in (1, 2, 3)),
+        does_not=(
+            t(lang, "start_not_1"),
+            t(lang, "start_not_2", emergency=emergency_title(web.kb, lang)),
+            t(lang, "start_not_3"),
+        ),
+        start_action=urls.start(lang),
+        articles=tuple(Link(urls.article(lang, a.slug), a.title) for a in web.library.index(lang)),
+        all_articles=Link(urls.articles(lang), t(lang, "start_all_articles")),
+        errors=(ErrorItem("story", story_error),) if story_error else (),
+        story_error=story_error,
+    )
+
+
 def _start_page(lang: Lang) -> Endpoint:
     async def start_page(request: Request) -> Response:
-        web = context(request)
-        heading = t(lang, "start_title")
-        canonical = web.site_url(request) + urls.home(lang)
-        lead = t(lang, "start_lead")
-        page = StartPage(
-            chrome=chrome(
-                request,
-                lang,
-                title=heading,
-                switch_href=urls.home(urls.other(lang)),
-                section="check",
-                description=lead,
-                canonical=canonical,
-                alternates=tuple(Alternate(x, web.site_url(request) + urls.home(x)) for x in ("da", "en")),
-                og=OpenGraph(heading, lead, canonical, "website", "da_DK" if lang == "da" else "en_GB"),
-            ),
-            heading=heading,
-            emergency=t(lang, "start_emergency", after_hours=after_hours_text(web.kb, lang, None)),
-            does=tuple(t(lang, f"start_does_{n}") for n in (1, 2, 3)),
-            does_not=(
-                t(lang, "start_not_1"),
-                t(lang, "start_not_2", emergency=emergency_title(web.kb, lang)),
-                t(lang, "start_not_3"),
-            ),
-            start_action=urls.start(lang),
-            articles=tuple(Link(urls.article(lang, a.slug), a.title) for a in web.library.index(lang)),
-            all_articles=Link(urls.articles(lang), t(lang, "start_all_articles")),
-        )
-        return render(request, "start.html", page)
+        return render(request, "start.html", start_page_model(request, lang))
 
     return start_page
 
