@@ -205,7 +205,7 @@ def _ask(q: Question, a: Assessment, lang: Lang, facts_unit: str | None = None) 
         click.echo(f"  {none_key}) {t['none']}")
     elif q.kind in ("single", "multi"):
         for n, opt in enumerate(a.options, 1):
-            click.echo(f"  {n}) {opt.label.get(lang)}")
+            click.echo(f"  {n}) {opt.label_for(a.child).get(lang)}")
     click.echo(f"  v) {t['dont_know']}    b) {t['back']}")
     # A duration is typed the way people say it ("3 uger", "2 months") and counted in days here.
     days = "days" if q.kind == "number" and facts_unit == "days" else None

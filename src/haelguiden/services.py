@@ -22,7 +22,8 @@ from haelguiden.engine.model import KnowledgeBase, TriageLevel
 from haelguiden.engine.plan import Audience, NoPlan, Plan, PlanLibrary, build_plan
 from haelguiden.engine.recovery import RecoveryRules
 from haelguiden.engine.state import Answers, derive_facts
-from haelguiden.knowledge.loader import default_directory, load_knowledge
+from haelguiden.knowledge.files import default_directory
+from haelguiden.knowledge.loader import load_knowledge
 from haelguiden.knowledge.outcomes import Outcome, Outcomes, load_outcomes
 from haelguiden.knowledge.plans import load_plan_library
 from haelguiden.knowledge.recovery import load_recovery_rules
@@ -273,6 +274,5 @@ def build_services(
 
 def articles_directory(settings: Settings) -> Path:
     """The folder of the patient articles (``articles/`` of the knowledge folder in use)."""
-    from haelguiden.knowledge.loader import default_directory
 
     return (settings.knowledge_dir or default_directory()) / "articles"

@@ -33,10 +33,10 @@ def test_misspelt_and_missing_fields_are_named_with_a_suggestion(
     exercise["stpes"] = exercise.pop("steps")
     del exercise["feel"]
     assert problems_of(write_kb, tiny_files) == [
-        "exercises/stretch.yaml: exercise 'stretch', field 'steps': is missing. Add it.",
-        "exercises/stretch.yaml: exercise 'stretch', field 'feel': is missing. Add it.",
-        "exercises/stretch.yaml: exercise 'stretch', field 'stpes': is not a known field. "
-        "Remove it or fix its spelling. Did you mean 'steps'?",
+        "exercises/stretch.yaml: exercise 'stretch': steps: is missing; add it",
+        "exercises/stretch.yaml: exercise 'stretch': feel: is missing; add it",
+        "exercises/stretch.yaml: exercise 'stretch': stpes: unknown field; remove it or check its "
+        "spelling. Did you mean 'steps'?",
     ]
 
 
@@ -46,13 +46,12 @@ def test_bad_doses_and_unknown_sources(write_kb: WriteKb, tiny_files: dict[str, 
     exercise["dosage"][1]["reps"] = [12, 10]
     exercise["sources"] = ["ref-3"]
     assert problems_of(write_kb, tiny_files) == [
-        "exercises/stretch.yaml: exercise 'stretch', field 'dosage[0].sets': "
-        "must be a whole number like 3, or a range like [10, 15]; got 'three'.",
-        "exercises/stretch.yaml: exercise 'stretch', field 'dosage[1].reps': "
-        "must be a whole number like 3, or a range like [10, 15]; "
-        "in a range the first number must be at least 1 and below the second.",
-        "exercises/stretch.yaml: exercise 'stretch', field 'sources[0]': unknown source 'ref-3'. "
-        "Use an id from sources.yaml or 'estimate'. Did you mean 'ref-2' or 'ref-1'?",
+        "exercises/stretch.yaml: exercise 'stretch': dosage[0].sets: must be a whole number like 3, or "
+        "a range like [10, 15]; got 'three'",
+        "exercises/stretch.yaml: exercise 'stretch': dosage[1].reps: must be a whole number like 3, or "
+        "a range like [10, 15]; in a range the first number must be at least 1 and below the second",
+        "exercises/stretch.yaml: exercise 'stretch': sources[0]: unknown source 'ref-3'. Use an id from "
+        "sources.yaml or 'estimate'. Did you mean 'ref-2' or 'ref-1'?",
     ]
 
 
@@ -63,13 +62,13 @@ def test_dose_stages_must_follow_each_other_and_say_how_often(
     dosage[1]["weeks"] = [4, None]
     dosage[0].pop("every_other_day")
     assert problems_of(write_kb, tiny_files) == [
-        "exercises/stretch.yaml: exercise 'stretch', field 'dosage[0]': "
-        "does not say how often. Add per_day, days_per_week or every_other_day: true.",
+        "exercises/stretch.yaml: exercise 'stretch': dosage[0]: does not say how often. Add per_day, "
+        "days_per_week or every_other_day: true",
     ]
     dosage[0]["per_day"] = 1
     assert problems_of(write_kb, tiny_files) == [
-        "exercises/stretch.yaml: exercise 'stretch', field 'dosage[1].weeks': "
-        "starts in week 4, but the range before ends in week 2. Start it in week 3.",
+        "exercises/stretch.yaml: exercise 'stretch': dosage[1].weeks: starts in week 4, but the range "
+        "before ends in week 2. Start it in week 3",
     ]
 
 
@@ -78,12 +77,12 @@ def test_an_exercise_must_match_its_file_and_drawing(write_kb: WriteKb, tiny_fil
     tiny_files["exercises/heavy_raise.yaml"]["id"] = "heavy_rise"
     tiny_files["exercises/heavy_raise.yaml"]["drawing"] = "heavy_rise.svg"
     assert problems_of(write_kb, tiny_files) == [
-        "exercises/heavy_raise.yaml: exercise 'heavy_rise', field 'id': does not match the file name. "
-        "Rename the file to 'heavy_rise.yaml' or change the id.",
-        "exercises/heavy_raise.yaml: exercise 'heavy_rise', field 'drawing': "
-        "the file exercises/heavy_rise.svg does not exist. Draw it, or fix the name.",
-        "exercises/stretch.yaml: exercise 'stretch', field 'drawing': "
-        "must be 'stretch.svg' (drawings are named after the exercise).",
+        "exercises/heavy_raise.yaml: exercise 'heavy_rise': id: does not match the file name. Rename "
+        "the file to 'heavy_rise.yaml' or change the id",
+        "exercises/heavy_raise.yaml: exercise 'heavy_rise': drawing: the file exercises/heavy_rise.svg "
+        "does not exist. Draw it, or fix the name",
+        "exercises/stretch.yaml: exercise 'stretch': drawing: must be 'stretch.svg' (drawings are named "
+        "after the exercise)",
     ]
 
 
@@ -94,14 +93,14 @@ def test_unknown_ids_in_a_plan_get_did_you_mean(write_kb: WriteKb, tiny_files: d
     plan["seek_help"] = ["fevr"]
     plan["phases"][0]["exercises"][0]["exercise"] = "strech"
     assert problems_of(write_kb, tiny_files) == [
-        "plans/heel.yaml: plan 'heel', field 'conditions[0]': unknown condition 'plantar_fasciits'. "
-        "Use an id from the fixed list. Did you mean 'plantar_fasciitis' or 'plantar_fascia_rupture'?",
-        "plans/heel.yaml: plan 'heel', field 'advice[0]': unknown advice item 'rset'. "
-        "Use an id from plans/_advice.yaml. Did you mean 'rest'?",
-        "plans/heel.yaml: plan 'heel', field 'seek_help[0]': unknown seek-help item 'fevr'. "
-        "Use an id from plans/_seek_help.yaml. Did you mean 'fever'?",
-        "plans/heel.yaml: plan 'heel', field 'phases[0].exercises[0].exercise': unknown exercise 'strech'. "
-        "Use the id of a file in exercises/. Did you mean 'stretch'?",
+        "plans/heel.yaml: plan 'heel': conditions[0]: unknown condition 'plantar_fasciits'. Use an id "
+        "from the fixed list. Did you mean 'plantar_fasciitis' or 'plantar_fascia_rupture'?",
+        "plans/heel.yaml: plan 'heel': advice[0]: unknown advice item 'rset'. Use an id from "
+        "plans/_advice.yaml. Did you mean 'rest'?",
+        "plans/heel.yaml: plan 'heel': seek_help[0]: unknown seek-help item 'fevr'. Use an id from "
+        "plans/_seek_help.yaml. Did you mean 'fever'?",
+        "plans/heel.yaml: plan 'heel': phases[0].exercises[0].exercise: unknown exercise 'strech'. Use "
+        "the id of a file in exercises/. Did you mean 'stretch'?",
     ]
 
 
@@ -114,18 +113,18 @@ def test_plan_content_rules(write_kb: WriteKb, tiny_files: dict[str, Any]) -> No
     tiny_files["exercises/stretch.yaml"]["dosage"][1]["weeks"] = [3, 3]
     tiny_files["plans/heel.yaml"]["phases"][0]["weeks"] = [1, 3]
     assert problems_of(write_kb, tiny_files) == [
-        "plans/child.yaml: plan 'child', field 'phases[0].exercises[0].exercise': 'stretch' has a dose for "
-        "3 weeks, but this phase runs to its week 4. End the phase earlier or extend the exercise's dosage.",
-        "plans/child.yaml: plan 'child', field 'phases[0].exercises[1].exercise': 'heavy_raise' is a heavy "
+        "plans/child.yaml: plan 'child': phases[0].exercises[0].exercise: 'stretch' has a dose for 3 "
+        "weeks, but this phase runs to its week 4. End the phase earlier or extend the exercise's dosage",
+        "plans/child.yaml: plan 'child': phases[0].exercises[1].exercise: 'heavy_raise' is a heavy "
         "loading programme (heavy: true), which a child's plan or the interim plan must not contain. "
-        "Choose a lighter exercise.",
-        "plans/general.yaml: plan 'general', field 'timeline': has no item of kind 'recovery', "
-        "which a full plan needs. Add one.",
-        "plans/general.yaml: plan 'general', field 'phases[0].exercises[0].exercise': 'stretch' has a dose "
-        "for 3 weeks, but this phase runs to its week 4. "
-        "End the phase earlier or extend the exercise's dosage.",
-        "plans/heel.yaml: plan 'heel', field 'conditions[0]': 'plantar_fasciitis' already has the plan "
-        "'general' for adult. Give each condition one plan per audience.",
+        "Choose a lighter exercise",
+        "plans/general.yaml: plan 'general': timeline: has no item of kind 'recovery', which a full "
+        "plan needs. Add one",
+        "plans/general.yaml: plan 'general': phases[0].exercises[0].exercise: 'stretch' has a dose for "
+        "3 weeks, but this phase runs to its week 4. End the phase earlier or extend the exercise's "
+        "dosage",
+        "plans/heel.yaml: plan 'heel': conditions[0]: 'plantar_fasciitis' already has the plan "
+        "'general' for adult. Give each condition one plan per audience",
     ]
 
 
@@ -134,10 +133,10 @@ def test_phases_must_close_and_join_up(write_kb: WriteKb, tiny_files: dict[str, 
     phases.append({**phases[0], "id": "later", "weeks": [6, 8]})
     tiny_files["plans/general.yaml"]["phases"][0]["weeks"] = [1, None]
     assert problems_of(write_kb, tiny_files) == [
-        "plans/general.yaml: plan 'general', field 'phases[0]': has open-ended weeks. "
-        "Give the last week of the phase, like [1, 12].",
-        "plans/heel.yaml: plan 'heel', field 'phases[1].weeks': starts in week 6, but the range before ends "
-        "in week 4. Start it in week 5.",
+        "plans/general.yaml: plan 'general': phases: entry 'start': has open-ended weeks. Give the last "
+        "week of the phase, like [1, 12]",
+        "plans/heel.yaml: plan 'heel': phases[1].weeks: starts in week 6, but the range before ends in "
+        "week 4. Start it in week 5",
     ]
 
 
@@ -148,14 +147,13 @@ def test_rules_point_at_existing_plans_and_items(write_kb: WriteKb, tiny_files: 
     rules["diabetes"]["advice"] = "diabtes"
     rules["labels"]["week"]["da"] = "Uge {nr}"
     assert problems_of(write_kb, tiny_files) == [
-        "plans/_rules.yaml: rules, field 'interim.plan': unknown plan 'interm'. "
-        "Use the id of a file in plans/. Did you mean 'interim'?",
-        "plans/_rules.yaml: rules, field 'child.plan': the plan 'heel' does not fit here. "
-        "Point at a plan whose audience includes child.",
-        "plans/_rules.yaml: rules, field 'diabetes.advice': unknown advice item 'diabtes'. "
-        "Use an id from plans/_advice.yaml. Did you mean 'diabetes'?",
-        "plans/_rules.yaml: rules, field 'labels.week.da': must use exactly the placeholders {n}. "
-        "Fix the text.",
+        "plans/_rules.yaml: rules: interim.plan: unknown plan 'interm'. Use the id of a file in plans/. "
+        "Did you mean 'interim'?",
+        "plans/_rules.yaml: rules: child.plan: the plan 'heel' does not fit here. Point at a plan whose "
+        "audience includes child",
+        "plans/_rules.yaml: rules: diabetes.advice: unknown advice item 'diabtes'. Use an id from "
+        "plans/_advice.yaml. Did you mean 'diabetes'?",
+        "plans/_rules.yaml: rules: labels.week.da: must use exactly the placeholders {n}. Fix the text",
     ]
 
 
@@ -163,9 +161,9 @@ def test_unreadable_and_missing_files(write_kb: WriteKb, tiny_files: dict[str, A
     tiny_files["plans/_rules.yaml"] = "labels: {da: x, en"
     del tiny_files["plans/_seek_help.yaml"]
     assert problems_of(write_kb, tiny_files) == [
-        "plans/_seek_help.yaml: is missing. Create it.",
-        "plans/_rules.yaml: could not be read as YAML at line 1, column 19 "
-        "(expected ',' or '}', but got '<stream end>'). Fix the YAML syntax.",
+        "plans/_seek_help.yaml: file is missing; it is required in the knowledge folder",
+        "plans/_rules.yaml: is not valid YAML (line 1, column 19): expected ',' or '}', but got "
+        "'<stream end>'",
     ]
 
 
@@ -174,9 +172,9 @@ def test_shared_items_are_named_by_id(write_kb: WriteKb, tiny_files: dict[str, A
     advice[1]["text"] = {"da": "Is"}
     tiny_files["plans/_seek_help.yaml"]["seek_help"][0]["level"] = "soon"
     assert problems_of(write_kb, tiny_files) == [
-        "plans/_advice.yaml: advice 'ice', field 'text.en': is missing. Add it.",
-        "plans/_seek_help.yaml: seek-help item 'fever', field 'level': "
-        "should be 'emergency', 'urgent', 'gp' or 'professional', not 'soon'. Fix the value.",
+        "plans/_advice.yaml: advice: entry 'ice': text.en: is missing; add it",
+        "plans/_seek_help.yaml: seek_help: entry 'fever': level: input should be 'emergency', 'urgent', "
+        "'gp' or 'professional' (got 'soon'); use one of the allowed values",
     ]
 
 
@@ -185,7 +183,7 @@ def test_a_broken_file_is_reported_once_not_at_every_reference(
 ) -> None:
     del tiny_files["exercises/stretch.yaml"]["name"]
     assert problems_of(write_kb, tiny_files) == [
-        "exercises/stretch.yaml: exercise 'stretch', field 'name': is missing. Add it.",
+        "exercises/stretch.yaml: exercise 'stretch': name: is missing; add it",
     ]
 
 
@@ -193,7 +191,7 @@ def test_lines_in_two_languages_must_match(write_kb: WriteKb, tiny_files: dict[s
     tiny_files["exercises/stretch.yaml"]["steps"]["en"].pop()
     tiny_files["exercises/stretch.yaml"]["summary"]["da"] = "   "
     assert problems_of(write_kb, tiny_files) == [
-        "exercises/stretch.yaml: exercise 'stretch', field 'summary.da': is empty. Write the text.",
-        "exercises/stretch.yaml: exercise 'stretch', field 'steps': has 2 Danish and 1 English lines. "
-        "Write each line in both.",
+        "exercises/stretch.yaml: exercise 'stretch': summary.da: is empty. Write the text",
+        "exercises/stretch.yaml: exercise 'stretch': steps: has 2 Danish and 1 English lines. Write "
+        "each line in both",
     ]

@@ -62,8 +62,8 @@ def test_unknown_key_with_a_spelling_suggestion() -> None:
     data = raw()
     data["mcid"]["pionts"] = 2
     assert problems(data) == [
-        "recovery.yaml: entry 'mcid', field 'pionts': unknown key. Did you mean 'points'? "
-        "Allowed keys here: points, percent, sources, note."
+        "recovery.yaml: mcid.pionts: unknown field; remove it or check its spelling. Did you mean 'points'? "
+        "Allowed here: points, percent, sources, note."
     ]
 
 
@@ -71,15 +71,15 @@ def test_unknown_key_inside_an_outcome() -> None:
     data = raw()
     data["outcomes"]["keep_going"]["txt"] = "x"
     assert problems(data) == [
-        "recovery.yaml: entry 'outcomes', field 'keep_going.txt': unknown key. Did you mean 'text'? "
-        "Allowed keys here: text, sources."
+        "recovery.yaml: outcomes.keep_going.txt: unknown field; remove it or check its spelling. "
+        "Did you mean 'text'? Allowed here: text, sources."
     ]
 
 
 def test_missing_field() -> None:
     data = raw()
     del data["review"]["after_weeks"]
-    assert problems(data) == ["recovery.yaml: entry 'review', field 'after_weeks': is missing; add it."]
+    assert problems(data) == ["recovery.yaml: review.after_weeks: is missing; add it"]
 
 
 def test_wrong_type_and_range() -> None:
@@ -87,8 +87,8 @@ def test_wrong_type_and_range() -> None:
     data["worsening"]["points"] = "2"
     data["low_pain"]["max"] = 11
     assert problems(data) == [
-        "recovery.yaml: entry 'worsening', field 'points': Input should be a valid integer (got '2').",
-        "recovery.yaml: entry 'low_pain', field 'max': Input should be less than or equal to 10 (got 11).",
+        "recovery.yaml: worsening.points: input should be a valid integer (got '2'); write a whole number",
+        "recovery.yaml: low_pain.max: input should be less than or equal to 10 (got 11)",
     ]
 
 
@@ -96,8 +96,7 @@ def test_a_rule_without_sources() -> None:
     data = raw()
     data["mcid"]["sources"] = []
     assert problems(data) == [
-        "recovery.yaml: entry 'mcid', field 'sources': List should have at least 1 item after validation, "
-        "not 0 (got [])."
+        "recovery.yaml: mcid.sources: list should have at least 1 item after validation, not 0 (got [])"
     ]
 
 
@@ -105,8 +104,8 @@ def test_a_source_that_is_not_an_id() -> None:
     data = raw()
     data["low_pain"]["sources"] = ["Farrar 2001"]
     assert problems(data) == [
-        "recovery.yaml: entry 'low_pain', field 'sources.0': 'Farrar 2001' is not a source id; write ref-N "
-        "(see sources.yaml) or 'estimate'."
+        "recovery.yaml: low_pain.sources[0]: 'Farrar 2001' is not a source id; write ref-N "
+        "(see sources.yaml) or 'estimate'"
     ]
 
 
@@ -114,8 +113,8 @@ def test_unknown_source_id() -> None:
     data = raw()
     data["review"]["sources"] = ["ref-33", "ref-355"]
     assert problems(data) == [
-        "recovery.yaml: entry 'review', field 'sources': unknown source 'ref-355'. Did you mean 'ref-35' or "
-        "'ref-5'? Use an id from sources.yaml or 'estimate'."
+        "recovery.yaml: review.sources: unknown source 'ref-355'; cite an id from sources.yaml or write "
+        "'estimate'. Did you mean 'ref-35' or 'ref-5'?"
     ]
 
 
@@ -123,10 +122,9 @@ def test_missing_and_unknown_reasons() -> None:
     data = raw()
     data["reasons"]["improvng"] = data["reasons"].pop("improving")
     assert problems(data) == [
-        "recovery.yaml: entry 'reasons', field 'improvng': unknown reason id. Did you mean 'improving' or "
+        "recovery.yaml: reasons.improvng: unknown reason id. Did you mean 'improving' or "
         "'no_improvement'? Known ids: " + ", ".join(REASON_IDS) + ".",
-        "recovery.yaml: entry 'reasons', field 'improving': is missing; add a text for it in Danish (da) "
-        "and English (en).",
+        "recovery.yaml: reasons.improving: is missing; add a text for it in Danish (da) and English (en).",
     ]
 
 
@@ -136,12 +134,12 @@ def test_placeholders_are_checked() -> None:
     data["reasons"]["improving"]["da"] = "Fra {basline} til {latest}."
     data["outcomes"]["urgent_now"]["text"]["en"] = "Call {phone}."
     assert problems(data) == [
-        "recovery.yaml: entry 'reasons', field 'no_entries.en': unknown placeholder '{baseline}'. "
+        "recovery.yaml: reasons.no_entries.en: unknown placeholder '{baseline}'. "
         "Placeholders allowed here: {week}, {review_weeks}.",
-        "recovery.yaml: entry 'reasons', field 'improving.da': unknown placeholder '{basline}'. "
+        "recovery.yaml: reasons.improving.da: unknown placeholder '{basline}'. "
         "Placeholders allowed here: {measure}, {baseline}, {latest}, {points}, {percent}, {week}, "
         "{review_weeks}, {count}.",
-        "recovery.yaml: entry 'outcomes', field 'urgent_now.text.en': unknown placeholder '{phone}'. "
+        "recovery.yaml: outcomes.urgent_now.text.en: unknown placeholder '{phone}'. "
         "Placeholders allowed here: none.",
     ]
 
@@ -151,10 +149,9 @@ def test_weeks_in_order_and_measures_once() -> None:
     data["checkins"]["weeks"] = [4, 2, 2]
     data["measures"]["order"].append(data["measures"]["order"][0])
     assert problems(data) == [
-        "recovery.yaml: entry 'checkins', field 'weeks': list each week once, in increasing order "
-        "(got [4, 2, 2]).",
-        "recovery.yaml: entry 'measures', field 'order': a measure is listed twice "
-        "(got ['first_step_pain', 'worst_pain', 'first_step_pain']).",
+        "recovery.yaml: checkins.weeks: list each week once, in increasing order (got [4, 2, 2])",
+        "recovery.yaml: measures.order: a measure is listed twice "
+        "(got ['first_step_pain', 'worst_pain', 'first_step_pain'])",
     ]
 
 
@@ -162,15 +159,14 @@ def test_empty_danish_text() -> None:
     data = raw()
     data["reasons"]["early"]["da"] = "  "
     assert problems(data) == [
-        "recovery.yaml: entry 'reasons', field 'early.da': String should have at least 1 character "
-        "(got '  ')."
+        "recovery.yaml: reasons.early.da: string should have at least 1 character (got '  ')"
     ]
 
 
 def test_not_a_mapping() -> None:
     assert problems(["x"]) == [
         "recovery.yaml: the file must be a mapping with the keys mcid, review, checkins, worsening, "
-        "low_pain, measures, outcomes, reasons."
+        "low_pain, measures, outcomes, reasons"
     ]
 
 
@@ -182,8 +178,8 @@ def test_loading_from_a_folder_checks_sources_yaml(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_recovery_rules(tmp_path)
     assert caught.value.problems == [
-        f"{tmp_path / 'recovery.yaml'}: entry 'low_pain', field 'sources': unknown source 'ref-9999'. "
-        "Did you mean 'ref-99' or 'ref-9'? Use an id from sources.yaml or 'estimate'."
+        f"{tmp_path / 'recovery.yaml'}: low_pain.sources: unknown source 'ref-9999'; cite an id from "
+        "sources.yaml or write 'estimate'. Did you mean 'ref-99' or 'ref-9'?"
     ]
 
 
@@ -193,12 +189,12 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_recovery_rules(tmp_path)
     (problem,) = caught.value.problems
-    assert problem.startswith(f"{tmp_path / 'recovery.yaml'}: not valid YAML at line 3, column 1:")
+    assert problem.startswith(f"{tmp_path / 'recovery.yaml'}: is not valid YAML (line 3, column 1):")
 
 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_recovery_rules(tmp_path)
     assert caught.value.problems == [
-        f"{tmp_path / 'recovery.yaml'}: file not found; create it or point KNOWLEDGE_DIR elsewhere."
+        f"{tmp_path / 'recovery.yaml'}: file is missing; it is required in the knowledge folder"
     ]

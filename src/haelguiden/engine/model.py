@@ -94,6 +94,12 @@ class Option:
     hint: Text | None = None
     #: Not offered when the person is a child.
     adults_only: bool = False
+    #: The option as a parent reads it about their child.
+    child_label: Text | None = None
+
+    def label_for(self, child: bool) -> Text:
+        """The label to show: the parent's wording for a child, when there is one."""
+        return self.child_label if child and self.child_label is not None else self.label
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,10 @@ reviewer sees the whole list at once, as with pyxform.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from haelguiden.engine.expressions import (
     All,
@@ -48,100 +46,9 @@ from haelguiden.engine.model import (
 from haelguiden.engine.suggest import did_you_mean
 from haelguiden.errors import KnowledgeError
 from haelguiden.knowledge import schema as s
+from haelguiden.knowledge.files import ESTIMATE, Problems, default_directory, read_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
-ESTIMATE = "estimate"
-
-
-def default_directory() -> Path:
-    """The knowledge files shipped inside the package."""
-    return Path(str(resources.files("haelguiden") / "knowledge_base"))
-
-
-class Problems:
-    """Collects problems; each is one sentence that names file, entry and field."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, where: str, message: str) -> None:
-        """Record one problem at ``where`` (file: entry: field)."""
-        self.items.append(f"{where}: {message}")
-
-
-def _string_keys(node: Any) -> Any:
-    """YAML reads the keys true/false as booleans; the knowledge files mean the fact values "true"/"false"."""
-    if isinstance(node, dict):
-        return {
-            ("true" if k is True else "false" if k is False else k): _string_keys(v) for k, v in node.items()
-        }
-    if isinstance(node, list):
-        return [_string_keys(v) for v in node]
-    return node
-
-
-def read_yaml(path: Path, problems: Problems) -> Any:
-    """Parse one YAML file; a syntax error becomes a problem with its line and column."""
-    try:
-        return _string_keys(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        problems.add(path.name, "file is missing; it is required in the knowledge folder")
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        problems.add(path.name, f"is not valid YAML{at}: {getattr(exc, 'problem', exc)}")
-    except UnicodeDecodeError:
-        problems.add(path.name, "is not UTF-8 text; save it as UTF-8")
-    return None
-
-
-def _location(loc: tuple[int | str, ...], data: Any) -> str:
-    """Turn a pydantic error location into 'entry 'id': field.sub' using ids where entries have one."""
-    parts: list[str] = []
-    node = data
-    for key in loc:
-        if isinstance(key, int) and isinstance(node, list) and key < len(node):
-            node = node[key]
-            ident = node.get("id") if isinstance(node, dict) else None
-            parts.append(f"entry '{ident}'" if ident else f"entry #{key + 1}")
-        else:
-            node = node.get(key) if isinstance(node, dict) else None
-            parts.append(str(key))
-    text = ""
-    for p in parts:
-        if p.startswith("entry"):
-            text += (": " if text else "") + p + ":"
-        else:
-            text += ("." if text and not text.endswith(":") else (" " if text else "")) + p
-    return text.strip()
-
-
-_FIXES = {
-    "extra_forbidden": "remove it or check its spelling",
-    "missing": "add it",
-    "string_type": "write it as text",
-    "int_type": "write a whole number",
-    "float_type": "write a number",
-    "bool_type": "write true or false",
-    "literal_error": "use one of the allowed values",
-    "list_type": "write a list",
-    "dict_type": "write a mapping (key: value)",
-}
-
-
-def validate(model: type[M], data: Any, file: str, problems: Problems) -> M | None:
-    """Validate ``data`` against ``model``; every error becomes a problem naming the field."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors():
-            where = _location(tuple(err["loc"]), data)
-            fix = _FIXES.get(err["type"], "")
-            msg = err["msg"][0].lower() + err["msg"][1:]
-            if err["type"] == "extra_forbidden":
-                msg = "unknown field"
-            problems.add(f"{file}: {where}" if where else file, msg + (f"; {fix}" if fix else ""))
-        return None
 
 
 def _child_wording(c: s.ChildWordingModel | None) -> ChildWording | None:
@@ -439,7 +346,13 @@ class Loader:
                     hint=_text(q.hint) if q.hint else None,
                     fact=q.fact,
                     options=tuple(
-                        Option(o.value, _text(o.label), _text(o.hint) if o.hint else None, o.adults_only)
+                        Option(
+                            o.value,
+                            _text(o.label),
+                            _text(o.hint) if o.hint else None,
+                            o.adults_only,
+                            _text(o.child_label) if o.child_label else None,
+                        )
                         for o in q.options
                     ),
                     items=tuple(items),

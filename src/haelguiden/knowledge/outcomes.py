@@ -16,10 +16,15 @@ from pathlib import Path
 from pydantic import Field
 
 from haelguiden.engine.model import TRIAGE_LEVELS, Text, TriageLevel
-from haelguiden.engine.suggest import did_you_mean
-from haelguiden.errors import KnowledgeError
 from haelguiden.knowledge import schema as s
-from haelguiden.knowledge.loader import ESTIMATE, Problems, default_directory, read_yaml, validate
+from haelguiden.knowledge.files import (
+    Problems,
+    check_sources,
+    default_directory,
+    read_yaml,
+    source_ids,
+    validate,
+)
 
 FILE_NAME = "outcomes.yaml"
 #: Levels whose outcome may never offer the self-care plan or the diary: they need an examination first.
@@ -105,7 +110,7 @@ def load_outcomes(directory: Path | None = None) -> Outcomes:
     folder = directory or default_directory()
     problems = Problems()
     raw = read_yaml(folder / FILE_NAME, problems)
-    known = _source_ids(folder, problems)
+    known = source_ids(folder)
     entries = _entries(raw, problems)
     out: dict[TriageLevel, Outcome] = {}
     for index, entry in enumerate(entries):
@@ -126,17 +131,8 @@ def load_outcomes(directory: Path | None = None) -> Outcomes:
                 p.startswith(f"{FILE_NAME}: entry '{level}'") for p in problems.items
             ):
                 problems.add(f"{FILE_NAME}: outcomes", f"no entry for level '{level}'; add one")
-    if problems.items:
-        raise KnowledgeError(problems.items)
+    problems.raise_any()
     return {level: out[level] for level in TRIAGE_LEVELS}
-
-
-def _source_ids(folder: Path, problems: Problems) -> set[str] | None:
-    raw = read_yaml(folder / "sources.yaml", problems)
-    entries = raw.get("sources") if isinstance(raw, dict) else None
-    if not isinstance(entries, list):
-        return None  # the knowledge loader reports a broken sources.yaml
-    return {str(e["id"]) for e in entries if isinstance(e, dict) and "id" in e}
 
 
 def _entries(raw: object, problems: Problems) -> list[object]:
@@ -152,14 +148,8 @@ def _entries(raw: object, problems: Problems) -> list[object]:
     return entries
 
 
-def _check(model: _Outcome, where: str, known: set[str] | None, problems: Problems) -> None:
-    for source in model.sources:
-        if known is not None and source != ESTIMATE and source not in known:
-            hint = did_you_mean(source, sorted(known | {ESTIMATE}))
-            problems.add(
-                f"{where}: sources",
-                f"unknown source '{source}'; cite an id from sources.yaml or write 'estimate'.{hint}",
-            )
+def _check(model: _Outcome, where: str, known: frozenset[str] | None, problems: Problems) -> None:
+    check_sources(f"{where}: sources", model.sources, known, problems)
     if len(set(model.sources)) != len(model.sources):
         problems.add(f"{where}: sources", "a source id is listed twice; list each once")
     if model.call is not None and not model.call.number.isdigit():

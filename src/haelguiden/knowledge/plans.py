@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import string
 import types
-from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from haelguiden.engine import plan as p
 from haelguiden.engine.model import Text
 from haelguiden.errors import KnowledgeError
+from haelguiden.knowledge.files import Problems, default_directory, read_mapping, source_ids
+from haelguiden.knowledge.files import validate as shared_validate
 from haelguiden.knowledge.plan_schema import (
     LABEL_PLACEHOLDERS,
     AdviceFileIn,
@@ -76,28 +76,20 @@ _M = TypeVar("_M", bound=BaseModel)
 _Item = TypeVar("_Item", AdviceIn, SeekHelpIn)
 Loc = tuple[int | str, ...]
 #: Maps a file's raw data and an error location to (entry name, location inside the entry).
-EntryOf = Callable[[dict[str, Any], Loc], tuple[str, Loc]]
+EntryOf = Callable[[dict[str, Any]], str]
 Add = Callable[[str, str], None]
 
 
-class _Problems:
-    """Collects problems; each is one complete sentence naming file, entry and field."""
+class _Problems(Problems):
+    """The shared problem list, with the plan files' entry labels ("plan 'heel'") and field paths."""
 
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, file: str, entry: str | None, field: str | None, message: str) -> None:
-        where = file + (f": {entry}" if entry else "") + (f", field '{field}'" if field else "")
-        self.items.append(f"{where}: {message}" + ("" if message.endswith((".", "?")) else "."))
+    def add_at(self, file: str, entry: str | None, field: str | None, message: str) -> None:
+        """Record one problem at file, entry and field (each optional but the file)."""
+        self.add(": ".join(part for part in (file, entry, field) if part), message)
 
     def adder(self, file: str, entry: str) -> Add:
         """``add(field, message)`` for one entry of one file."""
-        return lambda field, message: self.add(file, entry, field, message)
-
-
-def default_directory() -> Path:
-    """The knowledge files shipped inside the package."""
-    return Path(str(resources.files("haelguiden") / "knowledge_base"))
+        return lambda field, message: self.add_at(file, entry, field, message)
 
 
 def load_plan_library(knowledge_dir: Path | None = None) -> p.PlanLibrary:
@@ -111,7 +103,12 @@ def load_plan_library(knowledge_dir: Path | None = None) -> p.PlanLibrary:
     context = {"sources": _read_sources(knowledge_dir, problems)}
 
     def validate(path: Path, schema: type[_M], entry_of: EntryOf) -> _M | None:
-        return _validate(path, knowledge_dir, schema, context, problems, entry_of)
+        name = path.relative_to(knowledge_dir).as_posix()
+        raw = read_mapping(path, problems, name)
+        if raw is None:
+            return None
+        entry = entry_of(raw)
+        return shared_validate(schema, raw, f"{name}: {entry}" if entry else name, problems, context)
 
     # Ids of files that failed their own checks: references to them are not reported a second time.
     broken: set[str] = set()
@@ -125,11 +122,9 @@ def load_plan_library(knowledge_dir: Path | None = None) -> p.PlanLibrary:
             exercises[exercise.id] = exercise
 
     plan_dir = knowledge_dir / "plans"
-    advice_file = validate(plan_dir / "_advice.yaml", AdviceFileIn, _list_entry("advice", "advice"))
-    help_file = validate(
-        plan_dir / "_seek_help.yaml", SeekHelpFileIn, _list_entry("seek_help", "seek-help item")
-    )
-    rules = validate(plan_dir / "_rules.yaml", RulesIn, lambda _raw, loc: ("rules", loc))
+    advice_file = validate(plan_dir / "_advice.yaml", AdviceFileIn, lambda _raw: "")
+    help_file = validate(plan_dir / "_seek_help.yaml", SeekHelpFileIn, lambda _raw: "")
+    rules = validate(plan_dir / "_rules.yaml", RulesIn, lambda _raw: "rules")
     advice = _unique(advice_file.advice, "plans/_advice.yaml", "advice", problems) if advice_file else None
     seek_help = (
         _unique(help_file.seek_help, "plans/_seek_help.yaml", "seek_help", problems) if help_file else None
@@ -146,7 +141,8 @@ def load_plan_library(knowledge_dir: Path | None = None) -> p.PlanLibrary:
 
     if rules is not None:
         _check_rules(rules, _Refs(exercises, advice, seek_help, plans, broken), problems)
-    if problems.items or rules is None or advice is None or seek_help is None:
+    problems.raise_any()
+    if rules is None or advice is None or seek_help is None:  # a missing file was reported above
         raise KnowledgeError(problems.items)
     return _to_library(exercises, advice, seek_help, plans, rules)
 
@@ -154,137 +150,37 @@ def load_plan_library(knowledge_dir: Path | None = None) -> p.PlanLibrary:
 def _files(folder: Path, kind: str, problems: _Problems) -> list[Path]:
     found = sorted(f for f in folder.glob("*.yaml") if not f.name.startswith("_")) if folder.is_dir() else []
     if not found:
-        problems.add(f"{folder.name}/", None, None, f"has no {kind} files. Add one <id>.yaml file per {kind}")
+        problems.add_at(
+            f"{folder.name}/", None, None, f"has no {kind} files; add one <id>.yaml file per {kind}"
+        )
     return found
 
 
 def _read_sources(knowledge_dir: Path, problems: _Problems) -> frozenset[str] | None:
-    data = _read_yaml(knowledge_dir / "sources.yaml", "sources.yaml", problems)
-    entries = data.get("sources") if data is not None else None
-    ids = [e.get("id") for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
-    if data is not None and (not ids or not all(isinstance(i, str) for i in ids)):
-        problems.add(
+    known = source_ids(knowledge_dir)
+    if not known:
+        problems.add_at(
             "sources.yaml", None, "sources", "must be a list of entries, each with an 'id' like ref-1"
         )
-    return frozenset(i for i in ids if isinstance(i, str)) if ids else None
-
-
-def _read_yaml(path: Path, name: str, problems: _Problems) -> dict[str, Any] | None:
-    if not path.is_file():
-        problems.add(name, None, None, "is missing. Create it")
         return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        problems.add(name, None, None, f"could not be read as YAML{at} ({problem}). Fix the YAML syntax")
-        return None
-    except UnicodeDecodeError:
-        problems.add(name, None, None, "is not UTF-8 text. Save it as UTF-8")
-        return None
-    if not isinstance(data, dict):
-        problems.add(
-            name, None, None, "must be a mapping of fields (key: value lines). Check the file's layout"
-        )
-        return None
-    return data
+    return known
 
 
 def _entry(kind: str, path: Path) -> EntryOf:
-    def entry(raw: dict[str, Any], loc: Loc) -> tuple[str, Loc]:
+    """The label of a whole-file entry: "plan 'heel'" (its id, else the file name)."""
+
+    def entry(raw: dict[str, Any]) -> str:
         name = raw.get("id") if isinstance(raw.get("id"), str) else path.stem
-        return f"{kind} '{name}'", loc
+        return f"{kind} '{name}'"
 
     return entry
-
-
-def _list_entry(key: str, kind: str) -> EntryOf:
-    def entry(raw: dict[str, Any], loc: Loc) -> tuple[str, Loc]:
-        if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
-            items = raw.get(key)
-            item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
-            name = item.get("id") if isinstance(item, dict) else None
-            return (f"{kind} '{name}'" if isinstance(name, str) else f"{kind} #{loc[1] + 1}"), loc[2:]
-        return key, loc
-
-    return entry
-
-
-def _validate(
-    path: Path,
-    knowledge_dir: Path,
-    schema: type[_M],
-    context: dict[str, Any],
-    problems: _Problems,
-    entry_of: EntryOf,
-) -> _M | None:
-    name = path.relative_to(knowledge_dir).as_posix()
-    raw = _read_yaml(path, name, problems)
-    if raw is None:
-        return None
-    try:
-        return schema.model_validate(raw, context=context)
-    except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            entry, loc = entry_of(raw, tuple(detail["loc"]))
-            problems.add(name, entry, _path(loc) or None, _describe(schema, detail, loc))
-        return None
-
-
-def _describe(schema: type[BaseModel], detail: Any, loc: Loc) -> str:
-    """Turn one pydantic error into "what is wrong. How to fix it"."""
-    kind = detail["type"]
-    if kind == "missing":
-        return "is missing. Add it"
-    if kind == "extra_forbidden":
-        known = _fields_at(schema, tuple(detail["loc"])[:-1])
-        return suggest("is not a known field. Remove it or fix its spelling", str(loc[-1]), known)
-    message = str(detail["msg"])
-    if kind == "value_error":
-        return message.removeprefix("Value error, ")
-    shown = repr(detail.get("input"))
-    shown = shown if len(shown) <= 40 else shown[:37] + "..."
-    if kind in ("model_type", "dict_type"):
-        return f"should be a mapping of fields (key: value lines), not {shown}. Fix the value"
-    return f"{message.removeprefix('Input ')}, not {shown}. Fix the value"
-
-
-def _fields_at(schema: type[BaseModel], loc: Loc) -> list[str]:
-    """The field names of the model reached by following ``loc`` from ``schema`` (for "did you mean")."""
-    model: type[BaseModel] | None = schema
-    for part in loc:
-        if model is None:
-            return []
-        if isinstance(part, str):
-            field = model.model_fields.get(part)
-            model = _model_in(field.annotation) if field is not None else None
-    return list(model.model_fields) if model is not None else []
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _path(loc: Iterable[int | str]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _unique(items: list[_Item], file: str, key: str, problems: _Problems) -> dict[str, _Item]:
     found: dict[str, _Item] = {}
     for index, item in enumerate(items):
         if item.id in found:
-            problems.add(
+            problems.add_at(
                 file, None, f"{key}[{index}].id", f"repeats the id {item.id!r}. Give each item its own id"
             )
         found[item.id] = item
@@ -486,7 +382,7 @@ def _check_rules(rules: RulesIn, refs: _Refs, problems: _Problems) -> None:
             )
     for advice_id, item in (advice or {}).items():
         if item.only_for is not None and item.only_for not in rules.traits:
-            problems.add(
+            problems.add_at(
                 "plans/_advice.yaml",
                 f"advice {advice_id!r}",
                 "only_for",

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from haelguiden.engine.model import Text
 from haelguiden.engine.recovery import (
@@ -31,11 +28,16 @@ from haelguiden.engine.recovery import (
     RecoveryRules,
 )
 from haelguiden.engine.suggest import did_you_mean
-from haelguiden.errors import KnowledgeError
+from haelguiden.knowledge.files import (
+    Problems,
+    check_sources,
+    default_directory,
+    read_yaml,
+    source_ids,
+    validate,
+)
 
 FILE_NAME = "recovery.yaml"
-SOURCES_FILE_NAME = "sources.yaml"
-ESTIMATE = "estimate"
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^(ref-[0-9]+|estimate)$")]
@@ -118,12 +120,12 @@ def load_recovery_rules(knowledge_dir: Path | None = None) -> RecoveryRules:
     Raises:
         KnowledgeError: with every problem found, each naming the file, the entry and the field.
     """
-    folder: Traversable = knowledge_dir if knowledge_dir is not None else _packaged_dir()
-    path = folder / FILE_NAME
-    shown = str(knowledge_dir / FILE_NAME) if knowledge_dir is not None else f"knowledge_base/{FILE_NAME}"
-    raw = _read_yaml(path, shown)
-    known_sources = _source_ids(folder / SOURCES_FILE_NAME, shown)
-    return parse_recovery_rules(raw, known_sources=known_sources, file_name=shown)
+    folder = knowledge_dir if knowledge_dir is not None else default_directory()
+    shown = str(folder / FILE_NAME) if knowledge_dir is not None else f"knowledge_base/{FILE_NAME}"
+    problems = Problems()
+    raw = read_yaml(folder / FILE_NAME, problems, shown)
+    problems.raise_any()
+    return parse_recovery_rules(raw, known_sources=source_ids(folder), file_name=shown)
 
 
 def parse_recovery_rules(
@@ -134,123 +136,50 @@ def parse_recovery_rules(
     Raises:
         KnowledgeError: with every problem found.
     """
+    problems = Problems()
     if not isinstance(raw, Mapping):
-        raise KnowledgeError([f"{file_name}: the file must be a mapping with the keys {_top_keys()}."])
-    try:
-        data = _RecoveryFile.model_validate(raw)
-    except ValidationError as exc:
-        raise KnowledgeError([_describe(file_name, error) for error in exc.errors()]) from None
-    problems = _check(data, file_name, None if known_sources is None else set(known_sources))
-    if problems:
-        raise KnowledgeError(problems)
+        problems.add(
+            file_name, f"the file must be a mapping with the keys {', '.join(_RecoveryFile.model_fields)}"
+        )
+        problems.raise_any()
+    data = validate(_RecoveryFile, raw, file_name, problems)
+    if data is not None:
+        _check(data, file_name, None if known_sources is None else frozenset(known_sources), problems)
+    problems.raise_any()
+    assert data is not None
     return _build(data)
 
 
-def _packaged_dir() -> Traversable:
-    return resources.files("haelguiden") / "knowledge_base"
-
-
-def _read_yaml(path: Traversable, shown: str) -> object:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise KnowledgeError(
-            [f"{shown}: file not found; create it or point KNOWLEDGE_DIR elsewhere."]
-        ) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        raise KnowledgeError([f"{shown}: not valid YAML{where}: {getattr(exc, 'problem', exc)}."]) from None
-
-
-def _source_ids(path: Traversable, shown: str) -> set[str]:
-    raw = _read_yaml(path, str(Path(shown).with_name(SOURCES_FILE_NAME)))
-    entries = raw.get("sources") if isinstance(raw, Mapping) else None
-    if not isinstance(entries, list):
-        raise KnowledgeError([f"{SOURCES_FILE_NAME}: expected a 'sources' list of {{id, citation}} entries."])
-    return {str(e["id"]) for e in entries if isinstance(e, Mapping) and "id" in e}
-
-
-def _top_keys() -> str:
-    return ", ".join(_RecoveryFile.model_fields)
-
-
-def _describe(file_name: str, error: Mapping[str, Any]) -> str:
-    loc = tuple(str(part) for part in error["loc"])
-    entry = loc[0] if loc else "(top)"
-    field = ".".join(loc[1:]) if len(loc) > 1 else None
-    where = f"{file_name}: entry '{entry}'" + (f", field '{field}'" if field else "")
-    if error["type"] == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
-        hint = did_you_mean(loc[-1], allowed)
-        return f"{where}: unknown key.{hint} Allowed keys here: {', '.join(allowed)}."
-    if error["type"] == "missing":
-        return f"{where}: is missing; add it."
-    if error["type"] == "string_pattern_mismatch" and "sources" in loc:
-        return (
-            f"{where}: {error.get('input')!r} is not a source id; "
-            "write ref-N (see sources.yaml) or 'estimate'."
-        )
-    return f"{where}: {error['msg']} (got {error.get('input')!r})."
-
-
-def _allowed_keys(loc: tuple[str, ...]) -> list[str]:
-    """The keys the schema allows at ``loc`` (for "did you mean" on an unknown key)."""
-    current: Any = _RecoveryFile
-    for part in loc:
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(part)
-            if field is None:
-                return []
-            current = field.annotation
-        elif get_origin(current) in (list, dict):
-            current = get_args(current)[-1]  # a list index or a free dict key (outcome or reason id)
-        else:
-            return []
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _check(data: _RecoveryFile, file_name: str, known_sources: set[str] | None) -> list[str]:
-    problems: list[str] = []
-
+def _check(
+    data: _RecoveryFile, file_name: str, known_sources: frozenset[str] | None, problems: Problems
+) -> None:
     def at(entry: str, field: str) -> str:
-        return f"{file_name}: entry '{entry}', field '{field}'"
+        return f"{file_name}: {entry}.{field}"
 
     for name, ids in _all_sources(data):
         entry, _, field = name.partition(".")
-        for source_id in ids:
-            if known_sources is not None and source_id != ESTIMATE and source_id not in known_sources:
-                hint = did_you_mean(source_id, sorted(known_sources))
-                problems.append(
-                    f"{at(entry, field)}: unknown source '{source_id}'.{hint} Use an id from "
-                    f"{SOURCES_FILE_NAME} or '{ESTIMATE}'."
-                )
+        check_sources(at(entry, field), ids, known_sources, problems)
         if len(set(ids)) != len(ids):
-            problems.append(f"{at(entry, field)}: a source id is listed twice; list each once.")
+            problems.add(at(entry, field), "a source id is listed twice; list each once")
     weeks = data.checkins.weeks
     if weeks != sorted(set(weeks)):
-        problems.append(f"{at('checkins', 'weeks')}: list each week once, in increasing order (got {weeks}).")
+        problems.add(at("checkins", "weeks"), f"list each week once, in increasing order (got {weeks})")
     measure_ids = [m.id for m in data.measures.order]
     if len(set(measure_ids)) != len(measure_ids):
-        problems.append(f"{at('measures', 'order')}: a measure is listed twice (got {measure_ids}).")
-    problems += _check_keys(data.outcomes, OUTCOMES, at, "outcomes")
-    problems += _check_keys(data.reasons, REASON_IDS, at, "reasons")
+        problems.add(at("measures", "order"), f"a measure is listed twice (got {measure_ids})")
+    problems.items += _check_keys(data.outcomes, OUTCOMES, at, "outcomes")
+    problems.items += _check_keys(data.reasons, REASON_IDS, at, "reasons")
     for reason_id, text in data.reasons.items():
         allowed = ("week", "review_weeks") if reason_id in REASONS_WITHOUT_NUMBERS else PLACEHOLDERS
         for lang in ("da", "en"):
-            problems += _check_placeholders(
+            problems.items += _check_placeholders(
                 getattr(text, lang), allowed, at("reasons", f"{reason_id}.{lang}")
             )
     for outcome_id, outcome in data.outcomes.items():
         for lang in ("da", "en"):
-            problems += _check_placeholders(
+            problems.items += _check_placeholders(
                 getattr(outcome.text, lang), (), at("outcomes", f"{outcome_id}.text.{lang}")
             )
-    return problems
 
 
 def _all_sources(data: _RecoveryFile) -> list[tuple[str, list[str]]]:

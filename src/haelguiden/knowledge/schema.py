@@ -77,6 +77,8 @@ class OptionModel(Strict):
     hint: TextModel | None = None
     #: Not offered when the person is a child (e.g. military training).
     adults_only: bool = False
+    #: The option as a parent reads it about their child (when the first-person label would be wrong).
+    child_label: TextModel | None = None
 
 
 class ItemModel(Strict):

@@ -13,15 +13,13 @@ import types
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from haelguiden.engine.model import Lang
 from haelguiden.engine.suggest import did_you_mean
-from haelguiden.errors import KnowledgeError
-from haelguiden.knowledge.plans import default_directory
+from haelguiden.knowledge.files import Problems, default_directory, read_mapping, source_ids, validate
 
 FILE = "source_titles.yaml"
 
@@ -76,52 +74,20 @@ def load_source_titles(knowledge_dir: Path | None = None) -> Mapping[str, Source
         KnowledgeError: listing every problem, each with the entry and the field and how to fix it.
     """
     directory = knowledge_dir or default_directory()
-    problems: list[str] = []
-    raw = _read(directory / FILE, problems)
-    known = _source_ids(directory / "sources.yaml")
+    problems = Problems()
+    raw = read_mapping(directory / FILE, problems)
+    known = source_ids(directory)
+    parsed = validate(_FileIn, raw, FILE, problems) if raw is not None else None
     titles: dict[str, SourceTitle] = {}
-    if raw is not None:
-        try:
-            parsed = _FileIn.model_validate(raw)
-        except ValidationError as error:
-            for detail in error.errors():
-                where = ".".join(str(p) for p in detail["loc"])
-                problems.append(f"{FILE}: field '{where}': {detail['msg']}. Fix the entry.")
-            parsed = None
-        for entry in parsed.titles if parsed else []:
-            if entry.id in titles:
-                problems.append(f"{FILE}: {entry.id}: is listed twice. Keep one entry per source.")
-            elif known is not None and entry.id not in known:
-                hint = did_you_mean(entry.id, sorted(known))
-                problems.append(f"{FILE}: {entry.id}: is not a source in sources.yaml.{hint}")
-            titles[entry.id] = SourceTitle(
-                entry.id, entry.title.en, entry.publisher, entry.title.da, entry.year
-            )
-    if problems:
-        raise KnowledgeError(problems)
+    for entry in parsed.titles if parsed else []:
+        where = f"{FILE}: entry '{entry.id}'"
+        if entry.id in titles:
+            problems.add(where, "is listed twice; keep one entry per source")
+        elif known is not None and entry.id not in known:
+            problems.add(where, f"is not a source in sources.yaml.{did_you_mean(entry.id, sorted(known))}")
+        titles[entry.id] = SourceTitle(entry.id, entry.title.en, entry.publisher, entry.title.da, entry.year)
+    problems.raise_any()
     return types.MappingProxyType(titles)
-
-
-def _read(path: Path, problems: list[str]) -> Any:
-    if not path.is_file():
-        problems.append(f"{FILE}: is missing. Create it with a 'titles' list.")
-        return None
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        problems.append(f"{FILE}: could not be read ({type(error).__name__}). Fix the YAML syntax.")
-        return None
-
-
-def _source_ids(path: Path) -> frozenset[str] | None:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return None  # sources.yaml is checked, with a precise message, by the knowledge loader
-    entries = data.get("sources") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        return None
-    return frozenset(e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str))
 
 
 __all__ = ["SourceTitle", "load_source_titles"]

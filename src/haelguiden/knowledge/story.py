@@ -23,7 +23,7 @@ from pydantic import Field
 from haelguiden.engine.model import Fact, KnowledgeBase, Text
 from haelguiden.engine.suggest import did_you_mean
 from haelguiden.errors import KnowledgeError
-from haelguiden.knowledge.loader import Problems, read_yaml, validate
+from haelguiden.knowledge.files import Problems, read_yaml, validate
 from haelguiden.knowledge.schema import Strict, TextModel
 
 #: The languages a story can be told in.

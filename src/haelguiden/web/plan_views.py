@@ -33,7 +33,7 @@ from haelguiden.engine.plan import (
     PlanLabels,
     exercise_for_lang,
 )
-from haelguiden.knowledge.loader import default_directory
+from haelguiden.knowledge.files import default_directory
 from haelguiden.services import Services
 from haelguiden.web import urls
 from haelguiden.web.check_views import needs_region

@@ -79,8 +79,9 @@ def test_a_misspelt_field_and_a_missing_language_are_both_reported(folder: Path)
         '{da: "Inden for få dage"}',
     )
     assert problems(folder) == [
-        "outcomes.yaml: entry 'urgent': safety_nett: unknown field; remove it or check its spelling",
-        "outcomes.yaml: entry 'gp': when.en: field required; add it",
+        "outcomes.yaml: entry 'urgent': safety_nett: unknown field; remove it or check its spelling. "
+        "Did you mean 'safety_net'?",
+        "outcomes.yaml: entry 'gp': when.en: is missing; add it",
     ]
 
 
