@@ -115,7 +115,9 @@ def question_dict(q: Question, assessment: Assessment, lang: Lang) -> dict[str, 
         "phase": assessment.phase,
     }
     if q.kind in ("single", "multi"):
-        out["options"] = [{"value": o.value, "label": o.label_for(child).get(lang)} for o in assessment.options]
+        out["options"] = [
+            {"value": o.value, "label": o.label_for(child).get(lang)} for o in assessment.options
+        ]
     if q.kind == "checklist":
         out["items"] = [{"id": i.id, "label": i.label_for(child).get(lang)} for i in assessment.items]
         out["none_label"] = q.none_label.get(lang) if q.none_label else None
