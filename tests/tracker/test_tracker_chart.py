@@ -104,7 +104,7 @@ def test_axis_labels_ticks_and_legend() -> None:
     assert "Værste smerte" in texts
     assert "Smerte ved første skridt" in texts
     assert [t for t in texts if t in {"0", "2", "4", "6", "8", "10"}] == ["0", "2", "4", "6", "8", "10"]
-    assert [t.text for t in by_class(root, "text", "x-tick")] == ["2. feb", "9. feb", "16. feb"]
+    assert [t.text for t in by_class(root, "text", "x-tick")] == ["2. feb.", "9. feb.", "16. feb."]
 
 
 def test_many_dates_get_at_most_seven_tick_labels() -> None:

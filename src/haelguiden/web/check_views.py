@@ -17,10 +17,10 @@ from haelguiden.engine.assess import Assessment, Likelihood
 from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question
 from haelguiden.engine.next_question import available_options
 from haelguiden.engine.state import Answers, AnswerValue, derive_facts
+from haelguiden.i18n import N_, UNITS, count, t, unit_name
 from haelguiden.knowledge.story import StoryLexicon
 from haelguiden.presenters import story_statements
 from haelguiden.web import forms, urls
-from haelguiden.web.messages import UI, count, t, unit_name
 from haelguiden.web.rendering import chrome, context
 from haelguiden.web.viewmodels import (
     CheckAnswersPage,
@@ -43,11 +43,10 @@ FOOT_REGIONS = frozenset(
 )  # fmt: skip
 #: The message key and CSS modifier of each likelihood word (the engine decides the word: settings.yaml).
 LIKELIHOOD_KEYS: dict[Likelihood, tuple[str, str]] = {
-    "most_likely": ("likely_most", "most"),
-    "possible": ("likely_possible", "possible"),
-    "less_likely": ("likely_less", "less"),
+    "most_likely": (N_("likely_most"), "most"),
+    "possible": (N_("likely_possible"), "possible"),
+    "less_likely": (N_("likely_less"), "less"),
 }
-_UNITS = frozenset({"years", "days", "metres", "minutes", "weeks"})
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def question_context(
 def _unit(kb: KnowledgeBase, question: Question, lang: Lang) -> str | None:
     fact = kb.facts.get(question.fact or "")
     unit = fact.unit if fact else None
-    return unit_name(lang, unit) if unit in _UNITS else None
+    return unit_name(lang, unit) if unit in UNITS else None
 
 
 def back_link(lang: Lang, answers: Answers, qid: str, change: bool) -> Link:
@@ -114,13 +113,12 @@ def question_page(
         submitted if submitted is not None else (forms.saved(q, ctx.saved, fact) if ctx.answered else None)
     )
     chosen = shown.chosen if shown else frozenset()
-    ui = UI[lang]
 
     def choice(value: str, label: str, hint: str | None = None, number: int | None = None) -> Choice:
         return Choice(forms.input_id(value), value, label, value in chosen, hint, number)
 
-    dont_know = choice(forms.DONT_KNOW, ui["dont_know"])
-    none = choice(forms.NONE, q.none_label.get(lang) if q.none_label else ui["none_of_these"])
+    dont_know = choice(forms.DONT_KNOW, t(lang, "dont_know"))
+    none = choice(forms.NONE, q.none_label.get(lang) if q.none_label else t(lang, "none_of_these"))
     choices: tuple[Choice, ...] = ()
     exclusive: tuple[Choice, ...] = (dont_know,)
     hotspots: tuple[Hotspot, ...] = ()
@@ -177,7 +175,7 @@ def question_page(
         heading=heading,
         hint=q.hint.get(lang) if q.hint else None,
         why=q.why.get(lang),
-        why_summary=ui["why_summary"],
+        why_summary=t(lang, "why_summary"),
         choices=choices,
         exclusive=exclusive,
         number_value=shown.text if shown and widget == "number" else "",
@@ -189,7 +187,7 @@ def question_page(
         action=urls.question(lang, q.id, change=change),
         hotspots=hotspots,
         units=units,
-        unit_label=ui["unit_label"],
+        unit_label=t(lang, "unit_label"),
     )
 
 
@@ -198,9 +196,8 @@ def answer_words(kb: KnowledgeBase, question: Question, value: AnswerValue, lang
 
     When nothing was ticked, the lines are what was offered (see :func:`nothing_ticked`).
     """
-    ui = UI[lang]
     if value is None:
-        return (ui["dont_know"],)
+        return (t(lang, "dont_know"),)
     labels = {o.value: o.label.get(lang) for o in question.options}
     if question.kind == "number" and isinstance(value, int):
         fact = kb.facts.get(question.fact or "")
@@ -208,7 +205,7 @@ def answer_words(kb: KnowledgeBase, question: Question, value: AnswerValue, lang
             number, unit = durations.largest_unit(value)
             return (count(lang, unit, number),)
         fact_unit = fact.unit if fact else None
-        return (count(lang, fact_unit, value) if fact_unit in _UNITS else str(value),)
+        return (count(lang, fact_unit, value) if fact_unit in UNITS else str(value),)
     if isinstance(value, str):
         return (labels.get(value, value),)
     if isinstance(value, tuple):

@@ -12,11 +12,11 @@ from starlette.requests import Request
 
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.model import KnowledgeBase, Lang, Region, TriageLevel
+from haelguiden.i18n import t
 from haelguiden.presenters import questions_about, reason_text, triage_reason_text
 from haelguiden.services import Services
 from haelguiden.web import urls
 from haelguiden.web.check_views import LIKELIHOOD_KEYS, article_link
-from haelguiden.web.messages import t
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import (
     CauseView,
