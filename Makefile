@@ -65,8 +65,9 @@ messages-check:
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(BABEL_EXTRACT) -o "$$tmp/messages.pot" . && \
 	$(BABEL) -q update --check -i "$$tmp/messages.pot" -d $(LOCALE_DIR) --no-fuzzy-matching \
-		--ignore-obsolete --ignore-pot-creation-date --no-wrap \
-		|| { echo "the .po files are not up to date with the sources: run make messages"; exit 1; }; \
+		--ignore-obsolete --ignore-pot-creation-date --no-wrap 2>/dev/null \
+		|| { echo "the .po files are not up to date with the sources (ids or where they are used): run make messages"; \
+		exit 1; }; \
 	for lang in $$(ls $(LOCALE_DIR)); do \
 		$(BABEL) -q compile -l $$lang -i $(LOCALE_DIR)/$$lang/LC_MESSAGES/messages.po -o "$$tmp/$$lang.mo" && \
 		cmp -s "$$tmp/$$lang.mo" $(LOCALE_DIR)/$$lang/LC_MESSAGES/messages.mo \

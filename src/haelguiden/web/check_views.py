@@ -17,7 +17,7 @@ from haelguiden.engine.assess import Assessment, Likelihood
 from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question
 from haelguiden.engine.next_question import available_options
 from haelguiden.engine.state import Answers, AnswerValue, derive_facts
-from haelguiden.i18n import N_, UNITS, count, t, unit_name
+from haelguiden.i18n import UNITS, count, t, unit_name
 from haelguiden.knowledge.story import StoryLexicon
 from haelguiden.presenters import story_statements
 from haelguiden.web import forms, urls
@@ -41,11 +41,11 @@ FOOT_REGIONS = frozenset(
         "arch", "ankle", "calf", "forefoot",
     }
 )  # fmt: skip
-#: The message key and CSS modifier of each likelihood word (the engine decides the word: settings.yaml).
-LIKELIHOOD_KEYS: dict[Likelihood, tuple[str, str]] = {
-    "most_likely": (N_("likely_most"), "most"),
-    "possible": (N_("likely_possible"), "possible"),
-    "less_likely": (N_("likely_less"), "less"),
+#: The CSS modifier of each likelihood (the engine decides it: settings.yaml; its words: presenters).
+LIKELIHOOD_CLASSES: dict[Likelihood, str] = {
+    "most_likely": "most",
+    "possible": "possible",
+    "less_likely": "less",
 }
 
 

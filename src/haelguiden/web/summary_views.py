@@ -20,7 +20,7 @@ from haelguiden.engine.assess import Assessment
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.i18n import N_, long_date, numeric_date, short_date, t, tn
-from haelguiden.presenters import reason_text, triage_reason_text
+from haelguiden.presenters import likelihood_text, reason_text, triage_reason_text
 from haelguiden.rendering.summary import (
     AnswerRow,
     CauseRow,
@@ -34,7 +34,7 @@ from haelguiden.rendering.summary import (
 from haelguiden.services import Services
 from haelguiden.tracker.chart import pain_chart
 from haelguiden.tracker.model import Diary, Entry
-from haelguiden.web.check_views import LIKELIHOOD_KEYS, answer_words
+from haelguiden.web.check_views import answer_words
 from haelguiden.web.plan_views import CSS
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import Chrome, Link
@@ -123,7 +123,7 @@ def check_part(services: Services, lang: Lang, assessment: Assessment) -> CheckP
         causes=tuple(
             CauseRow(
                 name=r.condition.name.get(lang),
-                likelihood=t(lang, LIKELIHOOD_KEYS[r.likelihood][0]),
+                likelihood=likelihood_text(r.likelihood, lang),
                 for_=tuple(reason_text(x, lang) for x in r.explanation.for_),
                 against=tuple(reason_text(x, lang) for x in r.explanation.against),
             )
