@@ -215,7 +215,7 @@ def _confirm_story(services: Services, facts: Mapping[str, Any], lang: Lang) -> 
     statements = story_statements(services.kb, services.story_lexicon, facts, lang)
     click.echo()
     if not statements:
-        click.echo(t(lang, "cli_story_nothing"))
+        click.echo(t(lang, "story_empty"))
         return {}
     click.secho(t(lang, "cli_story_understood"), bold=True)
     for n, st in enumerate(statements, 1):

@@ -14,7 +14,19 @@ from haelguiden.i18n import translations as compiled
 from .test_catalogue import messages
 
 FIRST, LAST = "1. marts 2026", "8. marts 2026"
+CALENDAR_DA = (
+    "Der er gået {}, siden du startede din plan. Skriv i dagbogen, hvor ondt det gør, og svar på "
+    "spørgsmålene om advarselstegn. Så kan du se, om det går den rigtige vej.\n\nDin dagbog: "
+    "https://x.dk/d\n\nLinket er privat. Del det kun med nogen, du vil vise din dagbog."
+)
+CALENDAR_EN = (
+    "It is {} since you started your plan. Write in the diary how much it hurts, and answer the "
+    "questions about warning signs. Then you can see whether things are going the right way.\n\n"
+    "Your diary: https://x.dk/d\n\nThe link is private. Share it only with someone you want to show "
+    "your diary."
+)
 VALUES = {
+    "calendar_checkin_description": {"url": "https://x.dk/d"},
     "chart_count": {"first": FIRST, "last": LAST},
     "chart_trend_down": {"name": "Værste smerte", "first": 7, "last": 5},
     "chart_trend_up": {"name": "Værste smerte", "first": 5, "last": 7},
@@ -36,6 +48,18 @@ WORSE_EN = "at least 2 point higher than the first, that is a clear worsening."
 
 #: message -> (Danish for 0, 1, 2), (English for 0, 1, 2)
 PLURALS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
+    "calendar_checkin_description": (
+        (
+            CALENDAR_DA.format("0 uger"),
+            CALENDAR_DA.format("1 uge"),
+            CALENDAR_DA.format("2 uger"),
+        ),
+        (
+            CALENDAR_EN.format("0 weeks"),
+            CALENDAR_EN.format("1 week"),
+            CALENDAR_EN.format("2 weeks"),
+        ),
+    ),
     "chart_count": (
         (
             f"0 registreringer fra {FIRST} til {LAST}.",

@@ -121,7 +121,8 @@ def test_one_entry() -> None:
     assert by_class(root, "rect", "point-first-step") == []
     assert list(root.iter(f"{SVG}path")) == []
     assert (
-        chart.description == "One entry on 2 February 2026. Worst pain: 5. First-step pain is not recorded."
+        chart.description
+        == "One entry on 2 February 2026. Worst pain: 5. First-step pain has not been measured."
     )
 
 
@@ -139,7 +140,7 @@ def test_table_rows_are_the_same_data() -> None:
     assert chart.columns == ("Dato", "Værste smerte", "Smerte ved første skridt")
     assert chart.rows == (
         ChartRow(dt.date(2026, 2, 2), "2. februar 2026", "7", "6"),
-        ChartRow(dt.date(2026, 2, 9), "9. februar 2026", "6", "ikke skrevet"),
+        ChartRow(dt.date(2026, 2, 9), "9. februar 2026", "6", "ikke målt"),
         ChartRow(dt.date(2026, 2, 16), "16. februar 2026", "5", "4"),
     )
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from icalendar import Calendar, Event
 
 from haelguiden.engine.model import Lang
-from haelguiden.i18n import t
+from haelguiden.i18n import t, tn
 
 PRODID = "-//Hælguiden//Dagbog//DA"
 ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
@@ -59,7 +59,7 @@ def checkin_calendar(
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
         event.add("summary", t(lang, "calendar_checkin_summary", week=week))
-        event.add("description", t(lang, "calendar_checkin_description", week=week, url=diary_url))
+        event.add("description", tn(lang, "calendar_checkin_description", week, url=diary_url))
         event.add("url", diary_url)
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
