@@ -123,3 +123,18 @@ def test_the_catalogue_holds_exactly_the_ids_the_code_and_templates_use() -> Non
     assert sorted(set(used) - set(known)) == []  # used but never translated
     assert sorted(set(known) - set(used)) == []  # translated but never used
     assert [key for key in used if used[key] != known[key]] == []  # plural in one place only
+
+
+def test_a_missing_compiled_catalogue_says_how_to_make_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import haelguiden.i18n as i18n
+
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.translations.cache_clear()
+    try:
+        with pytest.raises(i18n.MissingCatalogue) as raised:
+            i18n.translations("da")
+        assert str(raised.value) == f"{tmp_path}/da/LC_MESSAGES/messages.mo is missing; run `make messages`"
+    finally:
+        i18n.translations.cache_clear()
