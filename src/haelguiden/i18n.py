@@ -4,7 +4,7 @@ The texts live in ``locale/{da,en}/LC_MESSAGES/messages.po`` (compiled to ``mess
 in git). A message id is a stable key such as ``"check_title"``, never the text itself, so a proof-read or
 a better English wording changes one ``.po`` file and nothing else (see docs/architecture.md). Templates
 reach the catalogue through Jinja's ``jinja2.ext.i18n`` (``{{ _("check_title") }}``); Python code through
-the functions below, which ``pybabel extract`` finds by name (``babel.cfg``):
+the functions below, which ``pybabel extract`` finds by name (``BABEL_KEYWORDS`` in the Makefile):
 
 - ``t(lang, key, **values)``: one message, ``%(name)s`` placeholders filled in;
 - ``tn(lang, key, number, **values)``: a message with plural forms (the ``.po`` header's ``Plural-Forms``
