@@ -8,7 +8,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install check lint typecheck contracts unit browser services kb-check content-check eval bench bench-web clean
+.PHONY: run test install check lint typecheck contracts messages messages-check unit browser services kb-check content-check \
+	eval bench bench-web clean
 
 $(UV):
 	python3 -m venv $(VENV)
@@ -29,8 +30,8 @@ services:
 
 check:
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory lint typecheck contracts kb-check content-check; status=$$?; \
-	echo "tier check (ruff, mypy, import-linter, kb, content): $$(( $$(date +%s) - start )) s"; exit $$status
+	$(MAKE) --no-print-directory lint typecheck contracts messages-check kb-check content-check; status=$$?; \
+	echo "tier check (ruff, mypy, import-linter, messages, kb, content): $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint:
 	$(VENV)/bin/ruff check src tests bench
@@ -41,6 +42,38 @@ typecheck:
 
 contracts:
 	$(VENV)/bin/lint-imports
+
+## The message catalogue (gettext via Babel). Message ids are keys: t(lang, "key"), tn(lang, "key", n),
+## both("key"), N_("key") in Python; _("key") and ngettext("key", "key", n) in templates.
+BABEL := $(VENV)/bin/pybabel
+LOCALE_DIR := src/haelguiden/locale
+BABEL_KEYWORDS := --no-default-keywords -k t:2 -k tn:2,2 -k both:1 -k both_n:1,1 -k N_:1 -k N_plural:1,1 \
+	-k _:1 -k gettext:1 -k ngettext:1,2
+BABEL_EXTRACT = $(BABEL) -q extract -F babel.cfg $(BABEL_KEYWORDS) --sort-output --add-location=file \
+	--project=Hælguiden --copyright-holder=Hælguiden
+
+## Extract the message ids, add new ones to both .po files (translate them there), compile the .mo files.
+messages:
+	@mkdir -p build
+	$(BABEL_EXTRACT) -o build/messages.pot .
+	$(BABEL) -q update -i build/messages.pot -d $(LOCALE_DIR) --no-fuzzy-matching --ignore-obsolete \
+		--ignore-pot-creation-date --no-wrap
+	$(BABEL) compile --statistics -d $(LOCALE_DIR)
+
+## The .po files hold exactly the ids the code and templates use, and the committed .mo files match them.
+messages-check:
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(BABEL_EXTRACT) -o "$$tmp/messages.pot" . && \
+	$(BABEL) -q update --check -i "$$tmp/messages.pot" -d $(LOCALE_DIR) --no-fuzzy-matching \
+		--ignore-obsolete --ignore-pot-creation-date --no-wrap 2>/dev/null \
+		|| { echo "the .po files are not up to date with the sources (ids or where they are used): run make messages"; \
+		exit 1; }; \
+	for lang in $$(ls $(LOCALE_DIR)); do \
+		$(BABEL) -q compile -l $$lang -i $(LOCALE_DIR)/$$lang/LC_MESSAGES/messages.po -o "$$tmp/$$lang.mo" && \
+		cmp -s "$$tmp/$$lang.mo" $(LOCALE_DIR)/$$lang/LC_MESSAGES/messages.mo \
+		|| { echo "$(LOCALE_DIR)/$$lang/LC_MESSAGES/messages.mo is not compiled from its .po: run make messages"; \
+		exit 1; }; \
+	done; echo "messages OK"
 
 kb-check:
 	$(VENV)/bin/haelguiden kb check

@@ -203,8 +203,11 @@ def diary_pages(client: TestClient, with_answers: Any, answers: Answers, token: 
     for worst in (7, 5, 4):
         page = BeautifulSoup(client.get(f"{link}/ny").text, "html.parser")
         csrf = str(page.find("input", attrs={"name": "csrf_token"})["value"])  # type: ignore[index]
-        data = {"csrf_token": csrf, "worst_pain": str(worst), "exercises": "towel_heel_raise"}
-        client.post(f"{link}/ny", data=data, follow_redirects=False)
+        date = str(page.find("input", attrs={"name": "date"})["value"])  # type: ignore[index]
+        data = {"csrf_token": csrf, "date": date, "worst_pain": str(worst), "exercises": "towel_heel_raise"}
+        saved = client.post(f"{link}/ny", data=data, follow_redirects=False)
+        if saved.status_code != 303:
+            raise SystemExit(f"the bench could not add a diary entry ({saved.status_code})")
     shown = link.rsplit("/", 1)[0] + "/[token]"
     diary, entry = (
         measure(client, "diary (3 entries, chart)", link),

@@ -21,9 +21,10 @@ from haelguiden.engine.model import KnowledgeBase, Lang, Question
 from haelguiden.engine.plan_text import LocalPlan
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.errors import StorageError, UserError
+from haelguiden.i18n import N_, t
 from haelguiden.presenters import (
-    LIKELIHOOD_WORDS,
     assessment_dict,
+    likelihood_text,
     questions_about,
     reason_text,
     triage_reason_text,
@@ -139,80 +140,36 @@ def _durations_in_days(kb_: KnowledgeBase, raw: object) -> object:
     return {**raw, "answers": out}
 
 
-_T = {
-    "da": {
-        "question": "Spørgsmål {n}",
-        "left": "ca. {n} tilbage",
-        "dont_know": "Ved ikke",
-        "none": "Ingen af disse",
-        "back": "tilbage",
-        "prompt": "Dit svar",
-        "why": "Hvorfor spørger vi?",
-        "bad": "Det svar forstod jeg ikke. Prøv igen.",
-        "causes": "Mulige årsager (ikke en diagnose)",
-        "for": "Det taler for",
-        "against": "Det taler imod",
-        "advice": "Det kan du selv gøre",
-        "number": "Skriv et tal",
-        "duration": "Skriv et tal og dage, uger, måneder eller år, fx 3 uger",
-        "multi": "Skriv numrene adskilt af komma, 'i' for ingen",
-        "again": "Rådet er forsigtigt, fordi nogle svar var 'ved ikke'. Tast s for at svare på dem nu, "
-        "eller tryk Enter for at afslutte",
-    },
-    "en": {
-        "question": "Question {n}",
-        "left": "about {n} to go",
-        "dont_know": "Don't know",
-        "none": "None of these",
-        "back": "back",
-        "prompt": "Your answer",
-        "why": "Why do we ask?",
-        "bad": "I did not understand that answer. Please try again.",
-        "causes": "Possible causes (not a diagnosis)",
-        "for": "Points to it",
-        "against": "Points away",
-        "advice": "What you can do",
-        "number": "Type a number",
-        "duration": "Type a number and days, weeks, months or years, for example 3 weeks",
-        "multi": "Type the numbers separated by commas, 'n' for none",
-        "again": "The advice is cautious because some answers were 'don't know'. Type a to answer them now, "
-        "or press Enter to finish",
-    },
-}
-
-
 def _ask(q: Question, a: Assessment, lang: Lang, facts_unit: str | None = None) -> AnswerValue | str:
     """Show one question; return the answer, or the string "<back>".
 
     ``facts_unit`` is the unit of a number question's fact: a duration in days is typed as a number and
     a unit ("3 uger") and converted to days before the engine sees it.
     """
-    t = _T[lang]
     click.echo()
-    click.secho(
-        f"{t['question'].format(n=a.progress.asked + 1)} ({t['left'].format(n=a.progress.remaining)})",
-        dim=True,
-    )
+    number = t(lang, "cli_question", n=a.progress.asked + 1)
+    left = t(lang, "cli_left", n=a.progress.remaining)
+    click.secho(f"{number} ({left})", dim=True)
     click.secho(q.text_for(a.child).get(lang), bold=True)
     hint = q.hint_for(a.child)
     if hint:
         click.echo(hint.get(lang))
-    click.secho(f"{t['why']} {q.why_for(a.child).get(lang)}", dim=True)
-    none_key = "i" if lang == "da" else "n"
+    click.secho(t(lang, "why_summary") + " " + q.why_for(a.child).get(lang), dim=True)
+    none_key = t(lang, "cli_none_key")
     if q.kind == "checklist":
         for n, item in enumerate(a.items, 1):
             click.echo(f"  {n}) {item.label_for(a.child).get(lang)}")
-        click.echo(f"  {none_key}) {t['none']}")
+        click.echo(f"  {none_key}) " + t(lang, "none_of_these"))
     elif q.kind in ("single", "multi"):
         for n, opt in enumerate(a.options, 1):
             click.echo(f"  {n}) {opt.label_for(a.child).get(lang)}")
-    click.echo(f"  v) {t['dont_know']}    b) {t['back']}")
+    click.echo("  v) " + t(lang, "dont_know") + "    b) " + t(lang, "cli_back"))
     # A duration is typed the way people say it ("3 uger", "2 months") and counted in days here.
     days = "days" if q.kind == "number" and facts_unit == "days" else None
     if days:
-        click.echo(t["duration"])
+        click.echo(t(lang, "cli_duration"))
     while True:
-        raw = click.prompt(t["prompt"], default="", show_default=False).strip().lower()
+        raw = click.prompt(t(lang, "cli_prompt"), default="", show_default=False).strip().lower()
         if raw == "b":
             return "<back>"
         if raw == "v":
@@ -236,7 +193,7 @@ def _ask(q: Question, a: Assessment, lang: Lang, facts_unit: str | None = None) 
                 return tuple(a.options[p - 1].value for p in picks)
             return tuple(a.items[p - 1].id for p in picks)
         except (ValueError, IndexError):
-            click.echo(t["bad"])
+            click.echo(t(lang, "cli_bad"))
 
 
 def _questions_to_answer_again(services: Services, a: Assessment) -> list[str]:
@@ -255,25 +212,24 @@ def _confirm_story(services: Services, facts: Mapping[str, Any], lang: Lang) -> 
     """Show what was understood; the person unticks by number what is wrong. Returns what stays."""
     from haelguiden.presenters import story_statements
 
-    t = _STORY[lang]
     statements = story_statements(services.kb, services.story_lexicon, facts, lang)
     click.echo()
     if not statements:
-        click.echo(t["nothing"])
+        click.echo(t(lang, "story_empty"))
         return {}
-    click.secho(t["understood"], bold=True)
+    click.secho(t(lang, "cli_story_understood"), bold=True)
     for n, st in enumerate(statements, 1):
         click.echo(f"  {n}) {st.text}")
     while True:
-        raw = click.prompt(t["prompt"], default="", show_default=False).strip()
+        raw = click.prompt(t(lang, "cli_story_prompt"), default="", show_default=False).strip()
         try:
             wrong = {int(x) for x in raw.replace(" ", "").split(",") if x}
         except ValueError:
-            click.echo(t["bad"])
+            click.echo(t(lang, "cli_story_bad"))
             continue
         if all(1 <= w <= len(statements) for w in wrong):
             break
-        click.echo(t["bad"])
+        click.echo(t(lang, "cli_story_bad"))
     kept: dict[str, Any] = {}
     for n, st in enumerate(statements, 1):
         if n in wrong:
@@ -285,24 +241,7 @@ def _confirm_story(services: Services, facts: Mapping[str, Any], lang: Lang) -> 
     return kept
 
 
-_STORY = {
-    "da": {
-        "understood": "Vi har forstået:",
-        "nothing": "Vi fandt ikke noget i din beskrivelse, vi kunne bruge. Vi stiller spørgsmålene i stedet.",
-        "prompt": "Skriv numrene på det, der ikke passer (Enter = det passer)",
-        "bad": "Skriv numre fra listen adskilt af komma, eller tryk Enter.",
-    },
-    "en": {
-        "understood": "We have understood:",
-        "nothing": "We found nothing in your description we could use. We will ask the questions instead.",
-        "prompt": "Type the numbers of anything that is wrong (Enter = all correct)",
-        "bad": "Type numbers from the list separated by commas, or press Enter.",
-    },
-}
-
-
 def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
-    t = _T[lang]
     kb_ = services.kb
     care = kb_.care[a.triage.level]
     click.echo()
@@ -314,18 +253,15 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
     if a.triage.level == "emergency":
         return  # nothing may compete with "call 112" (possible causes can wait for the examination)
     click.echo()
-    click.secho(t["causes"], bold=True)
+    click.secho(t(lang, "cli_causes"), bold=True)
     for r in a.listed:
-        click.echo(f"  {r.condition.name.get(lang)} ({LIKELIHOOD_WORDS[r.likelihood][lang].lower()})")
-        if r.explanation.for_:
-            click.echo(f"      {t['for']}: " + "; ".join(reason_text(x, lang) for x in r.explanation.for_))
-        if r.explanation.against:
-            click.echo(
-                f"      {t['against']}: " + "; ".join(reason_text(x, lang) for x in r.explanation.against)
-            )
+        click.echo(f"  {r.condition.name.get(lang)} ({likelihood_text(r.likelihood, lang).lower()})")
+        for key, reasons in ((N_("cli_for"), r.explanation.for_), (N_("cli_against"), r.explanation.against)):
+            if reasons:
+                click.echo(f"      {t(lang, key)}: " + "; ".join(reason_text(x, lang) for x in reasons))
     if a.triage.rank >= 3 and a.listed:
         click.echo()
-        click.secho(t["advice"], bold=True)
+        click.secho(t(lang, "cli_advice"), bold=True)
         click.echo(a.listed[0].condition.quick_advice.get(lang))
 
 
@@ -382,7 +318,7 @@ def tjek(lang: Lang, answers_file: Path | None, as_json: bool, story: str | None
         unknown = _questions_to_answer_again(services, result)
         if not unknown or as_json:
             return
-        choice = click.prompt(_T[lang]["again"], default="", show_default=False).strip().lower()
+        choice = click.prompt(t(lang, "cli_again"), default="", show_default=False).strip().lower()
         if choice not in ("s", "a"):
             return
         for qid in unknown:

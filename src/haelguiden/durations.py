@@ -3,7 +3,7 @@
 A question whose fact counts days (``unit: days``, such as how long the pain has lasted) is asked as a
 number plus a unit; the web form and the CLI convert the answer to days here before the engine sees it,
 and show a stored number of days back in the largest unit it is a whole number of (42 days are 6 weeks).
-The units' names are words of the web pages (``web.messages``).
+The units' names are in the message catalogue (``haelguiden.i18n.unit_name``).
 A month counts as 30 days and a year as 365, as people mean them; the knowledge base's day ranges are
 coarse enough (weeks and months) for that.
 """

@@ -12,26 +12,26 @@ from haelguiden.engine.explain import Reason
 from haelguiden.engine.model import KnowledgeBase, Lang, Question, Region
 from haelguiden.engine.state import StoryValue
 from haelguiden.engine.triage import TriageReason
+from haelguiden.i18n import N_, join, t
 from haelguiden.knowledge.story import StoryLexicon
 
-#: A cause's likelihood in words (presentation; see settings.yaml ``possible_from``).
-LIKELIHOOD_WORDS: dict[Likelihood, dict[Lang, str]] = {
-    "most_likely": {"da": "Mest sandsynlig", "en": "Most likely"},
-    "possible": {"da": "Mulig", "en": "Possible"},
-    "less_likely": {"da": "Mindre sandsynlig", "en": "Less likely"},
+#: The message of each likelihood word of a cause (presentation; see settings.yaml ``possible_from``).
+LIKELIHOOD_KEYS: dict[Likelihood, str] = {
+    "most_likely": N_("likely_most"),
+    "possible": N_("likely_possible"),
+    "less_likely": N_("likely_less"),
 }
-_UNTICKED = {"da": "Du satte ikke kryds ved «{label}»", "en": "You did not tick “{label}”"}
-_BECAUSE = {
-    "da": "Fordi du ikke ved, {what}, anbefaler vi det sikre valg. {advice}",
-    "en": "Because you do not know {what}, we recommend the safe choice. {advice}",
-}
-_AND = {"da": " og ", "en": " and "}
+
+
+def likelihood_text(likelihood: Likelihood, lang: Lang) -> str:
+    """A cause's likelihood in words: "Mest sandsynlig", "Mulig", "Mindre sandsynlig"."""
+    return t(lang, LIKELIHOOD_KEYS[likelihood])
 
 
 def reason_text(reason: Reason, lang: Lang) -> str:
     """One answer behind a cause, as the person gave it (an unticked line is said to be unticked)."""
     if reason.unticked is not None:
-        return _UNTICKED[lang].format(label=reason.unticked.get(lang))
+        return t(lang, "reason_unticked", label=reason.unticked.get(lang))
     return reason.text.get(lang)
 
 
@@ -52,8 +52,8 @@ def triage_reason_text(kb: KnowledgeBase, reason: TriageReason, lang: Lang) -> s
         what = reason.unknown_text.get(lang)
     else:
         phrases = unknown_phrases(kb, reason, lang)
-        what = ", ".join(phrases[:-1]) + _AND[lang] + phrases[-1] if len(phrases) > 1 else phrases[0]
-    return _BECAUSE[lang].format(what=what, advice=reason.text.get(lang))
+        what = join(lang, phrases)
+    return t(lang, "precaution_because", what=what, advice=reason.text.get(lang))
 
 
 def questions_about(kb: KnowledgeBase, fact_id: str) -> list[str]:
@@ -123,7 +123,7 @@ def question_dict(q: Question, assessment: Assessment, lang: Lang) -> dict[str, 
         out["none_label"] = q.none_label.get(lang) if q.none_label else None
     if q.kind == "number" and q.fact:
         out["unit"] = None
-    out["dont_know_label"] = "Ved ikke" if lang == "da" else "Don't know"
+    out["dont_know_label"] = t(lang, "dont_know")
     return out
 
 
@@ -133,7 +133,7 @@ def cause_dict(r: RankedCondition, lang: Lang) -> dict[str, Any]:
     return {
         "id": c.id,
         "name": c.name.get(lang),
-        "likelihood": {"code": r.likelihood, "text": LIKELIHOOD_WORDS[r.likelihood][lang]},
+        "likelihood": {"code": r.likelihood, "text": likelihood_text(r.likelihood, lang)},
         "description": c.description.get(lang),
         "for": [reason_text(x, lang) for x in r.explanation.for_],
         "against": [reason_text(x, lang) for x in r.explanation.against],
@@ -178,10 +178,6 @@ def assessment_dict(
             "red_flags": list(a.triage.red_flags),
         },
         "possible_causes": [cause_dict(r, lang) for r in a.listed],
-        "disclaimer": (
-            "Mulige årsager – ikke en diagnose. Resultatet erstatter ikke en undersøgelse."
-            if lang == "da"
-            else "Possible causes – not a diagnosis. The result does not replace an examination."
-        ),
+        "disclaimer": t(lang, "api_disclaimer"),
     }
     return out

@@ -111,3 +111,10 @@ def test_a_parent_can_answer_a_checklist_without_the_hidden_line(kb: KnowledgeBa
     facts = derive_facts(kb, answers)
     assert facts["activity_increase"].value is False
     assert "standing_work" not in facts  # not asked, so not known either way
+
+
+def test_a_line_a_parent_never_saw_is_unknown_even_when_a_form_sends_it_unticked(kb: KnowledgeBase) -> None:
+    form = {line.id: False for line in kb.question("load").items}
+    facts = derive_facts(kb, child_answers(kb).answer(kb, "load", form))
+    assert facts["activity_increase"].value is False
+    assert "standing_work" not in facts

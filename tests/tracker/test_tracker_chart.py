@@ -104,7 +104,7 @@ def test_axis_labels_ticks_and_legend() -> None:
     assert "Værste smerte" in texts
     assert "Smerte ved første skridt" in texts
     assert [t for t in texts if t in {"0", "2", "4", "6", "8", "10"}] == ["0", "2", "4", "6", "8", "10"]
-    assert [t.text for t in by_class(root, "text", "x-tick")] == ["2. feb", "9. feb", "16. feb"]
+    assert [t.text for t in by_class(root, "text", "x-tick")] == ["2. feb.", "9. feb.", "16. feb."]
 
 
 def test_many_dates_get_at_most_seven_tick_labels() -> None:
@@ -121,7 +121,8 @@ def test_one_entry() -> None:
     assert by_class(root, "rect", "point-first-step") == []
     assert list(root.iter(f"{SVG}path")) == []
     assert (
-        chart.description == "One entry on 2 February 2026. Worst pain: 5. First-step pain is not recorded."
+        chart.description
+        == "One entry on 2 February 2026. Worst pain: 5. First-step pain has not been measured."
     )
 
 
@@ -139,7 +140,7 @@ def test_table_rows_are_the_same_data() -> None:
     assert chart.columns == ("Dato", "Værste smerte", "Smerte ved første skridt")
     assert chart.rows == (
         ChartRow(dt.date(2026, 2, 2), "2. februar 2026", "7", "6"),
-        ChartRow(dt.date(2026, 2, 9), "9. februar 2026", "6", "ikke skrevet"),
+        ChartRow(dt.date(2026, 2, 9), "9. februar 2026", "6", "ikke målt"),
         ChartRow(dt.date(2026, 2, 16), "16. februar 2026", "5", "4"),
     )
 

@@ -49,7 +49,9 @@ def interview(client: CheckedClient, kb: KnowledgeBase, facts: Mapping[str, Any]
     """Answer every question page from ``facts`` until the check-answers page; returns the questions asked."""
     asked: list[str] = []
     while (form := question_form(client.soup)) is not None:
-        assert form.heading == kb.question(form.question_id).text.get(client.soup.html["lang"])  # type: ignore[index]
+        child = facts.get("age", 99) < kb.settings.child_below_age and form.question_id != "age"
+        heading = kb.question(form.question_id).text_for(child).get(client.soup.html["lang"])  # type: ignore[index]
+        assert form.heading == heading
         asked.append(form.question_id)
         values, action = form_values(kb, form, facts)
         response = client.post(form.action, data=form.data(*values, action=action))

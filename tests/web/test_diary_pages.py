@@ -29,17 +29,16 @@ from haelguiden.engine.state import Answers
 from haelguiden.evaluation.harness import simulated_answer
 from haelguiden.services import Services, build_services
 from haelguiden.tracker import InMemoryRepository, SqlAlchemyRepository
-from haelguiden.tracker import messages as tm
 from haelguiden.tracker.database import make_engine, upgrade
 from haelguiden.tracker.export import to_csv, to_json
 from haelguiden.tracker.model import Diary, Entry
 from haelguiden.web import create_app, diary_checkin_views, diary_entry_views, diary_views, urls
-from haelguiden.web.plan_diary_messages import w
 
 from .conftest import BASE_URL, RUNNER, CheckedClient, complete_answers, make_settings
 from .pagecheck import csrf_token, text_of
 
 TODAY = dt.date(2026, 3, 2)
+IMPOSSIBLE_DA = "Datoen findes ikke. Tjek dag og måned; fx har februar højst 29 dage."
 TEMPLATES = Path(__file__).parents[2] / "src/haelguiden/web/templates/pages"
 
 
@@ -240,8 +239,9 @@ def test_a_childs_diary_follows_the_childs_plan(
     assert plan == diary_services.plan_for(answers)
     assert (plan.id, plan.variant) == (diary_services.plans.rules.child_plan, "child")
     diary_client.get(f"/dagbog/{token}")
-    started = w("da", "diary_started", date=tm.long_date(TODAY, "da"))
-    assert f"{started} Din plan: {plan.title.da}." in [text_of(p) for p in diary_client.soup.select("main p")]
+    assert f"Startet 2. marts 2026. Din plan: {plan.title.da}." in [
+        text_of(p) for p in diary_client.soup.select("main p")
+    ]
 
     adult = diary_plan_of(diary_services, start_diary(diary_client, diary_app, diary_services.kb))
     assert (adult.id, adult.variant) == ("plantar_fasciitis", "condition")
@@ -393,11 +393,11 @@ def test_bad_input_is_explained_field_by_field_and_nothing_is_saved(
     assert text_of(soup.title).startswith("Fejl: Skriv i dagbogen")
     summary = [(a["href"], text_of(a)) for a in soup.select(".error-summary a")]
     assert summary == [
-        ("#date", tm.date_impossible().da),
-        ("#worst_pain-0", tm.pain_range("worst_pain").da),
-        ("#note", tm.text_too_long("note", 1000, 1001).da),
+        ("#date", IMPOSSIBLE_DA),
+        ("#worst_pain-0", "Værste smerte skal være fra 0 til 10."),
+        ("#note", "Noten må højst være 1000 tegn. Du har skrevet 1001."),
     ]
-    assert text_of(soup.select_one("#date-error")) == "Fejl: " + tm.date_impossible().da
+    assert text_of(soup.select_one("#date-error")) == "Fejl: " + IMPOSSIBLE_DA
     assert soup.select_one("#date")["value"] == "31.02.2026"  # type: ignore[index]
     assert soup.select_one("#first_step_pain-4").has_attr("checked")  # type: ignore[union-attr]
     assert soup.select_one("#activity")["value"] == "Løb"  # type: ignore[index]
@@ -420,11 +420,14 @@ def test_a_baseline_entry_before_the_diary_started_is_kept(
 @pytest.mark.parametrize(
     ("date", "message"),
     [
-        ("", tm.date_missing(TODAY).da),
-        ("2026-13-01", tm.date_impossible().da),
-        ("i går", tm.date_format(TODAY).da),
-        ("03.03.2026", tm.date_future(TODAY).da),
-        ("01.03.2025", tm.date_too_early(dt.date(2025, 3, 2)).da),
+        ("", "Skriv datoen som dag.måned.år, fx 02.03.2026."),
+        ("2026-13-01", IMPOSSIBLE_DA),
+        ("i går", "Skriv datoen som dag.måned.år med tal, fx 02.03.2026."),
+        ("03.03.2026", "Datoen kan ikke være efter i dag (2. marts 2026)."),
+        (
+            "01.03.2025",
+            "Datoen kan højst ligge et år før dagbogen startede. Skriv en dato fra 2. marts 2025 til i dag.",
+        ),
     ],
 )
 def test_impossible_dates_get_an_instruction(
@@ -698,7 +701,10 @@ def test_every_token_that_opens_nothing_gets_the_same_not_found_page(
         pages.append(response.text)
     assert len(set(pages)) == 1
     assert text_of(diary_client.soup.h1) == "Dagbogen blev ikke fundet"
-    assert text_of(diary_client.soup.select_one(".lead")) == tm.DIARY_NOT_FOUND.da
+    assert text_of(diary_client.soup.select_one(".lead")) == (
+        "Linket til dagbogen virker ikke. Tjek, at du har kopieret hele linket. "
+        "Er dagbogen slettet, kan du starte en ny."
+    )
     assert deleted not in pages[0]
     assert diary_client.get("/dagbog/" + "A" * 43 + "/eksport.csv").status_code == 404
 
@@ -858,9 +864,13 @@ def test_the_api_answers_problems_with_the_fields_at_fault(diary_client: Checked
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["errors"] == [
-        {"field": "date", "message": tm.date_impossible().en},
-        {"field": "worst_pain", "message": tm.pain_range("worst_pain").en},
-        {"field": "note", "message": tm.text_too_long("note", 1000, 1001).en},
+        {
+            "field": "date",
+            "message": "That date does not exist. Check the day and month; February, for example, has at "
+            "most 29 days.",
+        },
+        {"field": "worst_pain", "message": "Worst pain must be from 0 to 10."},
+        {"field": "note", "message": "The note must be 1000 characters or fewer. You have written 1001."},
     ]
     for wrong in ("A" * 43, "nope"):
         missing = diary_client.get(f"/api/v1/diaries/{wrong}/entries")
@@ -868,7 +878,9 @@ def test_the_api_answers_problems_with_the_fields_at_fault(diary_client: Checked
     unknown = diary_client.post("/api/v1/diaries", json={"condition_id": "hælspore"})
     assert unknown.json()["errors"][0]["field"] == "condition_id"
     future = diary_client.post("/api/v1/diaries", json={"start_date": "2026-03-03"})
-    assert future.json()["errors"] == [{"field": "start_date", "message": tm.start_future(TODAY).en}]
+    assert future.json()["errors"] == [
+        {"field": "start_date", "message": "The start date cannot be after today (2 March 2026)."}
+    ]
     earlier = diary_client.post("/api/v1/diaries", json={"start_date": "2026-02-01"})
     assert (earlier.status_code, earlier.json()["diary"]["start_date"]) == (201, "2026-02-01")
 

@@ -90,7 +90,7 @@ def test_the_answer_is_saved_in_days_and_shown_as_said(
         (
             {"answer": "", "unit": "weeks"},
             "#answer",
-            "Skriv, hvor længe det har varet, fx 3 og uger, eller tryk «Ved ikke»",
+            "Skriv, hvor længe det har varet, fx 3 uger, eller tryk «Ved ikke»",
         ),
         (
             {"answer": "tre", "unit": "weeks"},

@@ -1,7 +1,7 @@
 """The outcome pages by level (short and clear, as NHS 111 online), and "emergency first" in the flow.
 
 Emergency: one screen, "Ring 112" as a tel: button first, what to tell 112, what to do while waiting,
-nothing competing. Urgent: today, the after-hours numbers as tel: links, "Ring altid før...", no plan or
+nothing competing. Urgent: today, the after-hours numbers as tel: links, "Ring altid, før...", no plan or
 diary (offered after an examination). GP, physiotherapist and self-care: what to do, by when, what happens
 next, and only then the plan and the diary.
 """
@@ -64,7 +64,7 @@ def test_the_emergency_outcome_puts_a_tel_112_button_first_and_nothing_else_comp
     assert (first_link["href"], text_of(first_link)) == ("tel:112", "Ring 112")
     assert first_link["class"] == ["button", "button--call"]
     assert text_of(main.select_one(".panel__body")) == (
-        "Det du har svaret, kan være tegn på en alvorlig tilstand, der skal behandles med det samme."
+        "Det, du har svaret, kan være tegn på en alvorlig tilstand, der skal behandles med det samme."
     )
     assert [text_of(li) for li in main.select(".emergency-outcome__say li")] == [
         "Hvor du er: adressen, og hvordan man kommer ind.",
@@ -75,7 +75,7 @@ def test_the_emergency_outcome_puts_a_tel_112_button_first_and_nothing_else_comp
         "Fald fra højde med smerter i ryggen – hælbrud kan følges af brud i ryggen"
     ]
     assert [text_of(li) for li in main.select(".emergency-outcome__waiting li")] == [
-        "Bliv hvor du er, og hold telefonen tændt og tæt på dig.",
+        "Bliv, hvor du er, og hold telefonen tændt og tæt på dig.",
         "Lås døren op, hvis du kan, og tænd lyset udenfor, hvis det er mørkt.",
         "Find dit sundhedskort og en liste over den medicin, du tager.",
         "Kør ikke selv. Bed en anden om at blive hos dig, hvis det er muligt.",
@@ -171,7 +171,7 @@ def test_urgent_says_today_with_the_numbers_and_call_first_and_offers_no_plan_or
         "Ring til din egen læge i dag, hvis lægen har åbent (hverdage kl. 8–16).",
         "Uden for lægens åbningstid (hverdage efter kl. 16, weekend og helligdage) ringer du til lægevagten "
         "i din region.",
-        "Ring altid før du tager på akutmodtagelsen eller akutklinikken.",
+        "Ring altid, før du tager på akutmodtagelsen eller akutklinikken.",
     ]
     assert all(a["href"].startswith("tel:") for a in client.soup.select(".outcome__phones a"))  # type: ignore[union-attr]
     assert client.soup.select_one("form.postcode") is not None

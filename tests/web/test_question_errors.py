@@ -33,9 +33,9 @@ def test_nothing_chosen_on_the_pain_site_page_says_where_to_choose(
     response = client.post("/tjek/pain_site", data={"csrf_token": token})
 
     assert response.status_code == 400
-    assert summary(client) == [("#answer-heel_underside", "Vælg hvor det gør ondt")]
+    assert summary(client) == [("#answer-heel_underside", "Vælg, hvor det gør ondt")]
     assert text_of(client.soup.select_one("title")).startswith("Fejl: Hvor gør det ondt?")
-    assert text_of(client.soup.select_one("#answer-error")) == "Fejl: Vælg hvor det gør ondt"
+    assert text_of(client.soup.select_one("#answer-error")) == "Fejl: Vælg, hvor det gør ondt"
     assert "answer-error" in str(client.soup.select_one("fieldset")["aria-describedby"])  # type: ignore[index]
     assert client.soup.select_one(".form-group--error") is not None
 
@@ -107,7 +107,7 @@ def test_two_choices_on_a_single_choice_question_are_refused(
 ) -> None:
     token = at_question(client, app, kb, "injury")
     client.post("/tjek/injury", data={"csrf_token": token, "answer": ["none", "other"]})
-    assert summary(client) == [("#answer-none", "Vælg om det startede med en skade, eller vælg «Ved ikke»")]
+    assert summary(client) == [("#answer-none", "Vælg, om det startede med en skade, eller vælg «Ved ikke»")]
 
 
 def test_english_errors_are_in_english(client: CheckedClient, app: Any, kb: KnowledgeBase) -> None:

@@ -14,9 +14,9 @@ from fastapi import FastAPI
 
 from haelguiden.engine.assess import assess
 from haelguiden.engine.model import KnowledgeBase
+from haelguiden.i18n import long_date
 from haelguiden.rendering.summary_pdf import page_count, summary_pdf
 from haelguiden.services import Services
-from haelguiden.tracker import messages as tracker_messages
 from haelguiden.web.summary_views import summary_document
 
 from .conftest import ACHILLES, LADDER, RUNNER, CheckedClient, complete_answers
@@ -41,7 +41,7 @@ def test_the_summary_has_date_urgency_red_flags_causes_and_every_answer(
     assert response.status_code == 200
     soup = client.soup
     assert text_of(soup.select_one("h1")) == "Til din læge eller fysioterapeut"
-    today = tracker_messages.long_date(services.today(), "da")
+    today = long_date(services.today(), "da")
     assert text_of(soup.select_one(".summary__date")) == f"Dato: {today}"
     assert text_of(soup.select_one(".summary__triage h2")) == "Hastegrad: Kontakt en læge i dag"
     assessment = assess(kb, answers)

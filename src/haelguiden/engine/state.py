@@ -245,7 +245,8 @@ def normalise(
             raise AnswerError(f"{qid}: unknown item '{key}'; items are {item_ids}")
         if tick is not None and not isinstance(tick, bool):
             raise AnswerError(f"{qid}.{key}: expected true, false or null")
-        out[key] = tick
+        # A form sends every line; one the person never saw says nothing.
+        out[key] = None if key in hidden and tick is False else tick
     if all(v is None for v in out.values()):
         return None
     return {i: out.get(i) for i in item_ids}

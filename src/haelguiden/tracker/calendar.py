@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from icalendar import Calendar, Event
 
 from haelguiden.engine.model import Lang
-from haelguiden.tracker import messages
+from haelguiden.i18n import t, tn
 
 PRODID = "-//Hælguiden//Dagbog//DA"
 ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
-CALENDAR_NAME = messages.both("Hælguiden: tjek af hælen", "Hælguiden: heel check-ins")
 
 
 def checkin_dates(start_date: dt.date, weeks: Sequence[int]) -> tuple[dt.date, ...]:
@@ -52,15 +51,15 @@ def checkin_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", CALENDAR_NAME.get(lang))
+    cal.add("x-wr-calname", t(lang, "calendar_name"))
     for week, day in zip(weeks, checkin_dates(start_date, weeks), strict=True):
         event = Event()
         event.add("uid", f"checkin-{key}-week-{week}@haelguiden")
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", messages.checkin_summary(week).get(lang))
-        event.add("description", messages.checkin_description(week, diary_url).get(lang))
+        event.add("summary", t(lang, "calendar_checkin_summary", week=week))
+        event.add("description", tn(lang, "calendar_checkin_description", week, url=diary_url))
         event.add("url", diary_url)
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

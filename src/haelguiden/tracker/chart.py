@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from haelguiden.engine.model import Lang, Text
-from haelguiden.tracker import messages
+from haelguiden.i18n import N_plural, both, both_n, long_date, short_date, t
 from haelguiden.tracker.model import PAIN_MAX, PAIN_MIN, Entry
 
 WORST_COLOUR = "#0b3d91"
@@ -98,18 +98,18 @@ def pain_chart(entries: Iterable[Entry], lang: Lang, *, element_id: str = "pain-
             "pain_chart: element_id must start with a letter and hold only letters, digits, _ and -"
         )
     ordered = sorted(entries, key=lambda e: (e.date, e.id))
-    title = messages.CHART_TITLE.get(lang)
+    title = t(lang, "chart_title")
     description = describe_trend(ordered).get(lang)
     columns = (
-        messages.CHART_DATE_COLUMN.get(lang),
-        messages.CHART_WORST.get(lang),
-        messages.CHART_FIRST_STEP.get(lang),
+        t(lang, "chart_date_column"),
+        t(lang, "chart_worst"),
+        t(lang, "chart_first_step"),
     )
-    not_recorded = messages.CHART_NOT_RECORDED.get(lang)
+    not_recorded = t(lang, "chart_not_recorded")
     rows = tuple(
         ChartRow(
             date=e.date,
-            date_label=messages.long_date(e.date, lang),
+            date_label=long_date(e.date, lang),
             worst_pain=str(e.worst_pain),
             first_step_pain=not_recorded if e.first_step_pain is None else str(e.first_step_pain),
         )
@@ -125,18 +125,26 @@ def pain_chart(entries: Iterable[Entry], lang: Lang, *, element_id: str = "pain-
 def describe_trend(entries: Sequence[Entry]) -> Text:
     """The chart's content in words: how many entries over which days, and how each measure changed."""
     if not entries:
-        return messages.CHART_EMPTY
-    parts = [messages.chart_count(len(entries), entries[0].date, entries[-1].date)]
+        return both("chart_empty")
+    parts = [both_n("chart_count", len(entries), first=entries[0].date, last=entries[-1].date)]
     worst = [e.worst_pain for e in entries]
     first_step = [e.first_step_pain for e in entries if e.first_step_pain is not None]
-    for name, values in ((messages.CHART_WORST, worst), (messages.CHART_FIRST_STEP, first_step)):
+    for name, values in ((both("chart_worst"), worst), (both("chart_first_step"), first_step)):
         if not values:
-            parts.append(messages.chart_not_recorded(name))
+            parts.append(both("chart_measure_not_recorded", name=name))
         elif len(values) == 1:
-            parts.append(messages.chart_single_value(name, values[0]))
+            parts.append(both("chart_single_value", name=name, value=values[0]))
         else:
-            parts.append(messages.chart_trend(name, values[0], values[-1]))
+            parts.append(_trend(name, values[0], values[-1]))
     return Text(" ".join(p.da for p in parts), " ".join(p.en for p in parts))
+
+
+def _trend(name: Text, first: int, last: int) -> Text:
+    """How one measure changed from the first to the last entry, in words."""
+    if last == first:
+        return both("chart_unchanged", name=name, first=first)
+    key = N_plural("chart_trend_down") if last < first else N_plural("chart_trend_up")
+    return both_n(key, abs(last - first), name=name, first=first, last=last)
 
 
 def _svg(
@@ -156,7 +164,7 @@ def _svg(
     if not entries:
         out.append(
             f'<text x="{lay.left + lay.plot_w / 2:g}" y="{lay.top + lay.plot_h / 2:g}" text-anchor="middle" '
-            f'fill="#333">{escape(messages.CHART_EMPTY.get(lang))}</text>'
+            f'fill="#333">{escape(t(lang, "chart_empty"))}</text>'
         )
         out.append(_x_label(lang, lay))
         out.append("</svg>")
@@ -211,9 +219,10 @@ def _y_axis(lang: Lang, lay: _Layout) -> list[str]:
             out.append(f'<line class="grid" x1="{left}" y1="{y:g}" x2="{right}" y2="{y:g}" stroke="#ddd"/>')
         out.append(f'<text x="{left - 8}" y="{y + 4:g}" text-anchor="end" fill="#333">{value}</text>')
     mid = top + lay.plot_h / 2
+    label = escape(t(lang, "chart_y_label"))
     out.append(
         f'<text class="axis-label" x="{lay.y_label_x}" y="{mid:g}" text-anchor="middle" fill="#333" '
-        f'transform="rotate(-90 {lay.y_label_x} {mid:g})">{escape(messages.CHART_Y_LABEL.get(lang))}</text>'
+        f'transform="rotate(-90 {lay.y_label_x} {mid:g})">{label}</text>'
     )
     return out
 
@@ -230,23 +239,24 @@ def _x_axis(entries: Sequence[Entry], lang: Lang, x_of: _XScale, lay: _Layout) -
         out.append(f'<line x1="{x:g}" y1="{base}" x2="{x:g}" y2="{base + 5}" stroke="#333"/>')
         out.append(
             f'<text class="x-tick" x="{x:g}" y="{base + 20}" text-anchor="middle" fill="#333">'
-            f"{escape(messages.short_date(day, lang))}</text>"
+            f"{escape(short_date(day, lang))}</text>"
         )
     out.append(_x_label(lang, lay))
     return out
 
 
 def _x_label(lang: Lang, lay: _Layout) -> str:
+    label = escape(t(lang, "chart_x_label"))
     return (
         f'<text class="axis-label" x="{lay.left + lay.plot_w / 2:g}" y="{lay.height - 12}" '
-        f'text-anchor="middle" fill="#333">{escape(messages.CHART_X_LABEL.get(lang))}</text>'
+        f'text-anchor="middle" fill="#333">{label}</text>'
     )
 
 
 def _legend(lang: Lang, lay: _Layout) -> list[str]:
     y = 18
     first_x, second_x, second_y = lay.left, lay.left + lay.legend_second_dx, y + lay.legend_second_dy
-    worst, first_step = messages.CHART_WORST.get(lang), messages.CHART_FIRST_STEP.get(lang)
+    worst, first_step = t(lang, "chart_worst"), t(lang, "chart_first_step")
     return [
         f'<line x1="{first_x}" y1="{y}" x2="{first_x + 32}" y2="{y}" stroke="{WORST_COLOUR}" '
         'stroke-width="2.5"/>',

@@ -13,6 +13,7 @@ import io
 import json
 from collections.abc import Iterable
 
+from haelguiden.i18n import t
 from haelguiden.tracker.model import Diary, Entry
 
 EXPORT_FORMAT = "haelguiden-diary"
@@ -85,7 +86,7 @@ def to_csv(entries: Iterable[Entry]) -> str:
 
 def export_filename(diary: Diary, extension: str) -> str:
     """A file name for a download, e.g. ``haelguiden-dagbog-2026-03-01.csv`` (no personal data in it)."""
-    stem = "haelguiden-dagbog" if diary.lang == "da" else "haelguiden-diary"
+    stem = t(diary.lang, "file_diary")
     return f"{stem}-{diary.start_date.isoformat()}.{extension}"
 
 

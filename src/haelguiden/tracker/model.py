@@ -19,7 +19,7 @@ from typing import TypeVar
 from haelguiden.engine.model import LANGS, TRIAGE_LEVELS, Lang, Text, TriageLevel
 from haelguiden.engine.plan_model import AUDIENCES, Audience
 from haelguiden.errors import DiaryError
-from haelguiden.tracker import messages
+from haelguiden.i18n import N_, both, numeric_date
 
 #: How far before its start date a diary accepts an entry: a baseline, "how it was before the plan".
 BASELINE_MONTHS = 12
@@ -44,7 +44,7 @@ class DiaryNotFound(DiaryError):
     """No diary for this link: unknown, malformed or wrong token, or a deleted diary. Says nothing more."""
 
     code = "DIARY_NOT_FOUND"
-    text = messages.DIARY_NOT_FOUND
+    text = both("diary_link_broken")
 
     def __init__(self) -> None:
         super().__init__(self.text.en)
@@ -54,7 +54,7 @@ class EntryNotFound(DiaryError):
     """No entry with this id in this diary."""
 
     code = "ENTRY_NOT_FOUND"
-    text = messages.ENTRY_NOT_FOUND
+    text = both("entry_not_found")
 
     def __init__(self) -> None:
         super().__init__(self.text.en)
@@ -64,7 +64,7 @@ class DiaryInputError(DiaryError):
     """Input that does not fit: ``errors`` maps each wrong field to its message (Danish and English)."""
 
     code = "DIARY_INPUT_INVALID"
-    text = messages.INPUT_INVALID
+    text = both("input_invalid")
 
     def __init__(self, errors: Mapping[str, Text]) -> None:
         self.errors: dict[str, Text] = dict(errors)
@@ -215,17 +215,17 @@ def validate_new_diary(
     """
     errors: dict[str, Text] = {}
     if start_date > today:
-        errors["start_date"] = messages.start_future(today)
+        errors["start_date"] = both("start_future", today=today)
     if lang not in LANGS:
-        errors["lang"] = messages.lang_invalid()
+        errors["lang"] = both("lang_invalid")
     if condition_id is not None and not _SLUG.match(condition_id):
-        errors["condition_id"] = messages.condition_invalid()
+        errors["condition_id"] = both("condition_invalid")
     if triage_level is not None and triage_level not in TRIAGE_LEVELS:
-        errors["triage_level"] = messages.triage_invalid()
+        errors["triage_level"] = both("triage_invalid")
     if age_group is not None and age_group not in AUDIENCES:
-        errors["age_group"] = messages.age_group_invalid()
+        errors["age_group"] = both("age_group_invalid")
     if not all(isinstance(t, str) and _SLUG.match(t) for t in traits):
-        errors["traits"] = messages.traits_invalid()
+        errors["traits"] = both("traits_invalid")
     if errors:
         raise DiaryInputError(errors)
 
@@ -233,6 +233,25 @@ def validate_new_diary(
 class _Invalid(Exception):
     def __init__(self, text: Text) -> None:
         self.text = text
+
+
+#: What the error messages call each pain score and free-text field.
+_FIELD_NAMES = {
+    "worst_pain": N_("pain_name_worst"),
+    "first_step_pain": N_("pain_name_first_step"),
+    "activity": N_("text_name_activity"),
+    "note": N_("text_name_note"),
+}
+
+
+def _named(key: str, field: str, **values: object) -> Text:
+    """The message ``key`` about ``field``, whose name fills ``%(name)s``."""
+    return both(key, name=both(_FIELD_NAMES[field]), **values)
+
+
+def _pain_missing(field: str) -> Text:
+    """A required pain score is missing (the worst pain has an instruction of its own)."""
+    return both("pain_missing_worst") if field == "worst_pain" else _named(N_("pain_range"), field)
 
 
 def _blank(value: object) -> bool:
@@ -245,18 +264,18 @@ def _date(value: object, start: dt.date, today: dt.date) -> dt.date:
     if isinstance(value, dt.date):
         day = value
     elif _blank(value):
-        raise _Invalid(messages.date_missing(today))
+        raise _Invalid(both("date_missing", example=numeric_date(today)))
     elif isinstance(value, str):
         day = _parse_date(value.strip(), today)
     else:
-        raise _Invalid(messages.date_format(today))
+        raise _Invalid(both("date_format", example=numeric_date(today)))
     if day > today:
-        raise _Invalid(messages.date_future(today))
+        raise _Invalid(both("date_future", today=today))
     # A baseline may be written before the diary started (how it was before the plan), but not so long
     # before that it is most likely a typing error in the year.
     earliest = months_before(start, BASELINE_MONTHS)
     if day < earliest:
-        raise _Invalid(messages.date_too_early(earliest))
+        raise _Invalid(both("date_too_early", earliest=earliest))
     return day
 
 
@@ -266,40 +285,40 @@ def _parse_date(text: str, today: dt.date) -> dt.date:
     elif m := _DANISH_DATE.match(text):
         day, month, year = (int(g) for g in m.groups())
     else:
-        raise _Invalid(messages.date_format(today))
+        raise _Invalid(both("date_format", example=numeric_date(today)))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise _Invalid(messages.date_impossible()) from None
+        raise _Invalid(both("date_impossible")) from None
 
 
 def _required_pain(value: object, field: str) -> int:
     number = _pain(value, field, required=True)
     if number is None:  # pragma: no cover - _pain raises for a missing required value
-        raise _Invalid(messages.pain_missing(field))
+        raise _Invalid(_pain_missing(field))
     return number
 
 
 def _pain(value: object, field: str, *, required: bool) -> int | None:
     if _blank(value):
         if required:
-            raise _Invalid(messages.pain_missing(field))
+            raise _Invalid(_pain_missing(field))
         return None
     number: int
     if isinstance(value, bool):
-        raise _Invalid(messages.pain_not_whole(field))
+        raise _Invalid(_named(N_("pain_not_whole"), field))
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if not value.is_integer():
-            raise _Invalid(messages.pain_not_whole(field))
+            raise _Invalid(_named(N_("pain_not_whole"), field))
         number = int(value)
     elif isinstance(value, str) and _INTEGER.match(value.strip()):
         number = int(value.strip())
     else:
-        raise _Invalid(messages.pain_not_whole(field))
+        raise _Invalid(_named(N_("pain_not_whole"), field))
     if not PAIN_MIN <= number <= PAIN_MAX:
-        raise _Invalid(messages.pain_range(field))
+        raise _Invalid(_named(N_("pain_range"), field))
     return number
 
 
@@ -311,16 +330,16 @@ def _exercises(value: object, known: Collection[str] | None) -> tuple[str, ...]:
     elif isinstance(value, list | tuple):
         items = list(value)
     else:
-        raise _Invalid(messages.exercises_invalid())
+        raise _Invalid(both("exercises_invalid"))
     if len(items) > EXERCISES_MAX:
-        raise _Invalid(messages.exercises_invalid())
+        raise _Invalid(both("exercises_invalid"))
     out: list[str] = []
     for item in items:
         if not isinstance(item, str) or not _SLUG.match(item.strip()):
-            raise _Invalid(messages.exercises_invalid())
+            raise _Invalid(both("exercises_invalid"))
         exercise = item.strip()
         if known is not None and exercise not in known:
-            raise _Invalid(messages.exercises_invalid())
+            raise _Invalid(both("exercises_invalid"))
         if exercise not in out:
             out.append(exercise)
     return tuple(out)
@@ -330,10 +349,10 @@ def _free_text(value: object, field: str, limit: int) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _Invalid(messages.text_not_text(field))
+        raise _Invalid(_named(N_("text_not_text"), field))
     text = clean_text(value)
     if len(text) > limit:
-        raise _Invalid(messages.text_too_long(field, limit, len(text)))
+        raise _Invalid(_named(N_("text_too_long"), field, limit=limit, length=len(text)))
     return text
 
 

@@ -8,7 +8,7 @@ import re
 import segno
 
 from haelguiden.engine.model import Lang, Text
-from haelguiden.tracker import messages
+from haelguiden.i18n import t
 
 #: Pixels per QR module; the SVG scales with CSS through its viewBox.
 QR_SCALE = 4
@@ -32,7 +32,7 @@ def qr_svg(url: str, lang: Lang, *, element_id: str = "diary-qr", title: Text | 
         kind="svg",
         xmldecl=False,
         svgns=True,
-        title=(title or messages.QR_TITLE).get(lang),
+        title=title.get(lang) if title else t(lang, "qr_title_diary"),
         svgid=element_id,
         svgclass="diary-qr",
         lineclass="diary-qr-line",

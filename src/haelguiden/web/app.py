@@ -23,14 +23,14 @@ from haelguiden import __version__
 from haelguiden.config import Settings
 from haelguiden.content import ArticleLibrary, SearchIndex
 from haelguiden.errors import StorageError, UserError
+from haelguiden.i18n import N_, N_plural, t, tn
 from haelguiden.services import Services, articles_directory, build_services
 from haelguiden.web import urls
 from haelguiden.web.article_directives import kb_resolver
 from haelguiden.web.logs import AccessLogMiddleware
-from haelguiden.web.messages import t
 from haelguiden.web.problems import problem, validation_errors
 from haelguiden.web.rate_limit import RateLimited, RateLimiter, RateLimitMiddleware, RateLimitSettings
-from haelguiden.web.rendering import WebContext, chrome, lang_of, render, template_environment
+from haelguiden.web.rendering import WebContext, chrome, lang_of, render, template_environments
 from haelguiden.web.routes import api, articles, assessment, diary, diary_api, pages, plans, share, summary
 from haelguiden.web.routes import fhir as fhir_routes
 from haelguiden.web.security import (
@@ -47,15 +47,16 @@ logger = logging.getLogger("haelguiden.web")
 STATIC_DIR = Path(__file__).parent / "static"
 
 #: HTML error pages: status → (title key, body key).
+#: The heading and the text of each error page (message ids; 429's text is a plural of the seconds).
 _PAGES = {
-    400: ("bad_request_title", "bad_request_body"),
-    403: ("csrf_title", "csrf_body"),
-    404: ("not_found_title", "not_found_body"),
-    405: ("bad_request_title", "bad_request_body"),
-    413: ("too_large_title", "too_large_body"),
-    429: ("too_many_title", "too_many_body"),
-    500: ("server_error_title", "server_error_body"),
-    503: ("server_error_title", "server_error_body"),
+    400: (N_("bad_request_title"), N_("bad_request_body")),
+    403: (N_("csrf_title"), N_("csrf_body")),
+    404: (N_("not_found_title"), N_("not_found_body")),
+    405: (N_("bad_request_title"), N_("bad_request_body")),
+    413: (N_("too_large_title"), N_("too_large_body")),
+    429: (N_("too_many_title"), N_plural("too_many_body")),
+    500: (N_("server_error_title"), N_("server_error_body")),
+    503: (N_("server_error_title"), N_("server_error_body")),
 }
 _API_DETAILS = {
     400: "The request body is not valid JSON.",
@@ -91,7 +92,7 @@ def error_response(
     page = MessagePage(
         chrome=chrome(request, lang, title=heading, switch_href=urls.home(urls.other(lang)), noindex=True),
         heading=heading,
-        body=t(lang, body_key, seconds=retry_after or 60),
+        body=tn(lang, body_key, retry_after or 60) if status == 429 else t(lang, body_key),
         link=Link(urls.home(lang), t(lang, "go_home")),
     )
     response = render(request, "message.html", page, status=status)
@@ -181,7 +182,7 @@ def create_app(
         services=services,
         codec=StateCodec(key, kb),
         csrf=CsrfProtection(key, secure=https),
-        templates=template_environment(),
+        templates=template_environments(),
         library=library,
         search=SearchIndex.build(library.search_documents()),
         secure_cookies=https,

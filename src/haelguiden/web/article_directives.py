@@ -20,8 +20,8 @@ from markupsafe import Markup
 from haelguiden.content import ContentProblems, Problem, Resolver, mapping_resolver
 from haelguiden.engine.model import TRIAGE_LEVELS, Condition, KnowledgeBase, Lang
 from haelguiden.engine.plan import PlanLibrary
+from haelguiden.i18n import N_, t
 from haelguiden.web import urls
-from haelguiden.web.messages import t
 
 
 def _lang(value: str) -> Lang:
@@ -42,7 +42,9 @@ def cause_table(kb: KnowledgeBase, lang: Lang) -> str:
 
     The rarer and more serious causes are covered by ``warning-signs`` on the same pages.
     """
-    labels = [t(lang, k) for k in ("cause_table_cause", "cause_table_pattern", "cause_table_advice")]
+    labels = [
+        t(lang, k) for k in (N_("cause_table_cause"), N_("cause_table_pattern"), N_("cause_table_advice"))
+    ]
     row = Markup(
         '<tr><th><a href="{}">{}</a></th><td data-label="{}">{}</td><td data-label="{}">{}</td></tr>'
     )

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from starlette.requests import Request
 
 from haelguiden import durations
-from haelguiden.engine.assess import Assessment, Likelihood
-from haelguiden.engine.model import Condition, KnowledgeBase, Lang, Option, Question
-from haelguiden.engine.next_question import available_options
-from haelguiden.engine.state import Answers, AnswerValue, derive_facts
+from haelguiden.engine.assess import Assessment, Likelihood, interview_progress
+from haelguiden.engine.model import ChecklistItem, Condition, KnowledgeBase, Lang, Option, Question
+from haelguiden.engine.next_question import available_options, shown_items
+from haelguiden.engine.state import Answers, AnswerValue, derive_facts, is_child
+from haelguiden.i18n import UNITS, count, t, unit_name
 from haelguiden.knowledge.story import StoryLexicon
 from haelguiden.presenters import story_statements
 from haelguiden.web import forms, urls
-from haelguiden.web.messages import UI, count, t, unit_name
 from haelguiden.web.rendering import chrome, context
 from haelguiden.web.viewmodels import (
     CheckAnswersPage,
@@ -41,13 +41,12 @@ FOOT_REGIONS = frozenset(
         "arch", "ankle", "calf", "forefoot",
     }
 )  # fmt: skip
-#: The message key and CSS modifier of each likelihood word (the engine decides the word: settings.yaml).
-LIKELIHOOD_KEYS: dict[Likelihood, tuple[str, str]] = {
-    "most_likely": ("likely_most", "most"),
-    "possible": ("likely_possible", "possible"),
-    "less_likely": ("likely_less", "less"),
+#: The CSS modifier of each likelihood (the engine decides it: settings.yaml; its words: presenters).
+LIKELIHOOD_CLASSES: dict[Likelihood, str] = {
+    "most_likely": "most",
+    "possible": "possible",
+    "less_likely": "less",
 }
-_UNITS = frozenset({"years", "days", "metres", "minutes", "weeks"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,10 @@ class QuestionContext:
     options: tuple[Option, ...]
     saved: AnswerValue
     answered: bool
+    #: A checklist's lines as shown (no adult-only lines for a child).
+    items: tuple[ChecklistItem, ...]
+    #: A parent answers about a child: the question speaks about the child.
+    child: bool
 
 
 def question_context(
@@ -68,14 +71,21 @@ def question_context(
     if qid in answers.asked:
         facts = derive_facts(kb, answers.without(qid))
         options = available_options(kb, question, facts) if question.kind in ("single", "multi") else ()
-        return QuestionContext(question, options, answers.value(qid), True)
-    return QuestionContext(question, assessment.options, None, False)
+        items = shown_items(kb, question, facts)
+        return QuestionContext(question, options, answers.value(qid), True, items, is_child(kb, facts))
+    if assessment.question is not None and assessment.question.id == qid:
+        return QuestionContext(question, assessment.options, None, False, assessment.items, assessment.child)
+    facts = derive_facts(kb, answers)
+    options = available_options(kb, question, facts) if question.kind in ("single", "multi") else ()
+    return QuestionContext(
+        question, options, None, False, shown_items(kb, question, facts), is_child(kb, facts)
+    )
 
 
 def _unit(kb: KnowledgeBase, question: Question, lang: Lang) -> str | None:
     fact = kb.facts.get(question.fact or "")
     unit = fact.unit if fact else None
-    return unit_name(lang, unit) if unit in _UNITS else None
+    return unit_name(lang, unit) if unit in UNITS else None
 
 
 def back_link(lang: Lang, answers: Answers, qid: str, change: bool) -> Link:
@@ -88,11 +98,11 @@ def back_link(lang: Lang, answers: Answers, qid: str, change: bool) -> Link:
     return Link(urls.question(lang, before[-1]) if before else urls.home(lang), text)
 
 
-def _progress(lang: Lang, assessment: Assessment) -> Progress:
-    asked = assessment.progress.asked
-    total = max(asked + 1, asked + assessment.progress.remaining)
-    tenths = round(10 * asked / total)
-    return Progress(t(lang, "progress", n=asked + 1, total=total), f"pw-{tenths * 10}")
+def _progress(lang: Lang, kb: KnowledgeBase, answers: Answers) -> Progress:
+    # Replayed over the interview so far, so the count and the bar never go backwards.
+    shown = interview_progress(kb, answers)
+    tenths = round(10 * shown.fraction)
+    return Progress(t(lang, "progress", n=shown.number, total=shown.estimate), f"pw-{tenths * 10}")
 
 
 def question_page(
@@ -114,13 +124,12 @@ def question_page(
         submitted if submitted is not None else (forms.saved(q, ctx.saved, fact) if ctx.answered else None)
     )
     chosen = shown.chosen if shown else frozenset()
-    ui = UI[lang]
 
     def choice(value: str, label: str, hint: str | None = None, number: int | None = None) -> Choice:
         return Choice(forms.input_id(value), value, label, value in chosen, hint, number)
 
-    dont_know = choice(forms.DONT_KNOW, ui["dont_know"])
-    none = choice(forms.NONE, q.none_label.get(lang) if q.none_label else ui["none_of_these"])
+    dont_know = choice(forms.DONT_KNOW, t(lang, "dont_know"))
+    none = choice(forms.NONE, q.none_label.get(lang) if q.none_label else t(lang, "none_of_these"))
     choices: tuple[Choice, ...] = ()
     exclusive: tuple[Choice, ...] = (dont_know,)
     hotspots: tuple[Hotspot, ...] = ()
@@ -139,7 +148,7 @@ def question_page(
         widget, exclusive = "number", ()
     elif q.kind == "checklist":
         widget, exclusive = "checkboxes", (none, dont_know)
-        choices = tuple(choice(item.id, item.label.get(lang)) for item in q.items)
+        choices = tuple(choice(item.id, item.label_for(ctx.child).get(lang)) for item in ctx.items)
     else:
         widget = "radios" if q.kind == "single" else "checkboxes"
         if q.kind == "multi":
@@ -149,7 +158,7 @@ def question_page(
         choices = tuple(
             choice(
                 o.value,
-                o.label.get(lang),
+                o.label_for(ctx.child).get(lang),
                 o.hint.get(lang) if o.hint else None,
                 numbered.get(o.value) if o.value in FOOT_REGIONS else None,
             )
@@ -159,7 +168,8 @@ def question_page(
             Hotspot(c.id, c.value, c.region_number) for c in choices if c.region_number is not None
         )
     error_items = tuple(ErrorItem(e.target, e.message) for e in errors)
-    heading = q.text.get(lang)
+    heading = q.text_for(ctx.child).get(lang)
+    hint = q.hint_for(ctx.child)
     return QuestionPage(
         chrome=chrome(
             request,
@@ -175,9 +185,9 @@ def question_page(
         widget=widget,
         input_type="checkbox" if widget == "checkboxes" else "radio",
         heading=heading,
-        hint=q.hint.get(lang) if q.hint else None,
-        why=q.why.get(lang),
-        why_summary=ui["why_summary"],
+        hint=hint.get(lang) if hint else None,
+        why=q.why_for(ctx.child).get(lang),
+        why_summary=t(lang, "why_summary"),
         choices=choices,
         exclusive=exclusive,
         number_value=shown.text if shown and widget == "number" else "",
@@ -185,37 +195,40 @@ def question_page(
         errors=error_items,
         error_message=errors[0].message if errors else None,
         back=back_link(lang, answers, q.id, change),
-        progress=None if ctx.answered or change else _progress(lang, assessment),
+        progress=None if ctx.answered or change else _progress(lang, kb, answers),
         action=urls.question(lang, q.id, change=change),
         hotspots=hotspots,
         units=units,
-        unit_label=ui["unit_label"],
+        unit_label=t(lang, "unit_label"),
     )
 
 
-def answer_words(kb: KnowledgeBase, question: Question, value: AnswerValue, lang: Lang) -> tuple[str, ...]:
+def answer_words(
+    kb: KnowledgeBase, question: Question, value: AnswerValue, lang: Lang, *, child: bool = False
+) -> tuple[str, ...]:
     """An answer in words, one line per chosen item ("Ved ikke" for an unknown answer).
 
-    When nothing was ticked, the lines are what was offered (see :func:`nothing_ticked`).
+    When nothing was ticked, the lines are what was offered (see :func:`nothing_ticked`); for a ``child``
+    the lines read as the parent saw them.
     """
-    ui = UI[lang]
     if value is None:
-        return (ui["dont_know"],)
-    labels = {o.value: o.label.get(lang) for o in question.options}
+        return (t(lang, "dont_know"),)
+    labels = {o.value: o.label_for(child).get(lang) for o in question.options}
     if question.kind == "number" and isinstance(value, int):
         fact = kb.facts.get(question.fact or "")
         if forms.is_duration(fact):
             number, unit = durations.largest_unit(value)
             return (count(lang, unit, number),)
         fact_unit = fact.unit if fact else None
-        return (count(lang, fact_unit, value) if fact_unit in _UNITS else str(value),)
+        return (count(lang, fact_unit, value) if fact_unit in UNITS else str(value),)
     if isinstance(value, str):
         return (labels.get(value, value),)
     if isinstance(value, tuple):
         return tuple(labels.get(v, v) for v in value) or tuple(labels.values())
     if isinstance(value, Mapping):
-        ticked = tuple(i.label.get(lang) for i in question.items if value.get(i.id) is True)
-        return ticked or tuple(i.label.get(lang) for i in question.items)
+        lines = [i for i in question.items if not (child and i.adults_only)]
+        ticked = tuple(i.label_for(child).get(lang) for i in lines if value.get(i.id) is True)
+        return ticked or tuple(i.label_for(child).get(lang) for i in lines)
     return (str(value),)
 
 
@@ -237,11 +250,12 @@ def check_answers_page(
     row reads as an answer on its own ("Ingen af disse: feber …, kold fod …"). What the patient confirmed
     from their own story comes first (``lexicon`` gives its statements).
     """
+    child = is_child(kb, derive_facts(kb, answers))
     rows = tuple(
         SummaryRow(
             question_id=qid,
-            key=kb.question(qid).text.get(lang),
-            values=answer_words(kb, kb.question(qid), value, lang),
+            key=kb.question(qid).text_for(child).get(lang),
+            values=answer_words(kb, kb.question(qid), value, lang, child=child),
             change_href=urls.question(lang, qid, change=True),
             lead=t(lang, "none_of_list") if nothing_ticked(value) else None,
         )

@@ -16,10 +16,9 @@ from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase, Lang, Question, 
 from haelguiden.engine.recovery import RecoveryStatus
 from haelguiden.engine.state import Answers, derive_facts
 from haelguiden.engine.triage import fired_rules
+from haelguiden.i18n import t
 from haelguiden.web import forms, urls
 from haelguiden.web.diary_views import StatusPanel, diary_chrome, status_panel
-from haelguiden.web.messages import UI
-from haelguiden.web.plan_diary_messages import WORDS, w
 from haelguiden.web.viewmodels import Choice, Chrome, ErrorItem, Link
 
 #: The self-check's safety checklists that a check-in asks again.
@@ -44,7 +43,6 @@ class CheckinPage:
     """The check-in: the safety checklists again."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     intro: str
     action: str
@@ -58,7 +56,6 @@ class CheckinResultPage:
     """The check-in's result: the recovery status of this moment, with the red flags that set it."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     status: StatusPanel
     diary_href: str
@@ -81,11 +78,10 @@ def checkin_page(
     """The check-in form; ``chosen`` and ``errors`` after a form that needs fixing."""
     errors = errors or {}
     groups = []
-    ui = WORDS[lang]
     for qid in CHECKIN_QUESTIONS:
         q = kb.question(qid)
         none_value, dont_know_value = exclusive_value(qid, forms.NONE), exclusive_value(qid, forms.DONT_KNOW)
-        none_label = q.none_label.get(lang) if q.none_label else UI[lang]["none_of_these"]
+        none_label = q.none_label.get(lang) if q.none_label else t(lang, "none_of_these")
         groups.append(
             ChecklistGroup(
                 id=qid,
@@ -100,13 +96,13 @@ def checkin_page(
                     Choice(
                         f"answer-{qid}-dont-know",
                         dont_know_value,
-                        UI[lang]["dont_know"],
+                        t(lang, "dont_know"),
                         dont_know_value in chosen,
                     ),
                 ),
             )
         )
-    heading = ui["checkin_title"]
+    heading = t(lang, "checkin_title")
     return CheckinPage(
         chrome=diary_chrome(
             request,
@@ -116,11 +112,10 @@ def checkin_page(
             errors=bool(errors),
             form=True,
         ),
-        w=ui,
         heading=heading,
-        intro=ui["checkin_intro"],
+        intro=t(lang, "checkin_intro"),
         action=urls.diary_part(lang, token, "checkin"),
-        back=Link(urls.diary(lang, token), ui["back_to_diary"]),
+        back=Link(urls.diary(lang, token), t(lang, "back_to_diary")),
         errors=tuple(ErrorItem(e.target, e.message) for e in errors.values()),
         groups=tuple(groups),
     )
@@ -172,11 +167,10 @@ def checkin_result_page(
     reasons: tuple[Text, ...],
 ) -> CheckinResultPage:
     """The check-in's result."""
-    heading = w(lang, "checkin_result_title")
-    shown = tuple(r.get(lang) for r in reasons) or (w(lang, "checkin_none"),)
+    heading = t(lang, "checkin_result_title")
+    shown = tuple(r.get(lang) for r in reasons) or (t(lang, "checkin_none"),)
     return CheckinResultPage(
         chrome=diary_chrome(request, lang, heading, urls.diary(urls.other(lang), token)),
-        w=WORDS[lang],
         heading=heading,
         status=status_panel(kb, status, lang, shown),
         diary_href=urls.diary(lang, token),

@@ -14,12 +14,11 @@ from starlette.requests import Request
 
 from haelguiden.engine.model import Lang
 from haelguiden.engine.plan import Plan
+from haelguiden.i18n import long_date, numeric_date, t
 from haelguiden.services import Services
-from haelguiden.tracker import messages as tracker_messages
 from haelguiden.tracker.model import ACTIVITY_MAX, NOTE_MAX, PAIN_MAX, PAIN_MIN, Diary, Entry
 from haelguiden.web import urls
 from haelguiden.web.diary_views import diary_chrome, diary_plan
-from haelguiden.web.plan_diary_messages import WORDS, w
 from haelguiden.web.viewmodels import Choice, Chrome, ErrorItem, Link
 
 #: Form fields of an entry, in the order of the form (the error summary follows it).
@@ -72,7 +71,6 @@ class EntryPage:
     """Adding or changing an entry (GOV.UK form pattern: error summary, inline errors, values kept)."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     action: str
     back: Link
@@ -88,7 +86,7 @@ class EntryPage:
 def form_of(entry: Entry) -> EntryForm:
     """The form showing a saved entry."""
     return EntryForm(
-        date=tracker_messages.numeric_date(entry.date),
+        date=numeric_date(entry.date),
         worst_pain=str(entry.worst_pain),
         first_step_pain="" if entry.first_step_pain is None else str(entry.first_step_pain),
         exercises=frozenset(entry.exercises),
@@ -138,48 +136,47 @@ def entry_page(
         ]
     ids = [i for i, _ in exercises]
     if entry is None:
-        heading = w(lang, "entry_new_title")
+        heading = t(lang, "entry_new_title")
         action = urls.diary_part(lang, token, "new_entry")
         other = urls.diary_part(urls.other(lang), token, "new_entry")
     else:
-        heading = w(lang, "entry_edit_title", date=tracker_messages.long_date(entry.date, lang))
+        heading = t(lang, "entry_edit_title", date=long_date(entry.date, lang))
         action = urls.diary_entry(lang, token, entry.id)
         other = urls.diary_entry(urls.other(lang), token, entry.id)
-    example = tracker_messages.numeric_date(services.today())
+    example = numeric_date(services.today())
     return EntryPage(
         chrome=diary_chrome(request, lang, heading, other, errors=bool(errors), form=True),
-        w=WORDS[lang],
         heading=heading,
         action=action,
-        back=Link(urls.diary(lang, token), w(lang, "back_to_diary")),
+        back=Link(urls.diary(lang, token), t(lang, "back_to_diary")),
         errors=tuple(ErrorItem(error_target(f, ids), errors[f]) for f in ENTRY_FIELDS if f in errors),
         date=TextField(
             "date",
-            w(lang, "date_label"),
-            w(lang, "date_hint", example=example),
+            t(lang, "date_label"),
+            t(lang, "date_hint", example=example),
             form.date,
             errors.get("date"),
         ),
         worst_pain=_scale(
             "worst_pain",
-            w(lang, "worst_label"),
-            w(lang, "scale_hint"),
+            t(lang, "worst_label"),
+            t(lang, "scale_hint"),
             form.worst_pain,
             errors.get("worst_pain"),
             None,
         ),
         first_step_pain=_scale(
             "first_step_pain",
-            w(lang, "first_step_label"),
-            w(lang, "scale_hint"),
+            t(lang, "first_step_label"),
+            t(lang, "scale_hint"),
             form.first_step_pain,
             errors.get("first_step_pain"),
-            w(lang, "first_step_none"),
+            t(lang, "first_step_none"),
         ),
         exercises=ChoiceField(
             "exercises",
-            w(lang, "exercises_label"),
-            w(lang, "exercises_hint"),
+            t(lang, "exercises_label"),
+            t(lang, "exercises_hint"),
             errors.get("exercises"),
             "checkbox",
             tuple(Choice(f"exercises-{i}", i, name, i in form.exercises) for i, name in exercises),
@@ -188,15 +185,15 @@ def entry_page(
         else None,
         activity=TextField(
             "activity",
-            w(lang, "activity_label"),
-            w(lang, "activity_hint", max=ACTIVITY_MAX),
+            t(lang, "activity_label"),
+            t(lang, "activity_hint", max=ACTIVITY_MAX),
             form.activity,
             errors.get("activity"),
         ),
         note=TextField(
             "note",
-            w(lang, "note_label"),
-            w(lang, "note_hint", max=NOTE_MAX),
+            t(lang, "note_label"),
+            t(lang, "note_hint", max=NOTE_MAX),
             form.note,
             errors.get("note"),
             True,

@@ -8,7 +8,7 @@ level. These functions only put those results into words and links.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -18,18 +18,22 @@ from haelguiden.engine.care import action_text
 from haelguiden.engine.model import KnowledgeBase, Lang, TriageLevel
 from haelguiden.engine.plan import NoPlan, Plan, plan_for_lang
 from haelguiden.engine.recovery import RecoveryRules, RecoveryStatus
+from haelguiden.i18n import N_, join, long_date, t, tn
 from haelguiden.services import PlanFlags, Services
-from haelguiden.tracker import messages as tracker_messages
 from haelguiden.tracker.chart import ChartRow, pain_chart
 from haelguiden.tracker.model import Diary, Entry
 from haelguiden.tracker.qr import qr_svg
 from haelguiden.web import urls
 from haelguiden.web.check_views import needs_region
-from haelguiden.web.plan_diary_messages import WORDS, join_words, w, wp
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import Chrome, Link
 
 NOTICES = ("saved", "changed", "deleted")
+_NOTICE_TEXTS = {
+    "saved": N_("notice_saved"),
+    "changed": N_("notice_changed"),
+    "deleted": N_("notice_deleted"),
+}
 #: Shown in a table cell the person left empty.
 EMPTY = "–"
 _NOTICE_WORDS = {"da": {"gemt": "saved", "aendret": "changed", "slettet": "deleted"}}
@@ -148,7 +152,7 @@ def status_panel(
     else:
         level = "self_care"
         paragraphs = (status.reason.get(lang), status.advice.get(lang))
-        title = w(lang, "status_keep_going")
+        title = t(lang, "status_keep_going")
     phones: tuple[Link, ...] = ()
     if needs_region(kb, level):
         phones = tuple(
@@ -176,7 +180,6 @@ class CreatedPage:
     """The private link, once: as text, as a QR code, and as calendar reminders."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     link: str
     qr: Markup
@@ -190,15 +193,14 @@ def created_page(
 ) -> CreatedPage:
     """The page that hands over the private link."""
     link = base_url + urls.diary(lang, token)
-    heading = w(lang, "created_title")
-    weeks = join_words(lang, [str(n) for n in rules.checkin_weeks])
+    heading = t(lang, "created_title")
+    weeks = join(lang, [str(n) for n in rules.checkin_weeks])
     return CreatedPage(
         chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "link")),
-        w=WORDS[lang],
         heading=heading,
         link=link,
         qr=Markup(qr_svg(link, lang, element_id="diary-qr")),
-        calendar_lead=w(lang, "calendar_lead", weeks=weeks),
+        calendar_lead=t(lang, "calendar_lead", weeks=weeks),
         calendar_href=urls.diary_part(lang, token, "calendar"),
         diary_href=urls.diary(lang, token),
     )
@@ -210,7 +212,6 @@ class DiaryPage:
     """The diary: status first, then progress, chart, entries, what the numbers mean, export and delete."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     started: str
     plan_line: str
@@ -244,25 +245,25 @@ def _progress(lang: Lang, plan: Plan, week: int) -> ProgressView:
                 (item.exercise_id, item.name) for block in shown.blocks for item in block.items
             )
             return ProgressView(
-                week=w(lang, "progress_week", week=plan_week),
-                phase=w(lang, "progress_phase", title=shown.title, weeks=shown.weeks),
+                week=t(lang, "progress_week", week=plan_week),
+                phase=t(lang, "progress_phase", title=shown.title, weeks=shown.weeks),
                 goal=shown.goal,
                 exercises=tuple(Link(urls.exercise(lang, i), name) for i, name in names),
             )
     if last and plan_week > last:
-        return ProgressView(w(lang, "progress_done", weeks=last), None, None, ())
-    return ProgressView(w(lang, "progress_week", week=plan_week), None, None, ())
+        return ProgressView(t(lang, "progress_done", weeks=last), None, None, ())
+    return ProgressView(t(lang, "progress_week", week=plan_week), None, None, ())
 
 
 def _numbers(lang: Lang, rules: RecoveryRules, status: RecoveryStatus) -> tuple[str, ...]:
-    lines = [w(lang, "numbers_scale")]
+    lines = [t(lang, "numbers_scale")]
     if status.measure is not None:
-        lines.append(w(lang, "numbers_measure", measure=rules.measure(status.measure).label.get(lang)))
+        lines.append(t(lang, "numbers_measure", measure=rules.measure(status.measure).label.get(lang)))
     percent = f"{rules.mcid_percent:g}"
-    lines.append(w(lang, "numbers_change", points=wp(lang, "points", rules.mcid_points), percent=percent))
-    worse = wp(lang, "points", rules.worsening_points)
-    lines.append(wp(lang, "numbers_worsening", rules.worsening_entries, points=worse))
-    lines.append(w(lang, "numbers_review", weeks=rules.review_after_weeks))
+    lines.append(t(lang, "numbers_change", points=tn(lang, "points", rules.mcid_points), percent=percent))
+    worse = tn(lang, "points", rules.worsening_points)
+    lines.append(tn(lang, "numbers_worsening", rules.worsening_entries, points=worse))
+    lines.append(t(lang, "numbers_review", weeks=rules.review_after_weeks))
     return tuple(lines)
 
 
@@ -271,21 +272,21 @@ def entry_rows(services: Services, lang: Lang, token: str, entries: Sequence[Ent
     names = services.plans.exercises
     rows = []
     for e in sorted(entries, key=lambda e: (e.date, e.id), reverse=True):
-        date = tracker_messages.long_date(e.date, lang)
+        date = long_date(e.date, lang)
         done = [names[x].name.get(lang) if x in names else x for x in e.exercises]
         rows.append(
             EntryRow(
                 date=date,
                 worst_pain=str(e.worst_pain),
-                first_step_pain=w(lang, "not_recorded")
+                first_step_pain=t(lang, "not_recorded")
                 if e.first_step_pain is None
                 else str(e.first_step_pain),
-                exercises=", ".join(done) if done else w(lang, "none_done"),
+                exercises=", ".join(done) if done else t(lang, "none_done"),
                 activity=e.activity or EMPTY,
                 note=e.note or EMPTY,
                 edit_href=urls.diary_entry(lang, token, e.id),
                 delete_href=urls.diary_entry(lang, token, e.id, delete=True),
-                label=w(lang, "entry_of", date=date),
+                label=t(lang, "entry_of", date=date),
             )
         )
     return tuple(rows)
@@ -304,7 +305,7 @@ def diary_page(
     """The diary page."""
     plan = diary_plan(services, diary)
     rules = services.recovery
-    heading = w(lang, "diary_title")
+    heading = t(lang, "diary_title")
     chart = pain_chart(entries, lang, element_id="pain-chart")
     zones: tuple[str, ...] = ()
     if isinstance(plan, Plan) and plan.pain_monitoring is not None:
@@ -313,13 +314,12 @@ def diary_page(
     has_exercises = isinstance(plan, Plan) and bool(plan.phases)
     return DiaryPage(
         chrome=diary_chrome(request, lang, heading, urls.diary(urls.other(lang), token)),
-        w=WORDS[lang],
         heading=heading,
-        started=w(lang, "diary_started", date=tracker_messages.long_date(diary.start_date, lang)),
-        plan_line=w(lang, "diary_plan", title=plan.title.get(lang))
+        started=t(lang, "diary_started", date=long_date(diary.start_date, lang)),
+        plan_line=t(lang, "diary_plan", title=plan.title.get(lang))
         if has_exercises
-        else w(lang, "diary_no_plan"),
-        notice=w(lang, f"notice_{notice}") if notice in NOTICES else None,
+        else t(lang, "diary_no_plan"),
+        notice=t(lang, _NOTICE_TEXTS[notice]) if notice in _NOTICE_TEXTS else None,
         status=status_panel(services.kb, status, lang),
         progress=_progress(lang, plan, status.week) if isinstance(plan, Plan) and plan.phases else None,
         chart=ChartView(
@@ -360,28 +360,28 @@ class ConfirmPage:
 
 def confirm_delete_entry(request: Request, lang: Lang, token: str, entry: Entry) -> ConfirmPage:
     """Confirm deleting one entry."""
-    heading = w(lang, "delete_entry_title", date=tracker_messages.long_date(entry.date, lang))
+    heading = t(lang, "delete_entry_title", date=long_date(entry.date, lang))
     action = urls.diary_entry(lang, token, entry.id, delete=True)
     return ConfirmPage(
         chrome=diary_chrome(
             request, lang, heading, urls.diary_entry(urls.other(lang), token, entry.id, delete=True)
         ),
         heading=heading,
-        body=w(lang, "delete_entry_body"),
+        body=t(lang, "delete_entry_body"),
         action=action,
-        button=w(lang, "delete_entry_button"),
-        cancel=Link(urls.diary(lang, token), w(lang, "keep")),
+        button=t(lang, "delete_entry_button"),
+        cancel=Link(urls.diary(lang, token), t(lang, "keep")),
     )
 
 
 def confirm_delete_diary(request: Request, lang: Lang, token: str, count: int) -> ConfirmPage:
     """Confirm deleting the whole diary."""
-    heading = w(lang, "delete_all_title")
+    heading = t(lang, "delete_all_title")
     return ConfirmPage(
         chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "delete")),
         heading=heading,
-        body=wp(lang, "delete_all_body", count),
+        body=tn(lang, "delete_all_body", count) if count else t(lang, "delete_all_body_empty"),
         action=urls.diary_part(lang, token, "delete"),
-        button=w(lang, "delete_all_button"),
-        cancel=Link(urls.diary(lang, token), w(lang, "keep")),
+        button=t(lang, "delete_all_button"),
+        cancel=Link(urls.diary(lang, token), t(lang, "keep")),
     )

@@ -52,6 +52,7 @@ from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase, Lang, Option, Question
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.engine.suggest import did_you_mean
+from haelguiden.i18n import N_, t
 from haelguiden.presenters import assessment_dict
 
 FHIR_BASE = "https://haelguiden.dk/fhir"
@@ -94,36 +95,26 @@ _VALUE_KEYS = (
     "valueQuantity",
     "valueReference",
 )
-_LABELS: dict[Lang, dict[str, str]] = {
-    "da": {
-        "title": "Hælguiden – tjek af smerter i hælen",
-        "dont_know": "Ved ikke",
-        "none": "Ingen af disse",
-        "result": "Resultat",
-        "triage": "Hvor hurtigt skal du handle?",
-        "action": "Det skal du gøre",
-        "reason": "Derfor",
-        "cause": "Mulig årsag",
-        "condition": "Årsag",
-        "likelihood": "Hvor sandsynlig",
-        "description": "Beskrivelse",
-        "disclaimer": "Bemærk",
-    },
-    "en": {
-        "title": "Hælguiden – heel pain self-check",
-        "dont_know": "Don't know",
-        "none": "None of these",
-        "result": "Result",
-        "triage": "How soon should you act?",
-        "action": "What to do",
-        "reason": "Why",
-        "cause": "Possible cause",
-        "condition": "Cause",
-        "likelihood": "How likely",
-        "description": "Description",
-        "disclaimer": "Please note",
-    },
+#: The labels of the FHIR items (name -> message id).
+_LABELS = {
+    "title": N_("fhir_title"),
+    "dont_know": N_("dont_know"),
+    "none": N_("none_of_these"),
+    "result": N_("fhir_result"),
+    "triage": N_("fhir_triage"),
+    "action": N_("fhir_action"),
+    "reason": N_("fhir_reason"),
+    "cause": N_("fhir_cause"),
+    "condition": N_("fhir_condition"),
+    "likelihood": N_("fhir_likelihood"),
+    "description": N_("fhir_description"),
+    "disclaimer": N_("fhir_disclaimer"),
 }
+
+
+def _labels(lang: Lang) -> dict[str, str]:
+    """The FHIR items' labels in ``lang``."""
+    return {name: t(lang, key) for name, key in _LABELS.items()}
 
 
 @dataclass(frozen=True)
@@ -463,7 +454,7 @@ def _tick(child: Mapping[str, Any], path: str) -> bool | None:
 
 def questionnaire_response(kb: KnowledgeBase, assessment: Assessment, lang: Lang) -> dict[str, Any]:
     """The QuestionnaireResponse for ``assessment``: answers, questions, and the next one or the result."""
-    labels = _LABELS[lang]
+    labels = _labels(lang)
     questions: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     for qid, value in assessment.answers.items:
@@ -502,7 +493,9 @@ def _coding(system: str, code: str, display: str) -> dict[str, str]:
 
 
 def _special(code: str, lang: Lang) -> dict[str, str]:
-    return _coding(SPECIAL_SYSTEM, code, _LABELS[lang]["dont_know" if code == DONT_KNOW else "none"])
+    return _coding(
+        SPECIAL_SYSTEM, code, t(lang, "dont_know") if code == DONT_KNOW else t(lang, "none_of_these")
+    )
 
 
 def _question_item(kb: KnowledgeBase, q: Question, options: Sequence[Option], lang: Lang) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from haelguiden.durations import UNITS, Unit, largest_unit, max_in, to_days
 from haelguiden.engine.model import Fact, Lang, Option, Question
 from haelguiden.engine.state import AnswerValue
-from haelguiden.web.messages import has, t, unit_name
+from haelguiden.i18n import N_, t, unit_name
 
 FIELD = "answer"
 #: The unit of a duration ("days", "weeks", "months", "years"), posted next to the number.
@@ -83,12 +83,21 @@ class ParsedAnswer:
         return not self.errors
 
 
+#: The instruction of the questions that have one of their own (any other gets the one for its kind).
+QUESTION_ERRORS: dict[str, str] = {
+    "pain_site": N_("error_q_pain_site"),
+    "age": N_("error_q_age"),
+    "pain_score": N_("error_q_pain_score"),
+    "injury": N_("error_q_injury"),
+    "side": N_("error_q_side"),
+}
+
+
 def instruction(question: Question, lang: Lang) -> str:
     """What to do when nothing fitting was chosen: the question's own instruction, or one for its kind."""
-    key = f"error_q_{question.id}"
-    if has(key):
-        return t(lang, key)
-    return t(lang, "error_single" if question.kind == "single" else "error_multi")
+    if question.id in QUESTION_ERRORS:
+        return t(lang, QUESTION_ERRORS[question.id])
+    return t(lang, "error_single") if question.kind == "single" else t(lang, "error_multi")
 
 
 def first_target(question: Question, options: Sequence[Option], fact: Fact | None) -> str:
@@ -177,8 +186,8 @@ def _parse_number(
     target = input_id()
     cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
     if not cleaned:
-        key = f"error_q_{question.id}"
-        message = t(lang, key) if has(key) else t(lang, "error_number_empty", minimum=low, maximum=high)
+        own = QUESTION_ERRORS.get(question.id)
+        message = t(lang, own) if own else t(lang, "error_number_empty", minimum=low, maximum=high)
         return ParsedAnswer(errors=(FieldError(target, message),), submitted=submitted)
     if not _INTEGER_RE.fullmatch(cleaned):
         example = min(high, max(low, _EXAMPLES.get(fact.unit or "", (low + high) // 2)))
@@ -210,7 +219,7 @@ def _parse_duration(fact: Fact, text: str, unit: str, lang: Lang) -> ParsedAnswe
     number = int(cleaned)
     most = max_in(chosen, fact.maximum if fact.maximum is not None else 36500)
     if not 0 <= number <= most:
-        return error(t(lang, "error_duration_range", maximum=most, unit=unit_name(lang, chosen)))
+        return error(t(lang, "error_duration_range", maximum=most, unit=unit_name(lang, chosen, most)))
     return ParsedAnswer(to_days(number, chosen), submitted=submitted)
 
 

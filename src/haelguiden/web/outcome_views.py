@@ -12,11 +12,11 @@ from starlette.requests import Request
 
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.model import KnowledgeBase, Lang, Region, TriageLevel
-from haelguiden.presenters import questions_about, reason_text, triage_reason_text
+from haelguiden.i18n import t
+from haelguiden.presenters import likelihood_text, questions_about, reason_text, triage_reason_text
 from haelguiden.services import Services
 from haelguiden.web import urls
-from haelguiden.web.check_views import LIKELIHOOD_KEYS, article_link
-from haelguiden.web.messages import t
+from haelguiden.web.check_views import LIKELIHOOD_CLASSES, article_link
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import (
     CauseView,
@@ -114,15 +114,14 @@ def _causes(request: Request, lang: Lang, assessment: Assessment) -> tuple[Cause
     advice = leading.quick_advice.get(lang) if leading else None
     causes = []
     for position, ranked in enumerate(assessment.listed):
-        word, css = LIKELIHOOD_KEYS[ranked.likelihood]
         c = ranked.condition
         causes.append(
             CauseView(
                 id=c.id,
                 name=c.name.get(lang),
                 description=c.description.get(lang),
-                likelihood=t(lang, word),
-                likelihood_class=css,
+                likelihood=likelihood_text(ranked.likelihood, lang),
+                likelihood_class=LIKELIHOOD_CLASSES[ranked.likelihood],
                 for_=tuple(reason_text(x, lang) for x in ranked.explanation.for_),
                 against=tuple(reason_text(x, lang) for x in ranked.explanation.against),
                 clinician=c.clinician.get(lang),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,11 +32,11 @@ from haelguiden.engine.plan import (
     PlanLabels,
     exercise_for_lang,
 )
+from haelguiden.i18n import t
 from haelguiden.knowledge.files import default_directory
 from haelguiden.services import Services
 from haelguiden.web import urls
 from haelguiden.web.check_views import needs_region
-from haelguiden.web.plan_diary_messages import WORDS, w
 from haelguiden.web.rendering import chrome, context
 from haelguiden.web.viewmodels import Alternate, ArticleItem, Chrome, Link, TriagePanel
 
@@ -66,7 +65,7 @@ def drawing_svg(folder: Path, exercise: Exercise, lang: Lang, *, element_id: str
     exercise instead. ``element_id`` prefixes the ids of the title and description, so several drawings
     can share a page.
     """
-    title = w(lang, "exercise_drawing", name=exercise.name.en) if lang == "en" else None
+    title = t(lang, "exercise_drawing", name=exercise.name.en) if lang == "en" else None
     return _drawing(str(folder / exercise.drawing), element_id, title)
 
 
@@ -271,7 +270,7 @@ def source_views(services: Services, ids: tuple[str, ...], lang: Lang) -> tuple[
         if titled is not None:
             views.append(SourceView(titled.line(lang), titled.title(lang)[1]))
     if any(source not in services.kb.sources for source in ids):
-        views.append(SourceView(w(lang, "source_estimate"), lang))
+        views.append(SourceView(t(lang, "source_estimate"), lang))
     return tuple(dict.fromkeys(views))
 
 
@@ -282,7 +281,6 @@ class PlanPage:
     expect, and what the plan is based on."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     intro: str
     basis: tuple[BasisRow, ...]
@@ -314,7 +312,7 @@ class PlanSourcesPage:
 
 def plan_sources_page(request: Request, services: Services, lang: Lang, plan: LocalPlan) -> PlanSourcesPage:
     """The sources of a plan already put in ``lang``."""
-    heading = w(lang, "plan_sources_title")
+    heading = t(lang, "plan_sources_title")
     return PlanSourcesPage(
         chrome=chrome(
             request,
@@ -326,9 +324,9 @@ def plan_sources_page(request: Request, services: Services, lang: Lang, plan: Lo
             noindex=True,
         ),
         heading=heading,
-        lead=w(lang, "plan_sources_lead"),
+        lead=t(lang, "plan_sources_lead"),
         sources=source_views(services, plan.sources, lang),
-        back=Link(urls.plan(lang), w(lang, "plan_sources_back")),
+        back=Link(urls.plan(lang), t(lang, "plan_sources_back")),
     )
 
 
@@ -337,7 +335,6 @@ class NoPlanPage:
     """``/plan`` when a doctor must look first: the reason, and what to do now."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     reason: str
     basis: tuple[BasisRow, ...]
@@ -359,10 +356,10 @@ def _plan_chrome(request: Request, lang: Lang, title: str) -> Chrome:
 
 def basis_rows(lang: Lang, cause: str | None, child_below: int | None) -> tuple[BasisRow, ...]:
     """The summary of what the plan is based on; ``child_below`` is set for a child's plan."""
-    group = w(lang, "group_child", age=child_below) if child_below is not None else w(lang, "group_adult")
+    group = t(lang, "group_child", age=child_below) if child_below is not None else t(lang, "group_adult")
     return (
-        BasisRow(w(lang, "plan_leading_cause"), cause or w(lang, "plan_no_cause")),
-        BasisRow(w(lang, "plan_group"), group),
+        BasisRow(t(lang, "plan_leading_cause"), cause or t(lang, "plan_no_cause")),
+        BasisRow(t(lang, "plan_group"), group),
     )
 
 
@@ -377,7 +374,6 @@ def plan_page(
     """The page of a plan already put in ``lang`` (``plan_for_lang``); ``exercises`` are the plan's."""
     return PlanPage(
         chrome=_plan_chrome(request, lang, plan.title),
-        w=WORDS[lang],
         heading=plan.title,
         intro=plan.intro,
         basis=basis,
@@ -406,7 +402,6 @@ def no_plan_page(
     """The page that explains why there is no self-care plan."""
     return NoPlanPage(
         chrome=_plan_chrome(request, lang, no_plan.title),
-        w=WORDS[lang],
         heading=no_plan.title,
         reason=no_plan.reason,
         basis=basis,
@@ -421,7 +416,6 @@ class ExercisePage:
     """``/oevelser/<id>``: one exercise with its drawing, steps, dose, how it should feel, when to stop."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     exercise: ExerciseView
     headings: ExerciseHeadings
     index_href: str
@@ -461,7 +455,6 @@ def exercise_page(request: Request, services: Services, lang: Lang, exercise: Ex
     other = urls.exercise(urls.other(lang), exercise.id)
     return ExercisePage(
         chrome=_public_chrome(request, lang, view.name, view.summary, path, other),
-        w=WORDS[lang],
         exercise=view,
         headings=exercise_headings(services.plans.rules.labels, lang),
         index_href=urls.exercises(lang),
@@ -471,8 +464,8 @@ def exercise_page(request: Request, services: Services, lang: Lang, exercise: Ex
 
 def exercise_index_page(request: Request, services: Services, lang: Lang) -> ExerciseIndexPage:
     """Every exercise of the plan library, in the library's order."""
-    heading = w(lang, "exercises_title")
-    lead = w(lang, "exercises_lead")
+    heading = t(lang, "exercises_title")
+    lead = t(lang, "exercises_lead")
     items = tuple(
         ArticleItem(urls.exercise(lang, e.id), e.name.get(lang), e.summary.get(lang))
         for e in services.plans.exercises.values()

@@ -2,14 +2,15 @@
 
 ``WebContext`` is built once by ``create_app`` and kept on ``app.state.web``; routes reach it through
 :func:`context`. :func:`render` is the only way a page is rendered: the template gets ``page`` and nothing
-else, and the CSRF cookie is set when the page made a new token.
+else (its words come from the message catalogue through ``_()``, in the page's language), and the CSRF
+cookie is set when the page made a new token.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.requests import Request
@@ -17,10 +18,10 @@ from starlette.responses import HTMLResponse
 
 from haelguiden.content import ArticleLibrary, SearchIndex
 from haelguiden.content.info_pages import InfoPage
-from haelguiden.engine.model import KnowledgeBase, Lang
+from haelguiden.engine.model import LANGS, KnowledgeBase, Lang
+from haelguiden.i18n import N_, t, translations
 from haelguiden.services import Services
 from haelguiden.web import urls
-from haelguiden.web.messages import UI
 from haelguiden.web.rate_limit import RateLimiter
 from haelguiden.web.security import CsrfProtection, CsrfToken
 from haelguiden.web.state_cookie import StateCodec
@@ -36,7 +37,8 @@ class WebContext:
     services: Services
     codec: StateCodec
     csrf: CsrfProtection
-    templates: Environment
+    #: One Jinja environment per language, each with that language's catalogue installed.
+    templates: Mapping[Lang, Environment]
     library: ArticleLibrary
     search: SearchIndex
     secure_cookies: bool
@@ -64,16 +66,25 @@ class WebContext:
         return str(request.base_url).rstrip("/")
 
 
-def template_environment() -> Environment:
-    """The Jinja environment: package templates, autoescaping, and an error for any undefined name."""
+def template_environment(lang: Lang) -> Environment:
+    """The Jinja environment of ``lang``: package templates, autoescaping, an error for any undefined name,
+    and the message catalogue of ``lang`` behind ``_()``/``ngettext()`` (``jinja2.ext.i18n``, new style:
+    placeholders are filled in and escaped by the call, ``_("key", name=value)``)."""
     env = Environment(
         loader=PackageLoader("haelguiden.web", "templates"),
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+def template_environments() -> dict[Lang, Environment]:
+    """One template environment per language."""
+    return {lang: template_environment(lang) for lang in LANGS}
 
 
 def context(request: Request) -> WebContext:
@@ -109,31 +120,37 @@ def chrome(
     outcome, where nothing may compete with the call).
     """
     web = context(request)
-    t = UI[lang]
     other = urls.other(lang)
     nav = (
-        NavItem(urls.check(lang), t["nav_check"], section == "check"),
-        NavItem(urls.articles(lang), t["nav_articles"], section == "articles"),
-        NavItem(urls.search(lang), t["nav_search"], section == "search"),
+        NavItem(urls.check(lang), t(lang, "nav_check"), section == "check"),
+        NavItem(urls.articles(lang), t(lang, "nav_articles"), section == "articles"),
+        NavItem(urls.search(lang), t(lang, "nav_search"), section == "search"),
     )
     return Chrome(
         lang=lang,
-        t=t,
         title=title,
         has_errors=has_errors,
         home_href=urls.home(lang),
-        switch=Link(switch_href, t["other_lang_name"]),
+        switch=Link(switch_href, t(lang, "other_lang_name")),
         switch_lang=other,
         nav=() if minimal else nav,
         csrf_token=CsrfToken(web.csrf, request),
         footer_links=(
-            *(Link(urls.info_page(lang, name), t[f"footer_{name}"]) for name in urls.INFO_PAGES),
-            Link(f"{urls.API_PREFIX}/docs", t["footer_api"]),
+            *(Link(urls.info_page(lang, name), t(lang, key)) for name, key in _FOOTER_KEYS.items()),
+            Link(f"{urls.API_PREFIX}/docs", t(lang, "footer_api")),
         ),
-        emergency_line="" if minimal else t["emergency_line"].format(emergency=emergency_title(web.kb, lang)),
+        emergency_line="" if minimal else t(lang, "emergency_line", emergency=emergency_title(web.kb, lang)),
         stylesheets=tuple(f"{urls.STATIC_PREFIX}/{name}.css" for name in _stylesheets(section, css)),
         **extra,
     )
+
+
+#: The footer's link to each page about Hælguiden (``urls.INFO_PAGES``).
+_FOOTER_KEYS = {
+    "privacy": N_("footer_privacy"),
+    "about": N_("footer_about"),
+    "accessibility": N_("footer_accessibility"),
+}
 
 
 def _stylesheets(section: Section, css: tuple[str, ...]) -> tuple[str, ...]:
@@ -151,10 +168,18 @@ def with_errors(value: Chrome, has_errors: bool) -> Chrome:
     return replace(value, has_errors=has_errors)
 
 
-def render(request: Request, template: str, page: object, *, status: int = 200) -> HTMLResponse:
-    """Render ``pages/<template>`` with ``page`` as its only variable."""
+class Page(Protocol):
+    """A view model: every page has its chrome, which says the page's language."""
+
+    @property
+    def chrome(self) -> Chrome:
+        """The page's chrome."""
+
+
+def render(request: Request, template: str, page: Page, *, status: int = 200) -> HTMLResponse:
+    """Render ``pages/<template>`` with ``page`` as its only variable, in the page's language."""
     web = context(request)
-    html = web.templates.get_template(f"pages/{template}").render(page=page)
+    html = web.templates[page.chrome.lang].get_template(f"pages/{template}").render(page=page)
     response = HTMLResponse(html, status_code=status)
     web.csrf.set_cookie(request, response)
     return response

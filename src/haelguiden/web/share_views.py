@@ -6,19 +6,18 @@ summary page (:mod:`haelguiden.web.summary_views`) without anything that leads b
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 from starlette.requests import Request
 
 from haelguiden.engine.model import Lang
-from haelguiden.tracker import messages as tracker_messages
+from haelguiden.i18n import both, long_date, t
 from haelguiden.tracker.qr import qr_svg
 from haelguiden.tracker.shares import Share
 from haelguiden.web import urls
 from haelguiden.web.diary_views import diary_chrome
-from haelguiden.web.plan_diary_messages import WORDS, w
 from haelguiden.web.viewmodels import Chrome, Link
 
 #: The query value that says sharing was just stopped (``?besked=stoppet``).
@@ -41,7 +40,6 @@ class SharePage:
     """What a share shows and cannot do, the button that makes one, and the shares made so far."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     notice: str | None
     create_action: str
@@ -54,7 +52,6 @@ class ShareCreatedPage:
     """The new read-only link, once: as text and as a QR code."""
 
     chrome: Chrome
-    w: Mapping[str, str]
     heading: str
     link: str
     qr: Markup
@@ -65,24 +62,23 @@ def share_page(
     request: Request, lang: Lang, token: str, shares: Sequence[Share], *, notice: str | None = None
 ) -> SharePage:
     """The diary's share page."""
-    heading = w(lang, "share_title")
+    heading = t(lang, "share_title")
     rows = tuple(
         ShareRow(
-            made=w(lang, "share_made_on", date=tracker_messages.long_date(s.created, lang)),
-            scope=w(lang, "share_with_answers" if s.answers else "share_diary_only"),
+            made=t(lang, "share_made_on", date=long_date(s.created, lang)),
+            scope=t(lang, "share_with_answers") if s.answers else t(lang, "share_diary_only"),
             revoke_action=urls.diary_share_revoke(lang, token, s.id),
-            label=w(lang, "share_revoke_label", date=tracker_messages.long_date(s.created, lang)),
+            label=t(lang, "share_revoke_label", date=long_date(s.created, lang)),
         )
         for s in shares
     )
     return SharePage(
         chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "share")),
-        w=WORDS[lang],
         heading=heading,
-        notice=w(lang, "share_revoked") if notice == REVOKED[lang] else None,
+        notice=t(lang, "share_revoked") if notice == REVOKED[lang] else None,
         create_action=urls.diary_part(lang, token, "share"),
         shares=rows,
-        back=Link(urls.diary(lang, token), w(lang, "back_to_diary")),
+        back=Link(urls.diary(lang, token), t(lang, "back_to_diary")),
     )
 
 
@@ -91,12 +87,11 @@ def created_page(
 ) -> ShareCreatedPage:
     """The page that hands over a new read-only link (it is not stored, so this is the only time)."""
     link = base_url + urls.shared(lang, share_token)
-    heading = w(lang, "share_created_title")
+    heading = t(lang, "share_created_title")
     return ShareCreatedPage(
         chrome=diary_chrome(request, lang, heading, urls.diary_part(urls.other(lang), token, "share")),
-        w=WORDS[lang],
         heading=heading,
         link=link,
-        qr=Markup(qr_svg(link, lang, element_id="share-qr", title=tracker_messages.QR_SHARE_TITLE)),
-        back=Link(urls.diary(lang, token), w(lang, "back_to_diary")),
+        qr=Markup(qr_svg(link, lang, element_id="share-qr", title=both("qr_title_share"))),
+        back=Link(urls.diary(lang, token), t(lang, "back_to_diary")),
     )

@@ -15,11 +15,11 @@ from starlette.requests import Request
 
 from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.engine.state import StoryValue
+from haelguiden.i18n import t
 from haelguiden.knowledge.story import StoryLexicon
 from haelguiden.presenters import story_statements
 from haelguiden.web import urls
 from haelguiden.web.forms import input_id
-from haelguiden.web.messages import t
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import ErrorItem, StoryConfirmPage, StoryOption, StoryRow
 

@@ -19,7 +19,8 @@ from starlette.requests import Request
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.model import KnowledgeBase, Lang, Question
 from haelguiden.engine.state import Answers, AnswerValue
-from haelguiden.presenters import reason_text, triage_reason_text
+from haelguiden.i18n import N_, long_date, numeric_date, short_date, t, tn
+from haelguiden.presenters import likelihood_text, reason_text, triage_reason_text
 from haelguiden.rendering.summary import (
     AnswerRow,
     CauseRow,
@@ -31,11 +32,9 @@ from haelguiden.rendering.summary import (
     SummaryDocument,
 )
 from haelguiden.services import Services
-from haelguiden.tracker import messages as tracker_messages
 from haelguiden.tracker.chart import pain_chart
 from haelguiden.tracker.model import Diary, Entry
-from haelguiden.web.check_views import LIKELIHOOD_KEYS, answer_words
-from haelguiden.web.messages import UI, has, t
+from haelguiden.web.check_views import answer_words
 from haelguiden.web.plan_views import CSS
 from haelguiden.web.rendering import chrome
 from haelguiden.web.viewmodels import Chrome, Link
@@ -46,9 +45,50 @@ LAST_ENTRIES = 5
 RED_FLAG_PURPOSE = "safety"
 
 
+#: The summary's fixed headings and labels that the PDF and FHIR lay out (``SummaryDocument.words``).
+SUMMARY_WORDS = (
+    N_("summary_title"),
+    N_("summary_subtitle"),
+    N_("summary_not_diagnosis"),
+    N_("summary_date"),
+    N_("summary_source"),
+    N_("summary_triage"),
+    N_("summary_reasons"),
+    N_("summary_red_flags"),
+    N_("summary_causes"),
+    N_("summary_for"),
+    N_("summary_against"),
+    N_("summary_answers"),
+    N_("summary_question"),
+    N_("summary_answer"),
+    N_("summary_flag"),
+    N_("summary_diary"),
+    N_("summary_last_entries"),
+    N_("summary_worst"),
+    N_("summary_first_step"),
+    N_("summary_col_date"),
+    N_("summary_col_exercises"),
+    N_("summary_col_note"),
+)
+#: What kind of reason a triage reason is, in the summary's words (a cause's reason has none).
+_REASON_KINDS = {
+    "rule": N_("summary_kind_rule"),
+    "condition": N_("summary_kind_condition"),
+    "precaution": N_("summary_kind_precaution"),
+}
+#: Each triage level in a few words ("egen læge inden for få dage").
+_LEVELS = {
+    "emergency": N_("summary_level_emergency"),
+    "urgent": N_("summary_level_urgent"),
+    "gp": N_("summary_level_gp"),
+    "professional": N_("summary_level_professional"),
+    "self_care": N_("summary_level_self_care"),
+}
+
+
 def summary_words(lang: Lang) -> Mapping[str, str]:
-    """The summary's fixed headings and labels in ``lang`` (the ``summary_*`` UI words)."""
-    return {key: text for key, text in UI[lang].items() if key.startswith("summary_")}
+    """The summary's fixed headings and labels in ``lang`` (:data:`SUMMARY_WORDS`)."""
+    return {key: t(lang, key) for key in SUMMARY_WORDS}
 
 
 def check_part(services: Services, lang: Lang, assessment: Assessment) -> CheckPart:
@@ -83,7 +123,7 @@ def check_part(services: Services, lang: Lang, assessment: Assessment) -> CheckP
         causes=tuple(
             CauseRow(
                 name=r.condition.name.get(lang),
-                likelihood=t(lang, LIKELIHOOD_KEYS[r.likelihood][0]),
+                likelihood=likelihood_text(r.likelihood, lang),
                 for_=tuple(reason_text(x, lang) for x in r.explanation.for_),
                 against=tuple(reason_text(x, lang) for x in r.explanation.against),
             )
@@ -93,11 +133,10 @@ def check_part(services: Services, lang: Lang, assessment: Assessment) -> CheckP
 
 
 def _reason(text: str, kind: str, level: str, lang: Lang) -> ReasonRow:
-    kind_key, level_key = f"summary_kind_{kind}", f"summary_level_{level}"
     return ReasonRow(
         text=text,
-        kind=t(lang, kind_key) if has(kind_key) else "",
-        level=t(lang, level_key) if has(level_key) else level,
+        kind=t(lang, _REASON_KINDS[kind]) if kind in _REASON_KINDS else "",
+        level=t(lang, _LEVELS[level]) if level in _LEVELS else level,
     )
 
 
@@ -106,7 +145,8 @@ def _answer_row(kb: KnowledgeBase, question: Question, value: AnswerValue, lang:
     words = list(answer_words(kb, question, value, lang))
     if question.kind == "checklist" and isinstance(value, Mapping):
         unknown = [i.label.get(lang) for i in question.items if i.id in value and value[i.id] is None]
-        words += [f"{t(lang, 'dont_know').lower()}: {label}" for label in unknown]
+        dont_know = t(lang, "dont_know").lower()
+        words += [f"{dont_know}: {label}" for label in unknown]
     return AnswerRow(label=question.text.get(lang), value="; ".join(words), unknown=value is None)
 
 
@@ -128,7 +168,7 @@ def _red_flag_rows(
         if tick is None:
             words, unknown = t(lang, "dont_know"), True
         else:
-            words, unknown = t(lang, "summary_yes" if tick else "summary_no"), False
+            words, unknown = (t(lang, "summary_yes") if tick else t(lang, "summary_no")), False
         rows.append(
             AnswerRow(item.label.get(lang), words, unknown, flagged=tick is True and item.fact in flagged)
         )
@@ -144,7 +184,7 @@ def diary_part(services: Services, lang: Lang, diary: Diary, entries: Sequence[E
     newest = list(reversed(ordered))[:LAST_ENTRIES]
     rows = tuple(
         EntryRow(
-            date=tracker_messages.numeric_date(e.date),
+            date=numeric_date(e.date),
             worst=str(e.worst_pain),
             first_step=t(lang, "summary_not_measured")
             if e.first_step_pain is None
@@ -157,21 +197,21 @@ def diary_part(services: Services, lang: Lang, diary: Diary, entries: Sequence[E
     )
     earlier = len(ordered) - len(newest)
     return DiaryPart(
-        started=t(lang, "summary_diary_started", date=tracker_messages.long_date(diary.start_date, lang)),
+        started=t(lang, "summary_diary_started", date=long_date(diary.start_date, lang)),
         chart_svg=chart.svg,
         chart_svg_narrow=chart.svg_narrow,
         trend=chart.description,
         points=tuple(
             ChartPoint(
                 day=(e.date - first).days,
-                label=tracker_messages.short_date(e.date, lang),
+                label=short_date(e.date, lang),
                 worst=e.worst_pain,
                 first_step=e.first_step_pain,
             )
             for e in ordered
         ),
         entries=rows,
-        more=t(lang, "summary_more", count=earlier) if earlier else None,
+        more=tn(lang, "summary_more", earlier) if earlier else None,
     )
 
 
@@ -190,7 +230,7 @@ def summary_document(
     return SummaryDocument(
         lang=lang,
         words=summary_words(lang),
-        date=tracker_messages.long_date(date, lang),
+        date=long_date(date, lang),
         check=check_part(services, lang, assessment) if assessment is not None and due else None,
         diary=diary_part(services, lang, diary, entries) if diary is not None else None,
         no_check=None if due else t(lang, "summary_no_check"),

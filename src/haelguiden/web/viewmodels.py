@@ -2,14 +2,14 @@
 
 Templates lay these out and nothing more: no clinical ``if``, no arithmetic, no sorting. Every decision
 (which options, which likelihood word, which bar width, which phone number) is made in Python when the
-view model is built. Every page has ``chrome``: the language, the UI words (``chrome.t.key``), the
-``<title>``, the language switch and the CSRF token, which is what ``layout.html`` needs. Pages added later
+view model is built. Every page has ``chrome``: the language, the ``<title>``, the language switch and the
+CSRF token, which is what ``layout.html`` needs. The fixed words of a page come from the message catalogue
+(``_("key")`` in the template, in the environment of ``chrome.lang``). Pages added later
 (diary, plans) follow the same pattern: a dataclass with ``chrome`` plus their own fields.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -58,7 +58,6 @@ class Chrome:
     """What every page's layout needs."""
 
     lang: Lang
-    t: Mapping[str, str]
     #: The ``<title>`` text before " – Hælguiden"; it starts with the page's h1.
     title: str
     #: True when the page shows form errors: the title then starts with "Fejl: ".

@@ -21,10 +21,10 @@ from haelguiden.engine.model import KnowledgeBase, Lang
 from haelguiden.engine.state import Answers
 from haelguiden.engine.suggest import did_you_mean
 from haelguiden.errors import StorageError
+from haelguiden.i18n import t
 from haelguiden.presenters import assessment_dict, story_facts_json, story_statements
 from haelguiden.web import urls
 from haelguiden.web.api_schemas import AnswerIn, AssessmentRequest, AssessmentResponse, Health, Problem, Ready
-from haelguiden.web.messages import t
 from haelguiden.web.problems import MEDIA_TYPE, problem
 from haelguiden.web.rendering import chrome, context, render
 from haelguiden.web.viewmodels import ApiDocsPage, ApiOperation, ApiSchema

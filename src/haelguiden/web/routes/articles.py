@@ -13,8 +13,8 @@ from starlette.responses import Response
 
 from haelguiden.content import Article, TocEntry, faq_page, medical_web_page, script_json
 from haelguiden.engine.model import Lang
+from haelguiden.i18n import LOCALES, long_date, t, tn
 from haelguiden.web import urls
-from haelguiden.web.messages import human_date, plural, t
 from haelguiden.web.rendering import chrome, context, render
 from haelguiden.web.viewmodels import (
     Alternate,
@@ -31,7 +31,6 @@ from haelguiden.web.viewmodels import (
 router = APIRouter(include_in_schema=False)
 Endpoint = Callable[..., Coroutine[Any, Any, Response]]
 MAX_QUERY_CHARS = 200
-_LOCALES = {"da": "da_DK", "en": "en_GB"}
 #: Articles change rarely; a short shared cache keeps them fast without serving stale text for long.
 _ARTICLE_CACHE = "public, max-age=300"
 
@@ -102,16 +101,16 @@ def article_page(request: Request, lang: Lang, article: Article) -> ArticlePage:
             description=description or None,
             canonical=canonical,
             alternates=tuple(sorted(alternates, key=lambda a: a.lang)),
-            og=OpenGraph(meta.meta_title, description, canonical, "article", _LOCALES[lang]),
+            og=OpenGraph(meta.meta_title, description, canonical, "article", LOCALES[lang]),
             json_ld=tuple(script_json(d) for d in documents),
         ),
         heading=article.title,
         body=Markup(article.html),  # sanitised by the content package; directives built from the KB
         toc=_toc(article.rendered.toc),
-        published=human_date(lang, meta.date_published),
-        updated=human_date(lang, meta.last_updated),
+        published=long_date(meta.date_published, lang),
+        updated=long_date(meta.last_updated, lang),
         review=(
-            t(lang, "reviewed_by", name=meta.reviewed_by, date=human_date(lang, meta.last_reviewed))
+            t(lang, "reviewed_by", name=meta.reviewed_by, date=long_date(meta.last_reviewed, lang))
             if meta.reviewed_by and meta.last_reviewed
             else t(lang, "not_reviewed")
         ),
@@ -139,7 +138,7 @@ def _search(lang: Lang) -> Endpoint:
         summary = None
         if query:
             summary = (
-                plural(lang, "search_results", len(hits), query=query)
+                tn(lang, "search_results", len(hits), query=query)
                 if hits
                 else t(lang, "search_none", query=query)
             )

@@ -22,10 +22,10 @@ from haelguiden.engine.care import region_for_postcode
 from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.model import KnowledgeBase, Lang, Region
 from haelguiden.engine.state import Answers, AnswerValue
+from haelguiden.i18n import t
 from haelguiden.services import Services
 from haelguiden.web import check_views, forms, outcome_views, story_views, urls
 from haelguiden.web.api_schemas import STORY_MAX_CHARS
-from haelguiden.web.messages import t
 from haelguiden.web.rendering import WebContext, chrome, context, render
 from haelguiden.web.security import CSRF_FIELD
 from haelguiden.web.state_cookie import COOKIE_NAME, CheckState, InvalidState

@@ -22,7 +22,7 @@ from starlette.responses import Response
 
 from haelguiden.engine.model import Lang
 from haelguiden.engine.recovery import evaluate_recovery
-from haelguiden.tracker import messages as tracker_messages
+from haelguiden.i18n import numeric_date, t
 from haelguiden.tracker.calendar import ICS_MEDIA_TYPE, checkin_calendar
 from haelguiden.tracker.export import CSV_MEDIA_TYPE, export_filename, to_csv, to_json
 from haelguiden.tracker.model import (
@@ -35,8 +35,6 @@ from haelguiden.tracker.model import (
 )
 from haelguiden.web import diary_checkin_views, diary_entry_views, diary_views, urls
 from haelguiden.web.diary_entry_views import EntryForm
-from haelguiden.web.messages import t
-from haelguiden.web.plan_diary_messages import w
 from haelguiden.web.rate_limit import check_limit
 from haelguiden.web.rendering import WebContext, chrome, context, render
 from haelguiden.web.routes.assessment import load_state, read_form, redirect
@@ -62,11 +60,11 @@ def count_get(request: Request) -> None:
 
 def not_found(request: Request, lang: Lang) -> Response:
     """The same page for every token that does not open a diary: it names nothing about the token."""
-    heading = w(lang, "not_found_title")
+    heading = t(lang, "diary_not_found_title")
     page = MessagePage(
         chrome=chrome(request, lang, title=heading, switch_href=urls.home(urls.other(lang)), noindex=True),
         heading=heading,
-        body=tracker_messages.DIARY_NOT_FOUND.get(lang),
+        body=t(lang, "diary_link_broken"),
         link=Link(urls.home(lang), t(lang, "go_home")),
     )
     return render(request, "message.html", page, status=404)
@@ -194,7 +192,7 @@ def _new_entry(
 ) -> Response:
     if form is not None:
         return _save_entry(request, lang, web, diary, token, form, None)
-    today = tracker_messages.numeric_date(web.services.today())
+    today = numeric_date(web.services.today())
     page = diary_entry_views.entry_page(request, web.services, lang, token, diary, EntryForm(date=today))
     return render(request, "diary_entry.html", page)
 
@@ -234,11 +232,11 @@ def _delete_diary(
         page = diary_views.confirm_delete_diary(request, lang, token, count)
         return render(request, "diary_confirm.html", page)
     repository.delete_diary(diary.id)
-    heading = w(lang, "deleted_title")
+    heading = t(lang, "deleted_title")
     done = MessagePage(
         chrome=chrome(request, lang, title=heading, switch_href=urls.home(urls.other(lang)), noindex=True),
         heading=heading,
-        body=w(lang, "deleted_body"),
+        body=t(lang, "deleted_body"),
         link=Link(urls.home(lang), t(lang, "go_home")),
     )
     return render(request, "message.html", done)
@@ -292,7 +290,7 @@ def _calendar(
         diary_url=web.site_url(request) + urls.diary(lang, token),
         lang=lang,
     )
-    name = "haelguiden-tjek.ics" if lang == "da" else "haelguiden-check-ins.ics"
+    name = t(lang, "file_calendar")
     return Response(
         ics, media_type=ICS_MEDIA_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )

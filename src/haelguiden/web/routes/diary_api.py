@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from haelguiden.engine.suggest import did_you_mean
-from haelguiden.tracker import messages as tracker_messages
+from haelguiden.i18n import t
 from haelguiden.tracker.export import diary_to_dict
 from haelguiden.tracker.model import Diary, DiaryInputError, DiaryNotFound, validate_entry
 from haelguiden.web import diary_views, urls
@@ -148,7 +148,7 @@ def _input_problem(exc: DiaryInputError) -> Response:
 
 
 def _not_found() -> Response:
-    return problem(404, code="diary-not-found", detail=tracker_messages.DIARY_NOT_FOUND.en)
+    return problem(404, code="diary-not-found", detail=t("en", "diary_link_broken"))
 
 
 def _diary_out(diary: Diary) -> dict[str, Any]:

@@ -16,9 +16,9 @@ from haelguiden.content import SitemapEntry, robots_txt, sitemap_xml
 from haelguiden.content.info_pages import KEYS, InfoPage, load_info_pages
 from haelguiden.engine.care import after_hours_text
 from haelguiden.engine.model import LANGS, Lang
+from haelguiden.i18n import LOCALES, count, long_date, t
 from haelguiden.services import DIARY_KEEP_MONTHS
 from haelguiden.web import urls
-from haelguiden.web.messages import count, human_date, t
 from haelguiden.web.rendering import chrome, context, emergency_title, render
 from haelguiden.web.state_cookie import MAX_AGE_SECONDS
 from haelguiden.web.viewmodels import Alternate, ErrorItem, InfoPageView, Link, OpenGraph, StartPage
@@ -44,11 +44,11 @@ def start_page_model(request: Request, lang: Lang, story_error: str | None = Non
             description=lead,
             canonical=canonical,
             alternates=tuple(Alternate(x, web.site_url(request) + urls.home(x)) for x in ("da", "en")),
-            og=OpenGraph(heading, lead, canonical, "website", "da_DK" if lang == "da" else "en_GB"),
+            og=OpenGraph(heading, lead, canonical, "website", LOCALES[lang]),
         ),
         heading=heading,
         emergency=t(lang, "start_emergency", after_hours=after_hours_text(web.kb, lang, None)),
-        does=tuple(t(lang, f"start_does_{n}") for n in (1, 2, 3)),
+        does=(t(lang, "start_does_1"), t(lang, "start_does_2"), t(lang, "start_does_3")),
         does_not=(
             t(lang, "start_not_1"),
             t(lang, "start_not_2", emergency=emergency_title(web.kb, lang)),
@@ -107,7 +107,7 @@ def _info_page(lang: Lang, key: str) -> Endpoint:
                 ),
             ),
             heading=found.title,
-            updated=human_date(lang, found.last_updated),
+            updated=long_date(found.last_updated, lang),
             body=Markup(found.html),  # sanitised by the content package
         )
         return render(request, "info.html", page)

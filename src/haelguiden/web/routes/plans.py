@@ -19,9 +19,9 @@ from starlette.responses import RedirectResponse, Response
 from haelguiden.engine.assess import Assessment
 from haelguiden.engine.model import Lang
 from haelguiden.engine.plan import NoPlan, Plan, no_plan_for_lang, plan_for_lang
+from haelguiden.i18n import t
 from haelguiden.rendering.plan_pdf import plan_pdf
 from haelguiden.web import plan_views, urls
-from haelguiden.web.plan_diary_messages import w
 from haelguiden.web.rendering import WebContext, chrome, context, render
 from haelguiden.web.routes.assessment import load_state, restart_page
 from haelguiden.web.state_cookie import CheckState
@@ -33,12 +33,12 @@ PDF_MEDIA_TYPE = "application/pdf"
 
 
 def _missing_page(request: Request, lang: Lang) -> Response:
-    heading = w(lang, "plan_missing_title")
+    heading = t(lang, "plan_missing_title")
     page = MessagePage(
         chrome=chrome(request, lang, title=heading, switch_href=urls.plan(urls.other(lang)), noindex=True),
         heading=heading,
-        body=w(lang, "plan_missing_body"),
-        link=Link(urls.check(lang), w(lang, "plan_missing_link")),
+        body=t(lang, "plan_missing_body"),
+        link=Link(urls.check(lang), t(lang, "plan_missing_link")),
     )
     return render(request, "message.html", page)
 
@@ -111,7 +111,7 @@ def _plan_pdf(lang: Lang) -> Endpoint:
             return RedirectResponse(urls.plan(lang), status_code=303)
         chosen: Plan = built
         content = await run_in_threadpool(lambda: plan_pdf(chosen, lang))
-        name = "haelguiden-plan.pdf" if lang == "da" else "haelguiden-plan-en.pdf"
+        name = t(lang, "file_plan_pdf")
         return Response(
             content,
             media_type=PDF_MEDIA_TYPE,

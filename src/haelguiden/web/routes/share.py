@@ -24,12 +24,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from haelguiden.engine.model import Lang
+from haelguiden.i18n import t
 from haelguiden.rendering.summary import SummaryDocument
 from haelguiden.tracker.model import Diary, DiaryNotFound
 from haelguiden.tracker.shares import Share
 from haelguiden.web import fhir_summary, share_views, summary_views, urls
-from haelguiden.web.messages import t
-from haelguiden.web.plan_diary_messages import w
 from haelguiden.web.rendering import WebContext, chrome, context, render
 from haelguiden.web.routes.assessment import load_state, read_form, redirect
 from haelguiden.web.routes.diary import count_get, not_found
@@ -38,8 +37,6 @@ from haelguiden.web.viewmodels import Link, MessagePage
 
 router = APIRouter(include_in_schema=False)
 Endpoint = Callable[..., Coroutine[Any, Any, Response]]
-_PDF_NAME = {"da": "haelguiden-resume.pdf", "en": "haelguiden-summary.pdf"}
-_FHIR_NAME = {"da": "haelguiden-resume.fhir.json", "en": "haelguiden-summary.fhir.json"}
 
 
 # --- under the private diary link ----------------------------------------------------------------------
@@ -117,11 +114,11 @@ def _own_summary(request: Request, lang: Lang, part: str | None) -> Response:
         services, lang, date=services.today(), answers=answers, diary=diary, entries=entries
     )
     if part == "pdf":
-        return pdf_response(document, _PDF_NAME[lang])
+        return pdf_response(document, t(lang, "file_summary_pdf"))
     if part == "fhir":
         assessment = services.assess(answers) if answers is not None else None
         bundle = fhir_summary.summary_bundle(web.kb, assessment, document, dt.datetime.now(dt.UTC))
-        return fhir_response(bundle, _FHIR_NAME[lang])
+        return fhir_response(bundle, t(lang, "file_summary_fhir"))
     page = summary_views.summary_page(
         request,
         lang,
@@ -129,18 +126,18 @@ def _own_summary(request: Request, lang: Lang, part: str | None) -> Response:
         switch_href=urls.diary_part(urls.other(lang), token, "summary"),
         pdf_href=urls.diary_part(lang, token, "summary_pdf"),
         fhir_href=urls.diary_part(lang, token, "summary_fhir"),
-        back=Link(urls.diary(lang, token), w(lang, "back_to_diary")),
+        back=Link(urls.diary(lang, token), t(lang, "back_to_diary")),
     )
     return render(request, "summary.html", page)
 
 
 # --- under the share's own link ------------------------------------------------------------------------
 def _shared_not_found(request: Request, lang: Lang) -> Response:
-    heading = w(lang, "shared_not_found_title")
+    heading = t(lang, "shared_not_found_title")
     page = MessagePage(
         chrome=chrome(request, lang, title=heading, switch_href=urls.home(urls.other(lang)), noindex=True),
         heading=heading,
-        body=w(lang, "shared_not_found_body"),
+        body=t(lang, "shared_not_found_body"),
         link=Link(urls.home(lang), t(lang, "go_home")),
     )
     return render(request, "message.html", page, status=404)
@@ -180,13 +177,15 @@ def _show(request: Request, lang: Lang, part: str | None) -> Response:
     share, document = opened
     share_token = str(request.path_params["share_token"])
     if part == "pdf":
-        return pdf_response(document, _PDF_NAME[lang])
+        return pdf_response(document, t(lang, "file_summary_pdf"))
     if part == "fhir":
         web = context(request)
         answers = web.services.shared_answers(share)
         assessment = web.services.assess(answers) if answers is not None else None
         now = dt.datetime.now(dt.UTC)
-        return fhir_response(fhir_summary.summary_bundle(web.kb, assessment, document, now), _FHIR_NAME[lang])
+        return fhir_response(
+            fhir_summary.summary_bundle(web.kb, assessment, document, now), t(lang, "file_summary_fhir")
+        )
     page = summary_views.summary_page(
         request,
         lang,
@@ -195,7 +194,7 @@ def _show(request: Request, lang: Lang, part: str | None) -> Response:
         pdf_href=urls.shared(lang, share_token, "pdf"),
         fhir_href=urls.shared(lang, share_token, "fhir"),
         back=None,
-        shared_note=w(lang, "shared_note"),
+        shared_note=t(lang, "shared_note"),
     )
     return render(request, "summary.html", page)
 

@@ -18,10 +18,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from haelguiden.engine.model import Lang
+from haelguiden.i18n import t
 from haelguiden.rendering.summary import SummaryDocument
 from haelguiden.rendering.summary_pdf import summary_pdf
 from haelguiden.web import fhir_summary, summary_views, urls
-from haelguiden.web.messages import t
 from haelguiden.web.rendering import context, render
 from haelguiden.web.routes.assessment import load_state, next_step, redirect, restart_page
 from haelguiden.web.viewmodels import Link
@@ -30,8 +30,6 @@ router = APIRouter(include_in_schema=False)
 Endpoint = Callable[..., Coroutine[Any, Any, Response]]
 PDF_MEDIA_TYPE = "application/pdf"
 FHIR_MEDIA_TYPE = "application/fhir+json"
-_PDF_NAME = {"da": "haelguiden-resume.pdf", "en": "haelguiden-summary.pdf"}
-_FHIR_NAME = {"da": "haelguiden-resume.fhir.json", "en": "haelguiden-summary.fhir.json"}
 
 
 def pdf_response(document: SummaryDocument, filename: str) -> Response:
@@ -88,7 +86,7 @@ def _pdf(lang: Lang) -> Endpoint:
         document = await _document(request, lang)
         if isinstance(document, Response):
             return document
-        return await run_in_threadpool(pdf_response, document, _PDF_NAME[lang])
+        return await run_in_threadpool(pdf_response, document, t(lang, "file_summary_pdf"))
 
     return pdf
 
@@ -102,7 +100,7 @@ def _fhir(lang: Lang) -> Endpoint:
         web = context(request)
         now = dt.datetime.now(dt.UTC)
         bundle = fhir_summary.summary_bundle(web.kb, web.services.assess(state.answers), document, now)
-        return fhir_response(bundle, _FHIR_NAME[lang])
+        return fhir_response(bundle, t(lang, "file_summary_fhir"))
 
     return fhir
 
