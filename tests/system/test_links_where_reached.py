@@ -18,6 +18,7 @@ import httpx
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
+from haelguiden.i18n import both
 from haelguiden.tracker.qr import qr_svg
 
 from ..realserver import start_server
@@ -44,9 +45,10 @@ def printed_links(client: httpx.Client, headers: dict[str, str] | None = None) -
 
 
 def diary_links(
-    client: httpx.Client, headers: dict[str, str] | None = None
+    client: httpx.Client, headers: dict[str, str] | None = None, *, share: bool = True
 ) -> tuple[str, dict[str, list[str]]]:
-    """Start a diary; the token and the links its page, QR code, calendar and the API print."""
+    """Start a diary; the token and the links its page, QR code, calendar, the API and (``share``) a new
+    read-only share print."""
     api = client.post("/api/v1/diaries", json={"lang": "da"}, headers=headers).json()
     token = api["token"]
     page = BeautifulSoup(client.get(f"/dagbog/{token}/link", headers=headers).text, "html.parser")
@@ -59,7 +61,21 @@ def diary_links(
         "diary link": [link, str(page.select_one(".private-link p a").get_text())],  # type: ignore[union-attr]
         "calendar": sorted({str(event["url"]) for event in ics.walk("VEVENT")}),
         "api": [api["url"]],
+        "share link": [share_link(client, token, headers)] if share else [],
     }
+
+
+def share_link(client: httpx.Client, token: str, headers: dict[str, str] | None = None) -> str:
+    """Make a read-only share of the diary from its share page; the link shown (and in its QR code)."""
+    form = BeautifulSoup(client.get(f"/dagbog/{token}/del", headers=headers).text, "html.parser")
+    csrf = str(form.select_one("input[name=csrf_token]")["value"])  # type: ignore[index]
+    made = client.post(f"/dagbog/{token}/del", data={"csrf_token": csrf}, headers=headers)
+    assert made.status_code == 200
+    page = BeautifulSoup(made.text, "html.parser")
+    link = str(page.select_one("#share-link")["value"])  # type: ignore[index]
+    expected = qr_svg(link, "da", element_id="share-qr", title=both("qr_title_share"))
+    assert str(page.select_one("figure.qr svg")) == str(BeautifulSoup(expected, "html.parser").svg)
+    return link
 
 
 def test_every_printed_link_uses_the_address_the_app_was_reached_at(tmp_path: Path) -> None:
@@ -87,6 +103,7 @@ def test_every_printed_link_uses_the_address_the_app_was_reached_at(tmp_path: Pa
     assert diary["diary link"] == [f"{server.base_url}/dagbog/{token}"] * 2
     assert diary["calendar"] == [f"{server.base_url}/dagbog/{token}"]
     assert diary["api"] == [f"{server.base_url}/dagbog/{token}"]
+    assert diary["share link"][0].startswith(f"{server.base_url}/delt/")
 
     behind_proxy = "https://" + server.base_url.removeprefix("http://")
     forwarded = [link for links in (*https.values(), *https_diary.values()) for link in links]
@@ -115,7 +132,8 @@ def test_a_configured_base_url_wins_over_the_request(tmp_path: Path) -> None:
     try:
         with httpx.Client(base_url=server.base_url, timeout=30) as client:
             found = printed_links(client)
-            token, diary = diary_links(client)
+            # With an https base URL the form cookie is Secure, so this plain-http client cannot post forms.
+            token, diary = diary_links(client, share=False)
     finally:
         server.stop()
     everything = [link for links in (*found.values(), *diary.values()) for link in links]

@@ -30,7 +30,8 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from haelguiden.engine.expressions import (
@@ -74,6 +75,18 @@ class OpenRule:
     rule: TriageRule
     reads: frozenset[str]
     rank: int
+    #: The facts of this step.
+    facts: Mapping[str, Known] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def started(self) -> bool:
+        """Some test of the rule already holds (:func:`_started`): worked out once per step, when needed."""
+        return _started(self.rule.when, self.facts)
+
+    @cached_property
+    def started_plain(self) -> bool:
+        """Some test that is not read cautiously already holds: the rule's context."""
+        return self.started and _started(self.rule.when, self.facts, plain_only=True)
 
 
 _READS: dict[int, tuple[KnowledgeBase, tuple[frozenset[str], ...]]] = {}
@@ -99,7 +112,7 @@ def open_rules(
     for rule, reads, truth in zip(kb.rules, _reads(kb), truths, strict=True):
         rank = TRIAGE_RANK[rule.level]
         if rank < current_rank and truth is None:
-            out.append(OpenRule(rule, reads, rank))
+            out.append(OpenRule(rule, reads, rank, facts))
     return out
 
 
@@ -373,12 +386,15 @@ def _can_be_true(
 
     ``assume``: facts that will stay unknown; a test that reads them cautiously counts as favourable.
     """
-    truth = evaluate(expr, facts)
-    if truth is not None:
-        return truth
+    # Only the tests are evaluated: a combination's truth follows from its parts', so evaluating it here
+    # too would evaluate every test once per level of nesting.
     if isinstance(expr, Unanswered):
-        return all(f in assume for f in expr.facts)  # answering can only make it false
+        truth = evaluate(expr, facts)
+        return truth if truth is not None else all(f in assume for f in expr.facts)  # answering: false
     if isinstance(expr, FactIn | Compare | IsKnown):
+        truth = evaluate(expr, facts)
+        if truth is not None:
+            return truth
         cautious = isinstance(expr, FactIn | Compare) and expr.cautious and expr.fact in assume
         return cautious or expr.fact in live
     if isinstance(expr, All):
@@ -393,11 +409,8 @@ def _can_be_true(
 def _can_be_false(
     expr: Expr, facts: Mapping[str, Known], live: frozenset[str], assume: frozenset[str] = frozenset()
 ) -> bool:
-    truth = evaluate(expr, facts)
-    if truth is not None:
-        return not truth
     if isinstance(expr, FactIn | Compare | IsKnown | Unanswered):
-        return True
+        return evaluate(expr, facts) is not True
     if isinstance(expr, All):
         return any(_can_be_false(p, facts, live, assume) for p in expr.parts)
     if isinstance(expr, AnyOf):
@@ -533,9 +546,9 @@ def decides(
         if open_rule.rank > most_urgent or not (open_rule.reads & mine):
             continue
         rule = open_rule.rule
-        if _started(rule.when, facts) and _can_be_true(rule.when, facts, mine):
+        if open_rule.started and _can_be_true(rule.when, facts, mine):
             return True
-        if rule.if_unknown and _started(rule.when, facts, plain_only=True):
+        if rule.if_unknown and open_rule.started_plain:
             # Cautious answers still to be asked count only when this question is one of them; otherwise
             # the rule must hold on the answers that are already "ved ikke".
             pool = unanswered | askable if rule.if_unknown & mine else unanswered
@@ -565,9 +578,8 @@ def choose(
     if current_rank == EMERGENCY_RANK:
         return Choice(None, None)  # call 112 now: nothing may stand between the person and that advice
     done = set(asked)
-    covered = covered_units(kb, asked)
     if remaining is None:
-        remaining = open_questions(kb, asked, facts, covered)
+        remaining = open_questions(kb, asked, facts, covered_units(kb, asked))
     first: list[tuple[str, Phase]] = [("core", "core"), ("safety", "safety")]
     if current_rank > TRIAGE_RANK[URGENT]:
         # someone who must see a doctor today is not kept for screening questions
@@ -602,7 +614,7 @@ def choose(
 
     # A fact is "live" while no asked question has covered it: one already answered (even "ved ikke")
     # is not asked again in another form just to settle a rule.
-    covered_facts = {f for f, _ in covered}
+    covered_facts = {f for f, _ in covered_units(kb, asked)}
     live = frozenset(
         f
         for q in kb.questions

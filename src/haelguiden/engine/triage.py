@@ -136,14 +136,18 @@ def precautions(
 
 
 def condition_levels(
-    kb: KnowledgeBase, facts: Mapping[str, Known], full: Vector | None = None
+    kb: KnowledgeBase,
+    facts: Mapping[str, Known],
+    full: Vector | None = None,
+    flagged: Sequence[str] | None = None,
 ) -> tuple[TriageReason, ...]:
     """The levels called for by likely conditions (probability without red-flag answers).
 
     ``full`` is the posterior with every answer, when the caller has it: reused when no answer is a red
-    flag, since the two are then the same.
+    flag, since the two are then the same. ``flagged``: the red-flag facts (:func:`red_flag_facts`), when
+    the caller has them.
     """
-    flags = frozenset(red_flag_facts(kb, facts))
+    flags = frozenset(red_flag_facts(kb, facts) if flagged is None else flagged)
     probs = full if full is not None and not flags else posterior(kb, facts, exclude=flags)
     conditions = model_for(kb).conditions
     top = max(range(len(probs)), key=probs.__getitem__)
@@ -180,10 +184,11 @@ def triage(
     answers themselves should count.
     """
     truths = truths if truths is not None else rule_truths(kb, facts)
+    flagged = red_flag_facts(kb, facts)
     reasons = (
         fired_rules(kb, facts, truths)
         + precautions(kb, facts, unanswered, truths, blank)
-        + condition_levels(kb, facts, full)
+        + condition_levels(kb, facts, full, flagged)
     )
     level: TriageLevel = TRIAGE_LEVELS[-1]
     for r in reasons:
@@ -191,4 +196,4 @@ def triage(
             level = r.level
     kinds = {"rule": 0, "precaution": 1, "condition": 2}
     ordered = tuple(sorted(reasons, key=lambda r: (TRIAGE_RANK[r.level], kinds[r.kind])))
-    return Triage(level=level, reasons=ordered, red_flags=red_flag_facts(kb, facts))
+    return Triage(level=level, reasons=ordered, red_flags=flagged)
