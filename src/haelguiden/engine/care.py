@@ -17,11 +17,13 @@ def region_for_postcode(kb: KnowledgeBase, postcode: int | None) -> Region | Non
 
 def after_hours_text(kb: KnowledgeBase, lang: Lang, region: Region | None) -> str:
     """The region's number, or every region's number when the region is not known."""
+    wording = kb.region_wording
     if region is not None:
-        return f"{region.phone} ({region.name.get(lang)})"
-    joiner = " eller " if lang == "da" else " or "
-    parts = [f"{r.phone} ({r.name.get(lang)})" for r in kb.regions]
-    return ", ".join(parts[:-1]) + joiner + parts[-1] if len(parts) > 1 else "".join(parts)
+        return wording.number.get(lang).format(phone=region.phone, region=region.name.get(lang))
+    parts = [wording.number.get(lang).format(phone=r.phone, region=r.name.get(lang)) for r in kb.regions]
+    if len(parts) == 1:
+        return parts[0]
+    return wording.every.get(lang).format(numbers=", ".join(parts[:-1]), last=parts[-1])
 
 
 def action_text(kb: KnowledgeBase, level: TriageLevel, lang: Lang, region: Region | None = None) -> str:

@@ -268,6 +268,17 @@ class Region:
 
 
 @dataclass(frozen=True)
+class RegionWording:
+    """How after-hours numbers are written in a care text (care.yaml ``wording``)."""
+
+    #: One region's number, with ``{phone}`` and ``{region}``.
+    number: Text
+    #: Every region's number when the region is not known: ``{numbers}`` (all but the last, comma-separated)
+    #: and ``{last}``.
+    every: Text
+
+
+@dataclass(frozen=True)
 class Source:
     """One entry of the bibliography."""
 
@@ -308,6 +319,7 @@ class KnowledgeBase:
     regions: tuple[Region, ...]
     sources: Mapping[str, Source]
     settings: EngineSettings
+    region_wording: RegionWording
     extras: Mapping[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -39,6 +39,7 @@ from haelguiden.engine.model import (
     Option,
     Question,
     Region,
+    RegionWording,
     Source,
     Text,
     TriageRule,
@@ -487,13 +488,24 @@ class Loader:
                     "{da: om det bliver bedre, en: whether it is getting better}",
                 )
 
-    def care(self) -> tuple[dict[str, CareAction], tuple[Region, ...]]:
-        """care.yaml: what to do per level, and the regions' after-hours numbers."""
+    def care(self) -> tuple[dict[str, CareAction], tuple[Region, ...], RegionWording | None]:
+        """care.yaml: what to do per level, the regions' after-hours numbers, and how they are written."""
         doc = self.load_file("care.yaml", s.CareFile)
         actions: dict[str, CareAction] = {}
         regions: list[Region] = []
         if doc is None:
-            return actions, ()
+            return actions, (), None
+        wording = RegionWording(_text(doc.wording.number), _text(doc.wording.every))
+        for field_name, text, names in (
+            ("number", wording.number, ("{phone}", "{region}")),
+            ("every", wording.every, ("{numbers}", "{last}")),
+        ):
+            for lang, value in (("da", text.da), ("en", text.en)):
+                if any(name not in value for name in names):
+                    self.problems.add(
+                        f"care.yaml: wording: {field_name}.{lang}",
+                        f"must contain {' and '.join(names)}; write them where the numbers go",
+                    )
         for a in doc.actions:
             self.check_sources(f"care.yaml: actions: '{a.level}': sources", a.sources)
             actions[a.level] = CareAction(a.level, _text(a.title), _text(a.action), tuple(a.sources))
@@ -512,7 +524,7 @@ class Loader:
                     tuple(r.sources),
                 )
             )
-        return actions, tuple(regions)
+        return actions, tuple(regions), wording
 
     def settings(self) -> EngineSettings | None:
         """settings.yaml."""
@@ -547,9 +559,9 @@ def load_knowledge(directory: Path | None = None, *, extra_checks: bool = True) 
     questions = loader.questions()
     conditions = loader.conditions()
     rules = loader.rules()
-    actions, regions = loader.care()
+    actions, regions, wording = loader.care()
     settings = loader.settings()
-    if settings is None or loader.problems.items:
+    if settings is None or wording is None or loader.problems.items:
         raise KnowledgeError(loader.problems.items or ["settings.yaml: could not be read"])
     kb = KnowledgeBase(
         facts=dict(loader.facts),
@@ -560,6 +572,7 @@ def load_knowledge(directory: Path | None = None, *, extra_checks: bool = True) 
         regions=regions,
         sources=sources,
         settings=settings,
+        region_wording=wording,
     )
     if extra_checks:
         from haelguiden.knowledge.checks import cross_checks

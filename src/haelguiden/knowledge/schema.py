@@ -211,11 +211,19 @@ class RegionModel(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class RegionWordingModel(Strict):
+    """How after-hours numbers are written (care.yaml ``wording``)."""
+
+    number: TextModel
+    every: TextModel
+
+
 class CareFile(Strict):
     """care.yaml."""
 
     actions: list[CareActionModel]
     regions: list[RegionModel]
+    wording: RegionWordingModel
 
 
 class SettingsModel(Strict):

@@ -115,3 +115,10 @@ def test_condition_file_name_must_match_its_id(broken: Path) -> None:
     assert problems(broken) == [
         "conditions/tendons.yaml: entry 'tendon': id: must match the file name ('tendons')"
     ]
+
+
+def test_the_wording_of_the_after_hours_numbers_must_say_where_they_go(broken: Path) -> None:
+    edit(broken / "care.yaml", 'every: {da: "{numbers} eller {last}"', 'every: {da: "{numbers} eller"')
+    assert problems(broken) == [
+        "care.yaml: wording: every.da: must contain {numbers} and {last}; write them where the numbers go"
+    ]
