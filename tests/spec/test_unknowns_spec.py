@@ -244,6 +244,26 @@ def test_the_trend_is_asked_before_a_long_course_ends(kb: KnowledgeBase) -> None
     assert "trend" in asked
 
 
+def test_a_same_day_level_from_a_causes_likelihood_still_screens_for_arthritis(
+    kb: KnowledgeBase,
+) -> None:
+    # Achilles pain at 62 with the rupture signs unknown: the rupture is likely enough for "today", but
+    # no rule says so, and the diagnostic questions go on; the arthritis screen comes first among them,
+    # and other swollen joints then lead to gout and arthritis (clinical reference §4.3).
+    facts = {"age": 62, "pain_site": ["achilles_tendon"], "other_joints": True}
+    _, reasons, asked = run(kb, facts)
+    assert asked[asked.index("history") + 1] == "inflammation"
+    assert "rule:other_joints" in reasons
+    listed = [r.condition.id for r in interview(kb, Vignette(id="spec", facts=facts)).assessment.listed]
+    assert {"gout", "inflammatory_enthesitis"} <= set(listed)
+
+
+def test_a_warning_sign_that_sends_to_a_doctor_today_skips_the_screen(kb: KnowledgeBase) -> None:
+    level, reasons, asked = run(kb, {"age": 62, "pain_site": ["achilles_tendon"], "pop_or_kick": True})
+    assert (level, reasons[0]) == ("urgent", "rule:snap_or_kick")
+    assert "inflammation" not in asked
+
+
 def test_an_all_ved_ikke_patient_is_never_told_self_care_is_enough(kb: KnowledgeBase) -> None:
     answers = Answers()
     result = assess(kb, answers)

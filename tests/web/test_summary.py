@@ -79,6 +79,41 @@ def test_the_summary_has_date_urgency_red_flags_causes_and_every_answer(
     assert soup.select_one("a.back-link")["href"] == "/tjek/resultat"  # type: ignore[index]
 
 
+#: A ten-year-old footballer with pain at the back of the heel (Sever's disease), answered by a parent.
+CHILD = {
+    "age": 10,
+    "pain_site": ["heel_back"],
+    "sport": ["ball_sports"],
+    "heel_squeeze_pain": True,
+    "growth_spurt": True,
+    "fever": False,
+}
+
+
+def test_a_childs_summary_shows_the_questions_as_the_parent_read_them(
+    client: CheckedClient, app: FastAPI, kb: KnowledgeBase
+) -> None:
+    answers = complete_answers(kb, CHILD)
+    if "load" not in answers.asked:  # a checklist with a line never shown to a parent
+        answers = answers.answer(kb, "load", {"more_activity": True, "new_shoes": None})
+    client.set_answers(app, answers)
+    client.get("/tjek/resultat/til-laegen")
+    answered = rows(client, "summary__answers")
+    others = [q for q in answers.asked if kb.question(q).purpose != "safety"]
+    assert [label for label, _ in answered] == [kb.question(q).text_for(True).da for q in others]
+    assert ("Hvor har barnet ondt?", "Bag på hælen") in answered
+    assert "Hvor gør det ondt?" not in [label for label, _ in answered]
+    red_flags = rows(client, "summary__red-flags")
+    fever = kb.question("warning_signs").items[0]
+    assert (fever.label_for(True).da, "Nej") in red_flags
+    # a line never shown to a parent is not listed as unanswered either
+    load = dict(answered)[kb.question("load").text_for(True).da]
+    lines = {i.id: i.label_for(True).da for i in kb.question("load").items}
+    unknown = [lines[x] for x in ("new_shoes", "hard_floor", "overweight")]
+    assert load == "; ".join([lines["more_activity"], *(f"ved ikke: {line}" for line in unknown)])
+    assert lines["standing"] not in load
+
+
 def test_an_unknown_answer_says_ved_ikke(client: CheckedClient, app: FastAPI, kb: KnowledgeBase) -> None:
     facts = {k: v for k, v in RUNNER.items() if k not in ("self_care_weeks", "injury")}
     answers = complete_answers(kb, facts)

@@ -15,7 +15,14 @@ from typing import Literal
 
 from haelguiden.engine.explain import Explanation, explain_all
 from haelguiden.engine.expressions import Known, facts_used
-from haelguiden.engine.model import ChecklistItem, Condition, KnowledgeBase, Option, Question
+from haelguiden.engine.model import (
+    TRIAGE_RANK,
+    ChecklistItem,
+    Condition,
+    KnowledgeBase,
+    Option,
+    Question,
+)
 from haelguiden.engine.next_question import (
     Phase,
     available_options,
@@ -134,7 +141,13 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
         if r.kind == "condition" and r.level == current.level
         for f in _unless_facts(kb, r.id)
     )
-    choice = choose(kb, answers.asked, facts, probs, current.rank, conditional, unanswered, truths, remaining)
+    ruled_rank = min(
+        (TRIAGE_RANK[r.level] for r in current.reasons if r.kind != "condition"),
+        default=len(TRIAGE_RANK) - 1,
+    )
+    choice = choose(
+        kb, answers.asked, facts, probs, current.rank, conditional, unanswered, truths, remaining, ruled_rank
+    )
     settings = kb.settings
     listed_ids = [
         conditions[i]

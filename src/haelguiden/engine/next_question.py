@@ -8,7 +8,8 @@ The interview has four phases, each a rule about which questions may come next:
    asked when the answer that makes it relevant has been given;
    A ``screen`` question is asked the same way when its clinical trigger holds (e.g. pain at the Achilles
    insertion → screen for inflammatory arthritis), because a low prior would never let information gain
-   reach it; not when the triage is already same-day or emergency;
+   reach it; not when a rule already calls for same-day or emergency care (a same-day level that
+   rests only on a cause's likelihood still screens);
 3. **diagnosis**: the question with the highest expected information gain about the cause, plus, for
    each dangerous condition within a factor 3 of the probability that would escalate the triage, the
    expected information about that condition alone (the value of ruling it in or out); until the
@@ -567,22 +568,28 @@ def choose(
     unanswered: frozenset[str] = frozenset(),
     truths: Sequence[Truth] | None = None,
     remaining: Sequence[Question] | None = None,
+    ruled_rank: int | None = None,
 ) -> Choice:
     """The next question to ask, or none when the interview is complete.
 
     ``conditional``: facts that decide whether the current triage level applies at all (a condition's
     ``unless``, e.g. "already improving"); their triage questions are asked too. ``unanswered``: facts
     asked about and not answerable (:func:`unanswered_facts`). ``truths`` and ``remaining``: each rule's
-    condition and the open questions (:func:`open_questions`), when the caller has them.
+    condition and the open questions (:func:`open_questions`), when the caller has them. ``ruled_rank``:
+    the level the rules alone call for (not the causes' probabilities); the current level when not given.
     """
+    if ruled_rank is None:
+        ruled_rank = current_rank
     if current_rank == EMERGENCY_RANK:
         return Choice(None, None)  # call 112 now: nothing may stand between the person and that advice
     done = set(asked)
     if remaining is None:
         remaining = open_questions(kb, asked, facts, covered_units(kb, asked))
     first: list[tuple[str, Phase]] = [("core", "core"), ("safety", "safety")]
-    if current_rank > TRIAGE_RANK[URGENT]:
-        # someone who must see a doctor today is not kept for screening questions
+    if ruled_rank > TRIAGE_RANK[URGENT]:
+        # Someone a warning-sign rule sends to a doctor today is not kept for screening questions. A
+        # same-day level that rests only on a cause's probability is still open: the diagnostic questions
+        # go on, and the screen comes first among them (e.g. other swollen joints with Achilles pain).
         first.append(("screen", "safety"))
     for purpose, phase in first:
         for q in sorted((q for q in remaining if q.purpose == purpose), key=lambda q: q.order):

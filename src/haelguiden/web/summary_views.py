@@ -17,7 +17,7 @@ from markupsafe import Markup
 from starlette.requests import Request
 
 from haelguiden.engine.assess import Assessment
-from haelguiden.engine.model import KnowledgeBase, Lang, Question
+from haelguiden.engine.model import ChecklistItem, KnowledgeBase, Lang, Question
 from haelguiden.engine.state import Answers, AnswerValue
 from haelguiden.i18n import N_, long_date, numeric_date, short_date, t, tn
 from haelguiden.presenters import likelihood_text, reason_text, triage_reason_text
@@ -99,12 +99,14 @@ def check_part(services: Services, lang: Lang, assessment: Assessment) -> CheckP
     red_flags: list[AnswerRow] = []
     others: list[AnswerRow] = []
     flagged_facts = frozenset(assessment.triage.red_flags)
+    # The answers as the parent of a child read the questions, so the clinician sees what was asked.
+    child = assessment.child
     for qid, value in assessment.answers.items:
         question = kb.question(qid)
         if question.purpose == RED_FLAG_PURPOSE:
-            red_flags.extend(_red_flag_rows(kb, question, value, lang, flagged_facts))
+            red_flags.extend(_red_flag_rows(kb, question, value, lang, flagged_facts, child))
         else:
-            others.append(_answer_row(kb, question, value, lang))
+            others.append(_answer_row(kb, question, value, lang, child))
     title = outcome.title.get(lang)
     when = outcome.when.get(lang) if outcome.when else None
     return CheckPart(
@@ -140,22 +142,41 @@ def _reason(text: str, kind: str, level: str, lang: Lang) -> ReasonRow:
     )
 
 
-def _answer_row(kb: KnowledgeBase, question: Question, value: AnswerValue, lang: Lang) -> AnswerRow:
-    """An answer as given: "Ved ikke" when unknown; for a checklist the lines ticked, and any line unknown."""
-    words = list(answer_words(kb, question, value, lang))
+def _answer_row(
+    kb: KnowledgeBase, question: Question, value: AnswerValue, lang: Lang, child: bool = False
+) -> AnswerRow:
+    """An answer as given: "Ved ikke" when unknown; for a checklist the lines ticked, and any line unknown.
+
+    For a ``child`` the question and its lines read as the parent saw them, adult-only lines left out.
+    """
+    words = list(answer_words(kb, question, value, lang, child=child))
     if question.kind == "checklist" and isinstance(value, Mapping):
-        unknown = [i.label.get(lang) for i in question.items if i.id in value and value[i.id] is None]
+        unknown = [
+            i.label_for(child).get(lang)
+            for i in _lines(question, child)
+            if i.id in value and value[i.id] is None
+        ]
         dont_know = t(lang, "dont_know").lower()
         words += [f"{dont_know}: {label}" for label in unknown]
-    return AnswerRow(label=question.text.get(lang), value="; ".join(words), unknown=value is None)
+    return AnswerRow(label=question.text_for(child).get(lang), value="; ".join(words), unknown=value is None)
+
+
+def _lines(question: Question, child: bool) -> tuple[ChecklistItem, ...]:
+    """A checklist's lines as shown: for a child without the adult-only ones."""
+    return tuple(i for i in question.items if not (child and i.adults_only))
 
 
 def _red_flag_rows(
-    kb: KnowledgeBase, question: Question, value: AnswerValue, lang: Lang, flagged: frozenset[str]
+    kb: KnowledgeBase,
+    question: Question,
+    value: AnswerValue,
+    lang: Lang,
+    flagged: frozenset[str],
+    child: bool = False,
 ) -> list[AnswerRow]:
     """A red-flag question: each checklist line yes, no or "ved ikke"; a single question as answered."""
     if question.kind != "checklist":
-        row = _answer_row(kb, question, value, lang)
+        row = _answer_row(kb, question, value, lang, child)
         return [
             AnswerRow(
                 row.label, row.value, row.unknown, flagged=question.fact in flagged and value is not None
@@ -163,14 +184,19 @@ def _red_flag_rows(
         ]
     ticks: Mapping[str, bool | None] = value if isinstance(value, Mapping) else {}
     rows = []
-    for item in question.items:
+    for item in _lines(question, child):
         tick = ticks.get(item.id)
         if tick is None:
             words, unknown = t(lang, "dont_know"), True
         else:
             words, unknown = (t(lang, "summary_yes") if tick else t(lang, "summary_no")), False
         rows.append(
-            AnswerRow(item.label.get(lang), words, unknown, flagged=tick is True and item.fact in flagged)
+            AnswerRow(
+                item.label_for(child).get(lang),
+                words,
+                unknown,
+                flagged=tick is True and item.fact in flagged,
+            )
         )
     return rows
 
