@@ -50,6 +50,8 @@ class Settings:
     data_dir: Path = Path("data")
     #: The proxies whose forwarded headers are trusted (uvicorn's FORWARDED_ALLOW_IPS), or None.
     forwarded_allow_ips: str | None = None
+    #: Who runs the site and how to reach them (the data controller the privacy page names), or None.
+    operator: str | None = None
 
     @property
     def https(self) -> bool:
@@ -120,7 +122,31 @@ class Settings:
             rate_limit=rate_limit,
             data_dir=data_dir,
             forwarded_allow_ips=proxies,
+            operator=_operator(env.get("HAELGUIDEN_OPERATOR", ""), environment),
         )
+
+
+#: The longest operator line the privacy page shows (a name, an address and an e-mail fit easily).
+MAX_OPERATOR_LENGTH = 200
+
+
+def _operator(value: str, environment: str) -> str | None:
+    # Personal data (the diaries) are processed, so the privacy page must name the data controller and
+    # how to reach them (GDPR art. 13(1)(a)); production does not start without it.
+    value = value.strip()
+    if not value:
+        if environment == "production":
+            raise ConfigError(
+                "production needs the name and contact of whoever runs the site, for the privacy page: set "
+                "HAELGUIDEN_OPERATOR (e.g. 'Klinik Hæl ApS, Hælvej 1, 2100 København Ø, kontakt@klinik.dk')."
+            )
+        return None
+    if len(value) > MAX_OPERATOR_LENGTH or any(not c.isprintable() for c in value):
+        raise ConfigError(
+            f"HAELGUIDEN_OPERATOR must be one line of at most {MAX_OPERATOR_LENGTH} characters: a name, "
+            "an address and an e-mail or phone number."
+        )
+    return value
 
 
 def _base_url(value: str | None, environment: str) -> str | None:

@@ -136,6 +136,17 @@ CASES = [
     ),
     pytest.param(
         ["serve", "--port", "1"],
+        {
+            "HAELGUIDEN_ENV": "production",
+            "HAELGUIDEN_SECRET_KEY": SECRET,
+            "HAELGUIDEN_BASE_URL": "https://x.dk",
+        },
+        "Error: production needs the name and contact of whoever runs the site, for the privacy page: set "
+        "HAELGUIDEN_OPERATOR (e.g. 'Klinik Hæl ApS, Hælvej 1, 2100 København Ø, kontakt@klinik.dk').",
+        id="serve-production-without-operator",
+    ),
+    pytest.param(
+        ["serve", "--port", "1"],
         {"HAELGUIDEN_BASE_URL": "haelguiden.dk"},
         "Error: HAELGUIDEN_BASE_URL has value 'haelguiden.dk'. Write the public address like "
         "https://haelguiden.dk.",

@@ -175,6 +175,7 @@ def deployment(tmp_path: Path) -> Iterator[Deployment]:
             "HAELGUIDEN_ENV": "production",
             "HAELGUIDEN_SECRET_KEY": SECRET,
             "FORWARDED_ALLOW_IPS": "127.0.0.1",
+            "HAELGUIDEN_OPERATOR": "Hælguiden test, 127.0.0.1",
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
             "HAELGUIDEN_RATE_LIMIT": f"{LIMIT}/minute",

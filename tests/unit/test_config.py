@@ -9,6 +9,7 @@ import pytest
 from haelguiden.config import Settings, development_key
 from haelguiden.errors import ConfigError
 
+OPERATOR = "Klinik Hæl ApS, Hælvej 1, 2100 København Ø, kontakt@klinik.dk"
 SECRET = "s" * 40
 
 
@@ -24,6 +25,7 @@ def test_production_with_a_base_url_is_https_with_hsts_and_secure_cookies() -> N
         "HAELGUIDEN_ENV": "production",
         "HAELGUIDEN_SECRET_KEY": SECRET,
         "HAELGUIDEN_BASE_URL": "https://x.dk/",
+        "HAELGUIDEN_OPERATOR": OPERATOR,
     }
     settings = Settings.from_env(env)
     assert (settings.base_url, settings.https, settings.signing_key()) == ("https://x.dk", True, SECRET)
@@ -34,6 +36,7 @@ def test_production_behind_a_trusted_proxy_needs_no_base_url() -> None:
         "HAELGUIDEN_ENV": "production",
         "HAELGUIDEN_SECRET_KEY": SECRET,
         "FORWARDED_ALLOW_IPS": "127.0.0.1",
+        "HAELGUIDEN_OPERATOR": OPERATOR,
     }
     settings = Settings.from_env(env)
     assert (settings.base_url, settings.forwarded_allow_ips, settings.https) == (None, "127.0.0.1", True)
@@ -59,3 +62,32 @@ def test_a_key_file_that_holds_no_key_is_refused(tmp_path: Path) -> None:
 def test_the_test_environment_without_a_key_gets_a_random_one() -> None:
     settings = Settings.from_env({"HAELGUIDEN_ENV": "test"})
     assert settings.signing_key() != settings.signing_key()
+
+
+def test_production_names_who_runs_the_site_for_the_privacy_page() -> None:
+    env = {
+        "HAELGUIDEN_ENV": "production",
+        "HAELGUIDEN_SECRET_KEY": SECRET,
+        "FORWARDED_ALLOW_IPS": "127.0.0.1",
+    }
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env(env)
+    assert str(refused.value) == (
+        "production needs the name and contact of whoever runs the site, for the privacy page: set "
+        "HAELGUIDEN_OPERATOR (e.g. 'Klinik Hæl ApS, Hælvej 1, 2100 København Ø, kontakt@klinik.dk')."
+    )
+    assert Settings.from_env({**env, "HAELGUIDEN_OPERATOR": f"  {OPERATOR} "}).operator == OPERATOR
+
+
+@pytest.mark.parametrize("value", ["Klinik\nkontakt@klinik.dk", "x" * 201], ids=["two lines", "too long"])
+def test_an_operator_that_is_not_one_short_line_is_refused(value: str) -> None:
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env({"HAELGUIDEN_OPERATOR": value})
+    assert str(refused.value) == (
+        "HAELGUIDEN_OPERATOR must be one line of at most 200 characters: a name, an address and an e-mail "
+        "or phone number."
+    )
+
+
+def test_outside_production_the_operator_may_be_left_out() -> None:
+    assert Settings.from_env({"HAELGUIDEN_ENV": "test"}).operator is None

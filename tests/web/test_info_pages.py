@@ -12,12 +12,16 @@ import pytest
 
 from haelguiden.content.info_pages import load_info_pages
 from haelguiden.content.problems import ContentProblems
-from haelguiden.services import DIARY_KEEP_MONTHS
+from haelguiden.services import DIARY_KEEP_MONTHS, Services
+from haelguiden.web.app import create_app
 from haelguiden.web.security import CSRF_COOKIE
 from haelguiden.web.state_cookie import COOKIE_NAME, MAX_AGE_SECONDS
 
-from .conftest import BASE_URL, CheckedClient
+from .conftest import BASE_URL, CheckedClient, make_settings
 from .pagecheck import text_of
+
+#: Who runs the site, as an operator might write it (with characters Markdown would read as emphasis).
+OPERATOR = "Klinik *Hæl* ApS, Hælvej 1, kontakt@klinik.dk"
 
 PAGES = [
     ("/privatliv", "Privatliv og cookies", "/en/privacy"),
@@ -97,6 +101,35 @@ def test_the_privacy_page_says_what_the_code_keeps_and_for_how_long(client: Chec
         "Logfiler og beskyttelse mod misbrug",
         "Hvor dine data ligger",
     ]
+
+    # no operator set up (the test app): the page says so instead of naming nobody
+    assert (
+        "Dataansvarlig for dagbøgerne er den, der driver dette websted (navn og kontakt er ikke sat op "
+        "endnu)." in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "sentence"),
+    [
+        ("/privatliv", "Dataansvarlig for dagbøgerne er Klinik *Hæl* ApS, Hælvej 1, kontakt@klinik.dk."),
+        (
+            "/en/privacy",
+            "The data controller for the diaries is Klinik *Hæl* ApS, Hælvej 1, kontakt@klinik.dk.",
+        ),
+    ],
+)
+def test_the_privacy_page_names_the_operator_as_written(services: Services, path: str, sentence: str) -> None:
+    # Markdown characters in the setting are shown as typed, not read as markup.
+    app = create_app(
+        make_settings(operator="Klinik *Hæl* ApS, Hælvej 1, kontakt@klinik.dk"), services=services
+    )
+    with CheckedClient(app, base_url=BASE_URL) as client:
+        client.get(path)
+        main = client.soup.select_one("main")
+        assert sentence in text_of(main)
+        assert main is not None
+        assert main.select("em") == []
 
 
 def test_the_about_page_says_who_it_is_not_for(client: CheckedClient) -> None:

@@ -20,7 +20,13 @@ def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Calls:
     """uvicorn.run replaced by a recorder; settings from a clean environment with a data folder in tmp."""
     recorded: Calls = []
     monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: recorded.append((args, kwargs)))
-    for name in ("HAELGUIDEN_SECRET_KEY", "HAELGUIDEN_BASE_URL", "REDIS_URL", "FORWARDED_ALLOW_IPS"):
+    for name in (
+        "HAELGUIDEN_SECRET_KEY",
+        "HAELGUIDEN_BASE_URL",
+        "REDIS_URL",
+        "FORWARDED_ALLOW_IPS",
+        "HAELGUIDEN_OPERATOR",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HAELGUIDEN_ENV", "development")
     monkeypatch.setenv("HAELGUIDEN_DATA_DIR", str(tmp_path / "data"))

@@ -80,10 +80,20 @@ def load_info(settings: Settings) -> Mapping[tuple[str, Lang], InfoPage]:
             "answers_hours": MAX_AGE_SECONDS // 3600,
             "diary_months": DIARY_KEEP_MONTHS,
             "rate_window": count(lang, unit, number),
+            "operator": _markdown_text(settings.operator) if settings.operator else t(lang, "operator_unset"),
         }
         for lang in LANGS
     }
     return load_info_pages(facts)
+
+
+def _markdown_text(text: str) -> str:
+    """``text`` as Markdown that renders as exactly that text (the operator's own words, not markup)."""
+    return "".join("\\" + c if c in MARKDOWN_PUNCTUATION else c for c in text)
+
+
+#: The characters CommonMark lets a backslash escape.
+MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _info_page(lang: Lang, key: str) -> Endpoint:
