@@ -93,9 +93,10 @@ class Services:
         """
         return assessment.done or assessment.triage.level == "emergency"
 
-    def outcome(self, level: TriageLevel) -> Outcome:
-        """The outcome page's texts for a triage level (``outcomes.yaml``)."""
-        return self.outcomes[level]
+    def outcome(self, level: TriageLevel, child: bool = False) -> Outcome:
+        """The outcome page's texts for a triage level (``outcomes.yaml``), for the parent of a ``child``
+        in the child's wording."""
+        return self.outcomes[level].words_for(child)
 
     def start_diary(self, answers: Answers | None, lang: str) -> NewDiary:
         """A new diary that keeps only what its plan needs from a finished self-check (if there is one).

@@ -102,6 +102,25 @@ def test_the_english_emergency_outcome(client: CheckedClient, app: FastAPI, kb: 
     assert text_of(main.select("h2")[1]) == "While you wait"
 
 
+def test_a_parent_reads_the_emergency_outcome_about_the_child(
+    client: CheckedClient, app: FastAPI, kb: KnowledgeBase
+) -> None:
+    outcome(client, app, kb, {"age": 9, "pain_site": ["heel_underside"], "foot_cold_pale": True})
+    main = client.soup.select_one("main")
+    assert main is not None
+    assert text_of(main.select_one("h1")) == "Ring 112 nu"
+    assert text_of(main.select_one(".panel__body")) == (
+        "Det, du har svaret om barnet, kan være tegn på en alvorlig tilstand, der skal behandles med det "
+        "samme."
+    )
+    assert [text_of(li) for li in main.select(".emergency-outcome__waiting li")] == [
+        "Bliv hos barnet, og hold telefonen tændt og tæt på dig.",
+        "Lås døren op, hvis du kan, og tænd lyset udenfor, hvis det er mørkt.",
+        "Find barnets sundhedskort og en liste over den medicin, barnet tager.",
+        "Kør ikke selv med barnet. Bed en anden om at blive hos jer, hvis det er muligt.",
+    ]
+
+
 def test_a_form_posted_to_the_emergency_outcome_shows_it_again(
     client: CheckedClient, app: FastAPI, kb: KnowledgeBase
 ) -> None:
@@ -209,6 +228,21 @@ def test_what_to_do_by_when_and_what_next_come_before_the_plan_and_the_diary(
     assert [html.index(marker) for marker in order] == sorted(html.index(marker) for marker in order)
     assert client.soup.select_one(".plan-links a.button")["href"] == "/plan"  # type: ignore[index]
     assert client.soup.select_one(".plan-links form")["action"] == "/dagbog"  # type: ignore[index]
+
+
+def test_a_parent_reads_what_to_do_about_the_child(
+    client: CheckedClient, app: FastAPI, kb: KnowledgeBase
+) -> None:
+    outcome(client, app, kb, SEVER)
+    main = client.soup.select_one("main")
+    assert main is not None
+    assert text_of(main.select_one("h1")) == "Bliv vurderet af en fysioterapeut"
+    assert text_of(main.select_one(".outcome__steps")) == (
+        "Bestil tid til barnet hos en fysioterapeut, en fodterapeut eller barnets egen læge. "
+        "I kan gå direkte til en fysioterapeut. Med en henvisning fra egen læge får I tilskud til "
+        "behandlingen."
+    )
+    assert "din fod" not in text_of(main)
 
 
 def test_every_outcome_links_to_the_summary_and_its_pdf(

@@ -9,6 +9,7 @@ diary (those come after an examination). Every problem is collected and raised t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,19 @@ class _Section(s.Strict):
     points: list[s.TextModel] = Field(min_length=1)
 
 
+class _ChildWords(s.Strict):
+    """The texts that read differently to the parent of a child (each optional: the rest is shared)."""
+
+    title: s.TextModel | None = None
+    lead: s.TextModel | None = None
+    steps: list[s.TextModel] | None = None
+    say: _Section | None = None
+    while_waiting: _Section | None = None
+    next: s.TextModel | None = None
+    safety_net: s.TextModel | None = None
+    later: s.TextModel | None = None
+
+
 class _Outcome(s.Strict):
     level: s.TriageLevelName
     title: s.TextModel
@@ -56,6 +70,7 @@ class _Outcome(s.Strict):
     safety_net: s.TextModel | None = None
     offer_plan: bool
     later: s.TextModel | None = None
+    child: _ChildWords | None = None
     sources: list[str] = Field(min_length=1)
 
 
@@ -94,6 +109,12 @@ class Outcome:
     offer_plan: bool
     later: Text | None
     sources: tuple[str, ...]
+    #: The same outcome in the words a parent reads about their child (``child:`` in the file).
+    for_child: Outcome | None = None
+
+    def words_for(self, child: bool) -> Outcome:
+        """The outcome as the person reads it: for the parent of a ``child``, the child's wording."""
+        return self.for_child if child and self.for_child is not None else self
 
 
 Outcomes = Mapping[TriageLevel, Outcome]
@@ -182,6 +203,25 @@ def _section(section: _Section | None) -> Section | None:
 
 
 def _build(m: _Outcome) -> Outcome:
+    base = _build_one(m)
+    c = m.child
+    if c is None:
+        return base
+    child = dataclasses.replace(
+        base,
+        title=_text(c.title) or base.title,
+        lead=_text(c.lead) or base.lead,
+        steps=_texts(c.steps) if c.steps is not None else base.steps,
+        say=_section(c.say) or base.say,
+        while_waiting=_section(c.while_waiting) or base.while_waiting,
+        next=_text(c.next) or base.next,
+        safety_net=_text(c.safety_net) or base.safety_net,
+        later=_text(c.later) or base.later,
+    )
+    return dataclasses.replace(base, for_child=child)
+
+
+def _build_one(m: _Outcome) -> Outcome:
     return Outcome(
         level=m.level,
         title=Text(m.title.da, m.title.en),

@@ -76,7 +76,7 @@ def emergency_page(request: Request, services: Services, lang: Lang, assessment:
     The footer's "call 112 if it is life-threatening" line and the main menu are left out: they would only
     say the same thing twice or compete with the call.
     """
-    outcome = services.outcome("emergency")
+    outcome = services.outcome("emergency", child=assessment.child)
     heading = outcome.title.get(lang)
     page_chrome = chrome(
         request,
@@ -145,7 +145,7 @@ def result_page(
 ) -> ResultPage:
     """The outcome of a level other than emergency, then why, the possible causes and the way on."""
     level = assessment.triage.level
-    outcome = services.outcome(level)
+    outcome = services.outcome(level, child=assessment.child)
     kb = services.kb
     note = postcode_note
     if note is None and region is not None:

@@ -95,7 +95,7 @@ def check_part(services: Services, lang: Lang, assessment: Assessment) -> CheckP
     """The self-check part: urgency and reasons, red-flag questions, other answers, possible causes."""
     kb = services.kb
     level = assessment.triage.level
-    outcome = services.outcome(level)
+    outcome = services.outcome(level, child=assessment.child)
     red_flags: list[AnswerRow] = []
     others: list[AnswerRow] = []
     flagged_facts = frozenset(assessment.triage.red_flags)

@@ -97,3 +97,22 @@ def test_broken_yaml_names_line_and_column(folder: Path) -> None:
     (folder / "outcomes.yaml").write_text("outcomes:\n  - level: [\n", encoding="utf-8")
     [problem] = problems(folder)
     assert problem.startswith("outcomes.yaml: is not valid YAML (line 3, column 1)")
+
+
+def test_a_parent_reads_about_the_child_and_the_rest_is_shared() -> None:
+    professional = load_outcomes()["professional"]
+    child = professional.words_for(child=True)
+    assert professional.lead.da == "Det haster ikke, men det er en god idé, at en fagperson ser på din fod."
+    assert child.lead.da == "Det haster ikke, men det er en god idé, at en fagperson ser på barnets fod."
+    assert child.title == professional.title  # not given under child: shared
+    assert child.when == professional.when
+    assert professional.words_for(child=False) is professional
+    assert all(o.for_child is not None for o in load_outcomes().values())
+
+
+def test_a_misspelt_child_field_is_named(folder: Path) -> None:
+    edit(folder / "outcomes.yaml", "    child:\n      lead:", "    child:\n      leed:")
+    assert problems(folder) == [
+        "outcomes.yaml: entry 'emergency': child.leed: unknown field; remove it or check its spelling. "
+        "Did you mean 'lead'?"
+    ]
