@@ -48,15 +48,17 @@ def read_answers(kb: KnowledgeBase, entries: Sequence[AnswerIn]) -> tuple[Answer
     """The answers as engine state, and every problem found (each with its field)."""
     state = Answers()
     errors: list[dict[str, str]] = []
-    known = kb.question_ids  # a new set on every access: once per request, not once per answer
+    given: set[str] = set()
     for index, entry in enumerate(entries):
         qid = entry.question
-        if qid not in known:
-            hint = did_you_mean(qid, sorted(known))
+        try:
+            kb.question(qid)  # the knowledge base's index (``question_ids`` makes a new set on each access)
+        except KeyError:
+            hint = did_you_mean(qid, sorted(kb.question_ids))
             message = f"is not a question id.{hint} Use the id of a question from an earlier response"
             errors.append({"field": f"answers[{index}].question", "message": message})
             continue
-        if qid in state.asked:
+        if qid in given:
             errors.append(
                 {"field": f"answers[{index}].question", "message": f"'{qid}' is answered twice; give it once"}
             )
@@ -65,6 +67,8 @@ def read_answers(kb: KnowledgeBase, entries: Sequence[AnswerIn]) -> tuple[Answer
             state = state.answer(kb, qid, entry.value)
         except AnswerError as exc:
             errors.append({"field": f"answers[{index}].value", "message": str(exc)})
+        else:
+            given.add(qid)  # the same as ``qid in state.asked``, without a new tuple per answer
     return state, errors
 
 
