@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -100,6 +101,18 @@ def test_a_postcode_picks_the_after_hours_number(client: CheckedClient, kb: Know
     assert "1813" not in aarhus["action"]
 
 
+def test_the_body_is_compact_utf8_json_without_unused_story_fields(client: CheckedClient) -> None:
+    response = client.post(URL, json={"lang": "da", "answers": [{"question": "age", "value": 38}]})
+
+    data = response.json()
+    assert response.content == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    assert data["question"]["text"] == "Hvor gør det ondt?"
+    assert "ø".encode() in response.content  # written as UTF-8, not as a \u escape
+    assert "story_facts" not in data
+    assert "story_statements" not in data
+    assert data["answers"] == {"version": 1, "answers": [{"question": "age", "value": 38}]}
+
+
 def test_the_api_is_stateless_and_sets_no_cookie(client: CheckedClient) -> None:
     response = client.post(URL, json={})
     assert "set-cookie" not in response.headers
@@ -172,6 +185,13 @@ def test_schema_mistakes_are_422_with_each_field(
         (
             [{"question": "age", "value": 42}, {"question": "age", "value": 43}],
             [{"field": "answers[1].question", "message": "'age' is answered twice; give it once"}],
+        ),
+        (  # an answer that did not fit does not count, so the next one for that question is checked
+            [{"question": "age", "value": 400}, {"question": "age", "value": 401}],
+            [
+                {"field": "answers[0].value", "message": "age: 400 is outside 0–110"},
+                {"field": "answers[1].value", "message": "age: 401 is outside 0–110"},
+            ],
         ),
         (
             [{"question": "injury", "value": "meteor"}],

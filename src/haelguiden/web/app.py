@@ -197,6 +197,9 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
+        # FastAPI's own OpenTelemetry hooks, off: the app exports no traces, metrics or logs, so no request
+        # (nor its body) is handed to a provider, and no request pays for looking one up.
+        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False},
     )
     app.state.web = web
     app.openapi = lambda: api.openapi_document(app)  # type: ignore[method-assign]

@@ -15,10 +15,10 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from itsdangerous import BadSignature, Signer
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -49,6 +49,9 @@ SECURITY_HEADERS: Mapping[str, str] = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
+#: Static files may be cached for a day; everything else holds or leads to answers: never cache it.
+_CACHE_STATIC = (b"cache-control", b"public, max-age=86400")
+_CACHE_NONE = (b"cache-control", b"no-store")
 
 #: Builds the response for a refused request: (request, status, retry-after seconds or None).
 Responder = Callable[[Request, int, int | None], Response]
@@ -135,6 +138,10 @@ class SecurityHeadersMiddleware:
         self.headers = dict(SECURITY_HEADERS)
         if https:
             self.headers["Strict-Transport-Security"] = "max-age=31536000"
+        # Encoded once, not per response: (lower-case name, value) as ASGI sends them.
+        self._raw = tuple(
+            (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in self.headers.items()
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass the request on; add headers when the response starts."""
@@ -144,15 +151,13 @@ class SecurityHeadersMiddleware:
         static = scope["path"].startswith("/static/")
         started = False
 
+        cache = _CACHE_STATIC if static else _CACHE_NONE
+
         async def send_with_headers(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                headers = MutableHeaders(scope=message)
-                for name, value in self.headers.items():
-                    headers.setdefault(name, value)
-                # Pages of the self-check hold answers: never cache them anywhere.
-                headers.setdefault("Cache-Control", "public, max-age=86400" if static else "no-store")
+                message["headers"] = self.with_headers(message.get("headers", ()), cache)
             await send(message)
 
         try:
@@ -163,6 +168,18 @@ class SecurityHeadersMiddleware:
             if started:
                 raise
             await self.on_error(Request(scope), 500, None)(scope, receive, send_with_headers)
+
+    def with_headers(
+        self, headers: Iterable[tuple[bytes, bytes]], cache: tuple[bytes, bytes]
+    ) -> list[tuple[bytes, bytes]]:
+        """``headers`` plus every security header and the cache policy ``cache`` the app did not set itself
+        (one pass over the response's headers instead of one per header added)."""
+        out = list(headers)
+        present = {name.lower() for name, _ in out}
+        out.extend(header for header in self._raw if header[0] not in present)
+        if cache[0] not in present:
+            out.append(cache)
+        return out
 
 
 class BodySizeLimitMiddleware:

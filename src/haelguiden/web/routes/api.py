@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from haelguiden.engine.care import region_for_postcode
 from haelguiden.engine.errors import AnswerError
@@ -48,15 +48,17 @@ def read_answers(kb: KnowledgeBase, entries: Sequence[AnswerIn]) -> tuple[Answer
     """The answers as engine state, and every problem found (each with its field)."""
     state = Answers()
     errors: list[dict[str, str]] = []
-    known = kb.question_ids  # a new set on every access: once per request, not once per answer
+    given: set[str] = set()
     for index, entry in enumerate(entries):
         qid = entry.question
-        if qid not in known:
-            hint = did_you_mean(qid, sorted(known))
+        try:
+            kb.question(qid)  # the knowledge base's index (``question_ids`` makes a new set on each access)
+        except KeyError:
+            hint = did_you_mean(qid, sorted(kb.question_ids))
             message = f"is not a question id.{hint} Use the id of a question from an earlier response"
             errors.append({"field": f"answers[{index}].question", "message": message})
             continue
-        if qid in state.asked:
+        if qid in given:
             errors.append(
                 {"field": f"answers[{index}].question", "message": f"'{qid}' is answered twice; give it once"}
             )
@@ -65,6 +67,8 @@ def read_answers(kb: KnowledgeBase, entries: Sequence[AnswerIn]) -> tuple[Answer
             state = state.answer(kb, qid, entry.value)
         except AnswerError as exc:
             errors.append({"field": f"answers[{index}].value", "message": str(exc)})
+        else:
+            given.add(qid)  # the same as ``qid in state.asked``, without a new tuple per answer
     return state, errors
 
 
@@ -123,14 +127,23 @@ async def create_assessment(body: AssessmentRequest, request: Request) -> Respon
             {"fact": s.fact, "item": s.item, "text": s.text}
             for s in story_statements(kb, web.services.story_lexicon, answers.story, body.lang)
         ]
-    # Checked against the documented response, then sent without the story fields a client did not use.
-    out = AssessmentResponse.model_validate(data).model_dump(mode="json", by_alias=True)
-    if out["answers"].get("story") is None:
-        del out["answers"]["story"]
-    for key in ("story_facts", "story_statements"):
-        if out[key] is None:
-            del out[key]
-    return JSONResponse(out)
+    # Checked against the documented response, then written as JSON by pydantic in one pass (no dict of
+    # the model and no second encoder), without the story fields a client did not use.
+    response = AssessmentResponse.model_validate(data)
+    return Response(
+        response.model_dump_json(by_alias=True, exclude=_unused_story_fields(response)),
+        media_type="application/json",
+    )
+
+
+def _unused_story_fields(response: AssessmentResponse) -> dict[str, Any]:
+    """The story fields of ``response`` that are empty (left out of the JSON rather than sent as null)."""
+    unused: dict[str, Any] = {
+        key: True for key in ("story_facts", "story_statements") if getattr(response, key) is None
+    }
+    if response.answers.story is None:
+        unused["answers"] = {"story"}
+    return unused
 
 
 @router.get(
