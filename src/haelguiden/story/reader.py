@@ -245,9 +245,10 @@ class StoryReader:
             if any(need <= present for need in needs)
             for _, start, end in lng.matchers[entry_id](doc)
         ]
-        for entry_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+        matches = [m for m in matches if sent_id[m[1]] == sent_id[m[2] - 1]]
+        for entry_id, start, end in sorted(self._longest(lng, matches), key=lambda m: (m[1], m[2])):
             entry = lng.entries[entry_id]
-            if (entry.id, start) in seen or sent_id[start] != sent_id[end - 1]:
+            if (entry.id, start) in seen:
                 continue
             seen.add((entry.id, start))
             cs = min(i for i in range(n) if clause_id[i] == clause_id[start])
@@ -288,6 +289,22 @@ class StoryReader:
                 continue
             out.append(Finding(entry.id, entry.fact, value, words))
         return out
+
+    def _longest(self, lng: _Language, matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Drop a match that lies inside a longer match of the same phrase entry (single-valued facts).
+
+        "det gør ikke ondt, når jeg klemmer hælen" holds "klemmer hælen" too; the longer phrase says more
+        (here: its negation), so the part alone is not read. List facts keep every item they name.
+        """
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for eid, start, end in matches:
+            spans.setdefault(eid, []).append((start, end))
+        return [
+            (eid, start, end)
+            for eid, start, end in matches
+            if self._kb.facts[lng.entries[eid].fact].type == "list"
+            or not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans[eid])
+        ]
 
     def _value(self, entry: EntrySpec, span: Any) -> StoryValue | None:
         if entry.value is not None:
