@@ -234,6 +234,7 @@ class StoryReader:
             if i in clause_ends:
                 c += 1
         questions = {sent_id[i] for i in range(n) if doc[i].text == "?"}
+        doubtful = _doubtful_clauses(doc, sent_id, clause_id, cues["doubt"])
         carried, carried_first = _carried_negation(doc, sent_id, clause_id, cues["negation"])
         seen: set[tuple[str, int]] = set()
         out: list[Finding] = []
@@ -263,7 +264,7 @@ class StoryReader:
             def drop(reason: Reason, entry: EntrySpec = entry, words: str = words) -> Finding:
                 return Finding(entry.id, entry.fact, entry.value, words, reason)
 
-            if clause & cues["doubt"] or sent_id[start] in questions:
+            if clause_id[start] in doubtful or sent_id[start] in questions:
                 out.append(drop("doubt"))
                 continue
             if (entry.self_only or "other_person" in entry.excludes) and clause & cues["other_person"]:
@@ -353,6 +354,25 @@ def _needs(pattern: list[dict[str, Any]]) -> frozenset[str]:
         for attr, value in spec.items()
         if attr in ("LEMMA", "LOWER", "NORM") and isinstance(value, str)
     )
+
+
+def _doubtful_clauses(doc: Doc, sent_id: list[int], clause_id: list[int], doubt: set[int]) -> set[int]:
+    """Clauses with a doubt word, and the clause after a short one that is only doubt.
+
+    "Jeg tror, jeg har feber" and "Måske, det er hævet": the doubt governs what follows the comma. A clause
+    of at most four words holding a doubt word passes it on to the next clause of the same sentence.
+    """
+    clauses: dict[int, list[int]] = {}
+    for i, c in enumerate(clause_id):
+        clauses.setdefault(c, []).append(i)
+    out = {c for c, idx in clauses.items() if set(idx) & doubt}
+    for c in sorted(clauses):
+        prev = clauses.get(c - 1)
+        if not prev or c - 1 not in out or sent_id[prev[0]] != sent_id[clauses[c][0]]:
+            continue
+        if len([i for i in prev if doc[i].is_alpha]) <= 4:
+            out.add(c)
+    return out
 
 
 def _carried_negation(
