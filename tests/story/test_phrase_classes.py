@@ -123,6 +123,18 @@ ACTIVITY: list[Row] = [
     ),
 ]
 
+#: More load than before, or the same load.
+LOAD: list[Row] = [
+    ("da", "Jeg er begyndt på lange gåture.", {"sport": ("walking_or_hiking",), "activity_increase": True}),
+    ("da", "I foråret begyndte jeg at løbe.", {"activity_increase": True}),
+    ("da", "Jeg har ikke lavet om på min træning.", {"activity_increase": False}),
+    ("da", "Jeg tror, jeg er begyndt på lange gåture.", {}),
+    ("en", "I have not changed my training.", {"activity_increase": False}),
+    ("da", "Efter en lang arbejdsdag gør det ondt.", {"pain_after_activity": True}),
+    ("da", "Jeg tror, det er værst efter en lang arbejdsdag.", {}),
+    ("en", "It is worst after a long day.", {"pain_after_activity": True}),
+]
+
 #: Squeezing the heel; the whole negated phrase wins over the part inside it.
 SQUEEZE: list[Row] = [
     ("da", "Det gør ondt at klemme om hælen.", {"heel_squeeze_pain": True}),
@@ -168,7 +180,7 @@ PLACES: list[Row] = [
     ("en", "It hurts under my heel and into the arch.", {"pain_site": ("heel_underside", "arch")}),
 ]
 
-ALL = DURATIONS + ONSET + TREND + WARM_UP + MORNING + ACTIVITY + SQUEEZE + SELF_CARE + PLACES
+ALL = DURATIONS + ONSET + TREND + WARM_UP + MORNING + ACTIVITY + LOAD + SQUEEZE + SELF_CARE + PLACES
 
 
 @pytest.mark.parametrize(("lang", "sentence", "facts"), ALL, ids=[f"{lang}: {s}" for lang, s, _ in ALL])
