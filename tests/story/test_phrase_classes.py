@@ -48,6 +48,18 @@ ONSET: list[Row] = [
     ("en", "Four days ago I landed hard on my heel.", {"onset": "sudden", "duration_days": 4}),
     ("en", "Three weeks ago my heel began to ache.", {"onset": "gradual", "duration_days": 21}),
     ("en", "It came on suddenly.", {"onset": "sudden"}),
+    ("da", "Jeg har haft hælspore i otte måneder.", {"duration_days": 240}),
+    # a snap dates the present trouble, not the older heel spur
+    (
+        "da",
+        "Jeg har haft hælspore i et år. I går hørte jeg et smæld under foden.",
+        {"onset": "sudden", "duration_days": 1, "pop_or_kick": True},
+    ),
+    (
+        "en",
+        "I have had a heel spur for a year. Yesterday I felt a snap under my foot.",
+        {"onset": "sudden", "duration_days": 1, "pop_or_kick": True},
+    ),
 ]
 
 #: The course: better, the same, worse.
@@ -177,6 +189,13 @@ PLACES: list[Row] = [
     ("da", "Det prikker og snurrer i fodsålen og tæerne.", {"numbness_tingling": "sole_and_toes"}),
     ("da", "Begge fødder snurrer og føles som i et par sokker.", {"numbness_tingling": "both_feet_stocking"}),
     ("da", "Måske prikker det i fodsålen og tæerne.", {}),
+    ("da", "Det gør ondt på indersiden af anklen.", {"pain_site": ("ankle",)}),
+    (
+        "da",
+        "Det gør ondt bag på hælen, lidt ude mod ydersiden.",
+        {"pain_site": ("heel_back", "heel_outer_side")},
+    ),
+    ("da", "Det gør ikke ondt på indersiden af anklen.", {}),
     ("en", "It hurts under my heel and into the arch.", {"pain_site": ("heel_underside", "arch")}),
 ]
 
