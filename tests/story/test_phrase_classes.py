@@ -147,6 +147,16 @@ LOAD: list[Row] = [
     ("en", "It is worst after a long day.", {"pain_after_activity": True}),
 ]
 
+#: Phrases that hold their own negation are not turned around by an earlier one in the clause.
+OWN_NEGATION: list[Row] = [
+    ("da", "Jeg løber ikke og dyrker ikke sport.", {"sport": ()}),
+    ("en", "I do not run and I do no sport.", {"sport": ()}),
+    # before, the "ingen" of "ingen feber" dropped the red flag that follows it
+    ("da", "Jeg har ingen feber og kan ikke støtte på foden.", {"weight_bearing": "cannot_walk_four_steps"}),
+    ("da", "Jeg er 44 år og løber fem dage om ugen.", {"age": 44, "sport": ("running",)}),
+    ("da", "Måske løber jeg fem dage om ugen.", {}),
+]
+
 #: Squeezing the heel; the whole negated phrase wins over the part inside it.
 SQUEEZE: list[Row] = [
     ("da", "Det gør ondt at klemme om hælen.", {"heel_squeeze_pain": True}),
@@ -199,7 +209,19 @@ PLACES: list[Row] = [
     ("en", "It hurts under my heel and into the arch.", {"pain_site": ("heel_underside", "arch")}),
 ]
 
-ALL = DURATIONS + ONSET + TREND + WARM_UP + MORNING + ACTIVITY + LOAD + SQUEEZE + SELF_CARE + PLACES
+ALL = (
+    DURATIONS
+    + ONSET
+    + TREND
+    + WARM_UP
+    + MORNING
+    + ACTIVITY
+    + LOAD
+    + OWN_NEGATION
+    + SQUEEZE
+    + SELF_CARE
+    + PLACES
+)
 
 
 @pytest.mark.parametrize(("lang", "sentence", "facts"), ALL, ids=[f"{lang}: {s}" for lang, s, _ in ALL])

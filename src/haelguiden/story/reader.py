@@ -13,7 +13,11 @@ How a match becomes a fact, in order (each step can only drop it, except negatio
    har diabetes") drops it;
 4. **context**: ``requires`` cue sets must occur in the clause (or sentence), ``excludes`` ones must not;
 5. **negation**: a negation word earlier in the clause, or right after the phrase, turns the reading into
-   the entry's ``negated`` value, or drops it when there is none (always, for red-flag facts).
+   the entry's ``negated`` value, or drops it when there is none (always, for red-flag facts). A phrase
+   that holds its own negation ("dyrker ikke sport") is not turned by an earlier one.
+
+A match inside a longer match of the same entry is not read on its own, and a short clause that is only
+doubt ("Jeg tror, ...") makes the next clause doubtful too.
 
 Readings of one fact that disagree are resolved by ``priority``; a tie drops the fact. Lists collect their
 items. Last, a safety filter keeps a red-flag fact only with a red-flag value: a story can add a red flag
@@ -274,7 +278,10 @@ class StoryReader:
                 continue
             if any(scope & cues[f"set:{x}"] for x in entry.excludes if f"set:{x}" in cues):
                 continue
-            before = (
+            # a phrase that holds its own negation ("dyrker ikke sport") is not turned around again by
+            # an earlier one in the clause ("jeg løber ikke og dyrker ikke sport")
+            own = bool(set(range(start, end)) & cues["negation"])
+            before = not own and (
                 bool(set(range(cs, start)) & cues["negation"])
                 or clause_id[start] in carried
                 or (clause_id[start] in carried_first and start == cs)
