@@ -138,7 +138,7 @@ ACTIVITY: list[Row] = [
 #: More load than before, or the same load.
 LOAD: list[Row] = [
     ("da", "Jeg er begyndt på lange gåture.", {"sport": ("walking_or_hiking",), "activity_increase": True}),
-    ("da", "I foråret begyndte jeg at løbe.", {"activity_increase": True}),
+    ("da", "I foråret begyndte jeg at løbe.", {"sport": ("running",), "activity_increase": True}),
     ("da", "Jeg har ikke lavet om på min træning.", {"activity_increase": False}),
     ("da", "Jeg tror, jeg er begyndt på lange gåture.", {}),
     ("en", "I have not changed my training.", {"activity_increase": False}),
