@@ -48,6 +48,16 @@ ONSET: list[Row] = [
     ("en", "Four days ago I landed hard on my heel.", {"onset": "sudden", "duration_days": 4}),
     ("en", "Three weeks ago my heel began to ache.", {"onset": "gradual", "duration_days": 21}),
     ("en", "It came on suddenly.", {"onset": "sudden"}),
+    # after a fronted time the verb comes before the subject: "I går faldt jeg"
+    (
+        "da",
+        "I går faldt jeg ned fra stigen.",
+        {"onset": "sudden", "duration_days": 1, "injury": "fall_from_height"},
+    ),
+    ("da", "For tre uger siden fik jeg et jag i hælen.", {"onset": "sudden", "duration_days": 21}),
+    ("da", "I nat vågnede jeg med voldsomme smerter i hælen.", {"onset": "sudden", "duration_days": 0}),
+    ("da", "Jeg tror, jeg vrikkede om med foden.", {}),
+    ("en", "Suddenly my heel hurt.", {"onset": "sudden"}),
     ("da", "Jeg har haft hælspore i otte måneder.", {"duration_days": 240}),
     # a snap dates the present trouble, not the older heel spur
     (
@@ -112,6 +122,7 @@ MORNING: list[Row] = [
     ),
     ("da", "Om morgenen er der ikke noget særligt.", {"first_steps_pain": False}),
     ("da", "Senen er stiv og øm om morgenen.", {"first_steps_pain": True}),
+    ("da", "Om morgenen gør det ondt.", {"first_steps_pain": True}),
     ("da", "Måske er det ikke værre om morgenen.", {}),
     (
         "en",
