@@ -111,6 +111,6 @@ def test_a_phrase_for_a_fixed_value_may_hold_one_slot_but_not_two(
     with pytest.raises(KnowledgeError) as caught:
         load_story_lexicon(knowledge_copy, services.kb)
     assert caught.value.problems == [
-        "story/phrases/broken.yaml: entry 'two_slots': da[0]: 'efter {dur} eller {dur}': a phrase for a fixed "
-        "value may hold at most one of ['{n}', '{dur}', '{ago}', '{decade}', '{since}']",
+        "story/phrases/broken.yaml: entry 'two_slots': da[0]: 'efter {dur} eller {dur}': a phrase for a "
+        "fixed value may hold at most one of ['{n}', '{dur}', '{ago}', '{decade}', '{since}']",
     ]
