@@ -90,3 +90,27 @@ def test_a_yaml_syntax_error_names_the_line(knowledge_copy: Path, services: Serv
         load_story_lexicon(knowledge_copy, services.kb)
     assert len(caught.value.problems) == 1
     assert caught.value.problems[0].startswith("broken.yaml: is not valid YAML (line 2, column 1)")
+
+
+def test_a_phrase_for_a_fixed_value_may_hold_one_slot_but_not_two(
+    knowledge_copy: Path, services: Services
+) -> None:
+    (knowledge_copy / "story" / "phrases" / "broken.yaml").write_text(
+        """entries:
+  - id: eases_in_minutes
+    fact: eases_with_warm_up
+    value: true
+    da: ["efter {dur} er det væk"]
+  - id: two_slots
+    fact: eases_with_warm_up
+    value: true
+    da: ["efter {dur} eller {dur}"]
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_story_lexicon(knowledge_copy, services.kb)
+    assert caught.value.problems == [
+        "story/phrases/broken.yaml: entry 'two_slots': da[0]: 'efter {dur} eller {dur}': a phrase for a "
+        "fixed value may hold at most one of ['{n}', '{dur}', '{ago}', '{decade}', '{since}']",
+    ]

@@ -112,7 +112,11 @@ EN: list[tuple[str, dict[str, object]]] = [
     ("It wakes me at night.", {"rest_night_pain": "wakes_at_night"}),
     ("Maybe it is a bit swollen.", {}),
     ("I am 52 years old and I run.", {"age": 52, "sport": ("running",)}),
-    ("I heard a pop and now I can't stand on tiptoe.", {"pop_or_kick": True, "tiptoe_single": "cannot"}),
+    # a pop is a moment: the start was sudden, as in Danish
+    (
+        "I heard a pop and now I can't stand on tiptoe.",
+        {"onset": "sudden", "pop_or_kick": True, "tiptoe_single": "cannot"},
+    ),
 ]
 
 

@@ -56,6 +56,12 @@ class LanguageModel(Strict):
     decades: dict[str, int] = Field(default_factory=dict)
     #: Seasons and holidays -> month (1-12), for "siden sommer"; read only when today's date is known.
     seasons: dict[str, int] = Field(default_factory=dict)
+    #: Words before a duration that make it approximate ("cirka", "knap", "godt"): read as part of it.
+    approximate: list[str] = Field(default_factory=list)
+    #: Words after a number that add a half ("to og en halv måned").
+    and_a_half: list[str] = Field(default_factory=list)
+    #: Words before a bare time unit that mean one of it ("den sidste måned", "the past year").
+    one_unit_after: list[str] = Field(default_factory=list)
 
 
 class LanguageFile(Strict):
@@ -108,6 +114,9 @@ class LanguageRules:
     ago: Mapping[str, float]
     decades: Mapping[str, int]
     seasons: Mapping[str, int]
+    approximate: tuple[str, ...] = ()
+    and_a_half: tuple[str, ...] = ()
+    one_unit_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,9 @@ def _languages(folder: Path, problems: Problems) -> dict[str, LanguageRules]:
             ago={k.lower(): v for k, v in m.ago.items()},
             decades={k.lower(): v for k, v in m.decades.items()},
             seasons={k.lower(): v for k, v in m.seasons.items()},
+            approximate=_lower(m.approximate),
+            and_a_half=_lower(m.and_a_half),
+            one_unit_after=_lower(m.one_unit_after),
         )
     for name in LANGUAGES:
         if name not in out:
@@ -340,8 +352,9 @@ def _check_phrase(where: str, phrase: str, fact: Fact, problems: Problems) -> No
     slots = [t for t in tokens if t in SLOTS]
     if fact.type == "integer" and len(slots) != 1:
         problems.add(where, f"'{phrase}': a phrase for a number needs exactly one of {list(SLOTS)}")
-    if fact.type != "integer" and slots:
-        problems.add(where, f"'{phrase}': only phrases for integer facts may hold {slots[0]}")
+    if fact.type != "integer" and len(slots) > 1:
+        # a slot in a phrase for a fixed value only says a quantity stands there ("efter {dur}")
+        problems.add(where, f"'{phrase}': a phrase for a fixed value may hold at most one of {list(SLOTS)}")
     for token in tokens:
         if token in SLOTS or token == GAP:
             continue

@@ -41,7 +41,7 @@ def _number(text: str, rules: LanguageSpec) -> float | None:
     m = _RANGE.match(text)
     if m:
         return (int(m.group(1)) + int(m.group(2))) / 2
-    if text in rules.numbers and text not in _WEAK_ONE:
+    if text in rules.numbers and text not in _WEAK_ONE and rules.numbers[text] >= 1:
         return rules.numbers[text]
     if "-" in text or "–" in text:
         parts = re.split(r"[-–]", text)
@@ -74,6 +74,49 @@ def _months_since(month: int, today: dt.date) -> float:
     return back * 30 * _MINUTES_PER_DAY
 
 
+def _lead(words: list[str], i: int, phrases: tuple[str, ...]) -> int:
+    """The number of words of the longest of ``phrases`` starting at word ``i`` (0: none)."""
+    best = 0
+    for phrase in phrases:
+        parts = phrase.split()
+        if len(parts) > best and words[i : i + len(parts)] == parts:
+            best = len(parts)
+    return best
+
+
+def _quantity_at(
+    doc: Doc, words: list[str], i: int, rules: LanguageSpec, multi: dict[str, float]
+) -> tuple[int, str, float] | None:
+    """The number or duration starting at word ``i``: (end, kind, value); kind "" for a lone weak word.
+
+    A weak word ("en", "et", "halve") is a number only before a time unit; "to og en halv måned" adds
+    the half.
+    """
+    n = len(doc)
+    quantity: tuple[float, int] | None = _multiword(words, i, multi)
+    weak = False
+    if quantity is None:
+        value = _number(words[i], rules)
+        if value is not None:
+            quantity = (value, 1)
+        elif words[i] in _WEAK_ONE or (words[i] in rules.numbers and rules.numbers[words[i]] <= 1):
+            quantity, weak = (rules.numbers.get(words[i], 1.0), 1), True
+    if quantity is None:
+        return None
+    number = quantity[0]
+    j = i + quantity[1]
+    half = _lead(words, j, rules.and_a_half) if j < n else 0
+    if half and j + half < n and _unit(doc[j + half], rules) is not None:
+        number, j = number + 0.5, j + half
+    unit = _unit(doc[j], rules) if j < n else None
+    if unit is not None:
+        end = j + 1
+        if end < n and words[end] in ("tid", "tids"):  # "en måneds tid", "et kvarters tid"
+            end += 1
+        return end, "dur", number * unit
+    return (j, "", 0.0) if weak else (j, "num", number)
+
+
 def mark_quantities(doc: Doc, rules: LanguageSpec, today: dt.date | None) -> Doc:
     """Merge every quantity in ``doc`` into one token and mark it (see the module docstring)."""
     words = [t.lower_ for t in doc]
@@ -102,29 +145,28 @@ def mark_quantities(doc: Doc, rules: LanguageSpec, today: dt.date | None) -> Doc
             found.append((i, i + 1, "num", float(score.group(1))))
             i += 1
             continue
-        quantity: tuple[float, int] | None = _multiword(words, i, multi)
-        weak = False
-        if quantity is None:
-            value = _number(words[i], rules)
-            if value is not None:
-                quantity = (value, 1)
-            elif words[i] in _WEAK_ONE or (words[i] in rules.numbers and rules.numbers[words[i]] == 1):
-                quantity, weak = (1.0, 1), True
+        lead = _lead(words, i, rules.one_unit_after)
+        if lead and i + lead < n and _unit(doc[i + lead], rules) is not None:
+            # "den sidste måned": the bare unit is one of it (the lead words stay for the phrases)
+            found.append((i + lead, i + lead + 1, "dur", _unit(doc[i + lead], rules) or 0.0))
+            i += lead + 1
+            continue
+        approx = _lead(words, i, rules.approximate)
+        if approx:
+            # "cirka tre uger", "knap to måneder": the approximation is part of the duration
+            near = _quantity_at(doc, words, i + approx, rules, multi)
+            if near is not None and near[1] == "dur":
+                found.append((i, near[0], "dur", near[2]))
+                i = near[0]
+                continue
+        quantity = _quantity_at(doc, words, i, rules, multi)
         if quantity is None:
             i += 1
             continue
-        j = i + quantity[1]
-        unit = _unit(doc[j], rules) if j < n else None
-        if unit is not None:
-            end = j + 1
-            if end < n and words[end] in ("tid", "tids"):  # "en måneds tid", "et kvarters tid"
-                end += 1
-            found.append((i, end, "dur", quantity[0] * unit))
-            i = end
-            continue
-        if not weak:
-            found.append((i, j, "num", quantity[0]))
-        i = j
+        end, kind, value = quantity
+        if kind:
+            found.append((i, end, kind, value))
+        i = end
     with doc.retokenize() as retokenizer:
         for start, end, kind, value in found:
             span = doc[start:end]

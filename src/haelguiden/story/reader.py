@@ -13,7 +13,11 @@ How a match becomes a fact, in order (each step can only drop it, except negatio
    har diabetes") drops it;
 4. **context**: ``requires`` cue sets must occur in the clause (or sentence), ``excludes`` ones must not;
 5. **negation**: a negation word earlier in the clause, or right after the phrase, turns the reading into
-   the entry's ``negated`` value, or drops it when there is none (always, for red-flag facts).
+   the entry's ``negated`` value, or drops it when there is none (always, for red-flag facts). A phrase
+   that holds its own negation ("dyrker ikke sport") is not turned by an earlier one.
+
+A match inside a longer match of the same entry is not read on its own, and a short clause that is only
+doubt ("Jeg tror, ...") makes the next clause doubtful too.
 
 Readings of one fact that disagree are resolved by ``priority``; a tie drops the fact. Lists collect their
 items. Last, a safety filter keeps a red-flag fact only with a red-flag value: a story can add a red flag
@@ -234,6 +238,7 @@ class StoryReader:
             if i in clause_ends:
                 c += 1
         questions = {sent_id[i] for i in range(n) if doc[i].text == "?"}
+        doubtful = _doubtful_clauses(doc, sent_id, clause_id, cues["doubt"])
         carried, carried_first = _carried_negation(doc, sent_id, clause_id, cues["negation"])
         seen: set[tuple[str, int]] = set()
         out: list[Finding] = []
@@ -245,9 +250,10 @@ class StoryReader:
             if any(need <= present for need in needs)
             for _, start, end in lng.matchers[entry_id](doc)
         ]
-        for entry_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+        matches = [m for m in matches if sent_id[m[1]] == sent_id[m[2] - 1]]
+        for entry_id, start, end in sorted(self._longest(lng, matches), key=lambda m: (m[1], m[2])):
             entry = lng.entries[entry_id]
-            if (entry.id, start) in seen or sent_id[start] != sent_id[end - 1]:
+            if (entry.id, start) in seen:
                 continue
             seen.add((entry.id, start))
             cs = min(i for i in range(n) if clause_id[i] == clause_id[start])
@@ -262,7 +268,7 @@ class StoryReader:
             def drop(reason: Reason, entry: EntrySpec = entry, words: str = words) -> Finding:
                 return Finding(entry.id, entry.fact, entry.value, words, reason)
 
-            if clause & cues["doubt"] or sent_id[start] in questions:
+            if clause_id[start] in doubtful or sent_id[start] in questions:
                 out.append(drop("doubt"))
                 continue
             if (entry.self_only or "other_person" in entry.excludes) and clause & cues["other_person"]:
@@ -272,7 +278,10 @@ class StoryReader:
                 continue
             if any(scope & cues[f"set:{x}"] for x in entry.excludes if f"set:{x}" in cues):
                 continue
-            before = (
+            # a phrase that holds its own negation ("dyrker ikke sport") is not turned around again by
+            # an earlier one in the clause ("jeg løber ikke og dyrker ikke sport")
+            own = bool(set(range(start, end)) & cues["negation"])
+            before = not own and (
                 bool(set(range(cs, start)) & cues["negation"])
                 or clause_id[start] in carried
                 or (clause_id[start] in carried_first and start == cs)
@@ -288,6 +297,22 @@ class StoryReader:
                 continue
             out.append(Finding(entry.id, entry.fact, value, words))
         return out
+
+    def _longest(self, lng: _Language, matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Drop a match that lies inside a longer match of the same phrase entry (single-valued facts).
+
+        "det gør ikke ondt, når jeg klemmer hælen" holds "klemmer hælen" too; the longer phrase says more
+        (here: its negation), so the part alone is not read. List facts keep every item they name.
+        """
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for eid, start, end in matches:
+            spans.setdefault(eid, []).append((start, end))
+        return [
+            (eid, start, end)
+            for eid, start, end in matches
+            if self._kb.facts[lng.entries[eid].fact].type == "list"
+            or not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans[eid])
+        ]
 
     def _value(self, entry: EntrySpec, span: Any) -> StoryValue | None:
         if entry.value is not None:
@@ -336,6 +361,25 @@ def _needs(pattern: list[dict[str, Any]]) -> frozenset[str]:
         for attr, value in spec.items()
         if attr in ("LEMMA", "LOWER", "NORM") and isinstance(value, str)
     )
+
+
+def _doubtful_clauses(doc: Doc, sent_id: list[int], clause_id: list[int], doubt: set[int]) -> set[int]:
+    """Clauses with a doubt word, and the clause after a short one that is only doubt.
+
+    "Jeg tror, jeg har feber" and "Måske, det er hævet": the doubt governs what follows the comma. A clause
+    of at most four words holding a doubt word passes it on to the next clause of the same sentence.
+    """
+    clauses: dict[int, list[int]] = {}
+    for i, c in enumerate(clause_id):
+        clauses.setdefault(c, []).append(i)
+    out = {c for c, idx in clauses.items() if set(idx) & doubt}
+    for c in sorted(clauses):
+        prev = clauses.get(c - 1)
+        if not prev or c - 1 not in out or sent_id[prev[0]] != sent_id[clauses[c][0]]:
+            continue
+        if len([i for i in prev if doc[i].is_alpha]) <= 4:
+            out.add(c)
+    return out
 
 
 def _carried_negation(
