@@ -226,8 +226,27 @@ PLACES: list[Row] = [
     ("en", "It hurts under my heel and into the arch.", {"pain_site": ("heel_underside", "arch")}),
 ]
 
+#: Words with two meanings read by what is said with them: "hælløft" done (heel raises) or used (a lift
+#: in the shoe); more running is more load, not self-care; "started hurting" dates the pain even though
+#: "started" is also a training word.
+TWO_MEANINGS: list[Row] = [
+    ("da", "Jeg har lavet tunge hælløft hver dag.", {"self_care_tried": ("strengthening_exercises",)}),
+    ("da", "Jeg har brugt hælløft i skoene.", {"self_care_tried": ("insoles_or_heel_cups",)}),
+    ("da", "Jeg har lavet hælløft.", {}),
+    (
+        "da",
+        "Jeg har øget min løbetræning, og nu gør hælen ondt.",
+        {"sport": ("running",), "activity_increase": True},
+    ),
+    ("da", "Smerterne startede for tre uger siden.", {"duration_days": 21}),
+    ("da", "Jeg tror, smerterne startede for tre uger siden.", {}),
+    ("en", "My heel started hurting two months ago.", {"onset": "gradual", "duration_days": 60}),
+    ("en", "I started running three months ago.", {"sport": ("running",), "activity_increase": True}),
+]
+
 ALL = (
-    DURATIONS
+    TWO_MEANINGS
+    + DURATIONS
     + ONSET
     + TREND
     + WARM_UP
