@@ -615,6 +615,22 @@ def test_the_check_in_asks_the_self_checks_red_flag_checklists(
     assert [i["value"] for i in soup.select('input[name="answer"]') if not i["value"].count(".")] == items
 
 
+def test_a_childs_check_in_asks_about_the_child(
+    diary_client: CheckedClient, diary_app: FastAPI, diary_services: Services, kb: KnowledgeBase
+) -> None:
+    answers = complete_answers(diary_services.kb, {**RUNNER, "age": 12})
+    token = start_diary(diary_client, diary_app, diary_services.kb, answers=answers)
+    diary_client.get(f"/dagbog/{token}/tjek-ind")
+    soup = diary_client.soup
+    questions = [kb.question(q) for q in diary_checkin_views.CHECKIN_QUESTIONS]
+    assert texts_of(soup, "legend") == [q.text_for(True).da for q in questions]
+    assert texts_of(soup, "legend")[0] == "Har barnet nogen af disse advarselstegn lige nu?"
+    boxes = soup.select('input[name="answer"]')
+    labels = [text_of(soup.select_one(f'label[for="{box["id"]}"]')) for box in boxes]
+    child_labels = [i.label_for(True).da for q in questions for i in q.items if not i.adults_only]
+    assert [label for label in labels if label in child_labels] == child_labels
+
+
 def texts_of(soup: Any, selector: str) -> list[str]:
     return [text_of(t) for t in soup.select(selector)]
 

@@ -74,8 +74,12 @@ def checkin_page(
     *,
     chosen: frozenset[str] = frozenset(),
     errors: Mapping[str, forms.FieldError] | None = None,
+    child: bool = False,
 ) -> CheckinPage:
-    """The check-in form; ``chosen`` and ``errors`` after a form that needs fixing."""
+    """The check-in form; ``chosen`` and ``errors`` after a form that needs fixing.
+
+    A child's diary asks about the child, as the self-check asked the parent (adult-only lines left out).
+    """
     errors = errors or {}
     groups = []
     for qid in CHECKIN_QUESTIONS:
@@ -85,11 +89,13 @@ def checkin_page(
         groups.append(
             ChecklistGroup(
                 id=qid,
-                legend=q.text.get(lang),
-                hint=q.hint.get(lang) if q.hint else None,
+                legend=q.text_for(child).get(lang),
+                hint=hint.get(lang) if (hint := q.hint_for(child)) else None,
                 error=errors[qid].message if qid in errors else None,
                 choices=tuple(
-                    Choice(forms.input_id(i.id), i.id, i.label.get(lang), i.id in chosen) for i in q.items
+                    Choice(forms.input_id(i.id), i.id, i.label_for(child).get(lang), i.id in chosen)
+                    for i in q.items
+                    if not (child and i.adults_only)
                 ),
                 exclusive=(
                     Choice(f"answer-{qid}-none", none_value, none_label, none_value in chosen),

@@ -246,15 +246,15 @@ def _checkin(
     request: Request, lang: Lang, web: WebContext, diary: Diary, token: str, form: FormData | None
 ) -> Response:
     kb = web.kb
+    child = diary.age_group == "child"
     if form is None:
-        return render(
-            request, "diary_checkin.html", diary_checkin_views.checkin_page(request, kb, lang, token)
-        )
+        page = diary_checkin_views.checkin_page(request, kb, lang, token, child=child)
+        return render(request, "diary_checkin.html", page)
     values = [v for v in form.getlist("answer") if isinstance(v, str)]
     parsed = diary_checkin_views.parse_checkin(kb, lang, values)
     if parsed.errors:
         page = diary_checkin_views.checkin_page(
-            request, kb, lang, token, chosen=parsed.chosen, errors=parsed.errors
+            request, kb, lang, token, chosen=parsed.chosen, errors=parsed.errors, child=child
         )
         return render(request, "diary_checkin.html", page, status=400)
     level, reasons = diary_checkin_views.checkin_triage(kb, parsed.answers)
