@@ -114,6 +114,13 @@ WITNESSES: dict[str, dict[str, Any]] = {
     "other_joints": {**ADULT, "inflammation": ["other_joints"]},
     "after_recent_infection": {**ADULT, "inflammation": ["recent_infection"]},
     "suspected_stress_fracture": {**ADULT, "sport": ["running"], "squeeze": "true"},
+    # more running, then heel pain, and the squeeze test could not be done
+    "stress_fracture_not_excluded": {
+        **ADULT,
+        "sport": ["running"],
+        "load": {"more_activity": True},
+        "squeeze": None,
+    },
     # --- physiotherapist or GP, not urgent -------------------------------------------------------------
     "self_care_not_working": {**ADULT, "duration": 50, "self_care_weeks": 8, "trend": "unchanged"},
     "worsening_despite_self_care": {**ADULT, "duration": 40, "self_care_weeks": 4, "trend": "worsening"},

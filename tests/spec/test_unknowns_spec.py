@@ -165,6 +165,52 @@ SPEC = [
         "precaution:at_risk_foot_skin_break_inflamed",
     ),
     (
+        "more running, then two weeks of heel pain, squeeze test not known → own GP (stress fracture)",
+        {
+            "side": "left",
+            "duration_days": 14,
+            "sport": ["running"],
+            "activity_increase": True,
+            "pain_during_activity": True,
+        },
+        "gp",
+        "precaution:stress_fracture_not_excluded",
+    ),
+    (
+        "a runner whose training has not changed, squeeze test not known → not sent to the GP for it",
+        {
+            "age": 25,
+            "pain_site": ["heel_underside"],
+            "duration_days": 21,
+            "sport": ["running"],
+            "activity_increase": False,
+            "first_steps_pain": True,
+            "trend": "improving",
+            **NO_WARNING_SIGNS,
+        },
+        "self_care",
+        None,
+    ),
+    (
+        "more running, pain in the Achilles tendon that eases with warm-up, squeeze not known → self-care",
+        {
+            "age": 36,
+            "pain_site": ["achilles_tendon"],
+            "duration_days": 21,
+            "sport": ["running"],
+            "activity_increase": True,
+            "first_steps_pain": True,
+            "eases_with_warm_up": True,
+            "trend": "unchanged",
+            "self_care_tried": [],
+            "rest_night_pain": "none",
+            "tiptoe_single": "yes_no_pain",
+            **NO_WARNING_SIGNS,
+        },
+        "self_care",
+        None,
+    ),
+    (
         "sudden new pain after a steroid injection in the heel → same day (fascia tear)",
         {
             "age": 48,
@@ -332,3 +378,42 @@ def test_severs_disease_is_never_listed_unless_the_person_is_a_child(
     assert result.ranking[-1].probability == 0 or all(
         r.probability == 0 for r in result.ranking if r.condition.id == "calcaneal_apophysitis"
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "pattern", "expected"),
+    [
+        (["heel_underside"], None, True),
+        (["heel_inner_side"], ["during"], True),
+        (["heel_underside"], ["warm_up", "during"], False),
+        (["achilles_tendon"], None, False),
+        (["heel_back"], None, False),
+    ],
+    ids=[
+        "under the heel, pattern not known",
+        "inner side, no warm-up",
+        "eases with warm-up",
+        "in the tendon",
+        "back of the heel",
+    ],
+)
+def test_more_running_with_the_squeeze_test_unknown_reads_as_a_possible_stress_fracture_only_in_the_bone(
+    kb: KnowledgeBase, where: list[str], pattern: list[str] | None, expected: bool
+) -> None:
+    given = {
+        "age": 30,
+        "pain_site": where,
+        "duration": 20,
+        "injury": "none",
+        "warning_signs": "none",
+        "function_signs": "none",
+        "history": "none",
+        "pain_pattern": pattern,
+        "sport": ["running"],
+        "load": ["more_activity"],
+        "squeeze": None,
+    }
+    reasons = {r.id: r for r in assess(kb, answers_of(kb, given)).triage.reasons}
+    assert ("stress_fracture_not_excluded" in reasons) is expected
+    if expected:
+        assert reasons["stress_fracture_not_excluded"].unknown == ("heel_squeeze_pain",)
