@@ -631,6 +631,26 @@ def test_a_childs_check_in_asks_about_the_child(
     assert [label for label in labels if label in child_labels] == child_labels
 
 
+def test_a_childs_diary_entry_form_asks_what_the_child_did(
+    diary_client: CheckedClient, diary_app: FastAPI, diary_services: Services
+) -> None:
+    answers = complete_answers(diary_services.kb, {**RUNNER, "age": 12})
+    child = start_diary(diary_client, diary_app, diary_services.kb, answers=answers)
+    adult = start_diary(diary_client, diary_app, diary_services.kb)
+    asked = {}
+    for who, token in (("child", child), ("adult", adult)):
+        diary_client.get(f"/dagbog/{token}/ny")
+        soup = diary_client.soup
+        asked[who] = (
+            text_of(soup.select_one("fieldset:has(input[name=exercises]) legend")),
+            text_of(soup.select_one('label[for="activity"]')),
+        )
+    assert asked == {
+        "child": ("Hvilke øvelser lavede barnet?", "Hvad lavede barnet ellers? (valgfrit)"),
+        "adult": ("Hvilke øvelser lavede du?", "Hvad lavede du ellers? (valgfrit)"),
+    }
+
+
 def texts_of(soup: Any, selector: str) -> list[str]:
     return [text_of(t) for t in soup.select(selector)]
 

@@ -14,7 +14,7 @@ from starlette.requests import Request
 
 from haelguiden.engine.model import Lang
 from haelguiden.engine.plan import Plan
-from haelguiden.i18n import long_date, numeric_date, t
+from haelguiden.i18n import N_, long_date, numeric_date, t
 from haelguiden.services import Services
 from haelguiden.tracker.model import ACTIVITY_MAX, NOTE_MAX, PAIN_MAX, PAIN_MIN, Diary, Entry
 from haelguiden.web import urls
@@ -144,6 +144,18 @@ def entry_page(
         action = urls.diary_entry(lang, token, entry.id)
         other = urls.diary_entry(urls.other(lang), token, entry.id)
     example = numeric_date(services.today())
+    # A parent keeps a child's diary: the questions about what was done are about the child.
+    child = diary.age_group == "child"
+    exercises_label, exercises_hint = (
+        (N_("exercises_label_child"), N_("exercises_hint_child"))
+        if child
+        else (N_("exercises_label"), N_("exercises_hint"))
+    )
+    activity_label, activity_hint = (
+        (N_("activity_label_child"), N_("activity_hint_child"))
+        if child
+        else (N_("activity_label"), N_("activity_hint"))
+    )
     return EntryPage(
         chrome=diary_chrome(request, lang, heading, other, errors=bool(errors), form=True),
         heading=heading,
@@ -175,8 +187,8 @@ def entry_page(
         ),
         exercises=ChoiceField(
             "exercises",
-            t(lang, "exercises_label"),
-            t(lang, "exercises_hint"),
+            t(lang, exercises_label),
+            t(lang, exercises_hint),
             errors.get("exercises"),
             "checkbox",
             tuple(Choice(f"exercises-{i}", i, name, i in form.exercises) for i, name in exercises),
@@ -185,8 +197,8 @@ def entry_page(
         else None,
         activity=TextField(
             "activity",
-            t(lang, "activity_label"),
-            t(lang, "activity_hint", max=ACTIVITY_MAX),
+            t(lang, activity_label),
+            t(lang, activity_hint, max=ACTIVITY_MAX),
             form.activity,
             errors.get("activity"),
         ),
