@@ -244,8 +244,19 @@ TWO_MEANINGS: list[Row] = [
     ("en", "I started running three months ago.", {"sport": ("running",), "activity_increase": True}),
 ]
 
+#: Swelling, redness and warmth are about the heel; a clause about another joint or the eyes is not.
+OTHER_BODY_PARTS: list[Row] = [
+    ("da", "Hælen er hævet og rød.", {"swelling": True, "redness": True}),
+    ("da", "Knæet er hævet, og jeg har ondt under hælen.", {"pain_site": ("heel_underside",)}),
+    ("da", "Øjnene er røde, og hælen gør ondt.", {}),
+    ("da", "Hælen er rød og varm, og knæet gør også ondt.", {"redness": True, "warmth": True}),
+    ("en", "The heel is red and swollen.", {"swelling": True, "redness": True}),
+    ("en", "My knee is swollen, and my heel hurts.", {}),
+]
+
 ALL = (
     TWO_MEANINGS
+    + OTHER_BODY_PARTS
     + DURATIONS
     + ONSET
     + TREND
