@@ -124,3 +124,12 @@ def test_a_rule_gives_its_reason_in_both_languages(kb: KnowledgeBase) -> None:
     assert [r.id for r in fired] == ["snap_or_kick"]
     assert fired[0].text.da.startswith("Et smæld")
     assert fired[0].text.en.startswith("A snap")
+
+
+def test_chest_pain_is_ticked_on_a_warning_sign_line_that_calls_112(kb: KnowledgeBase) -> None:
+    # Leg pain with chest pain or breathlessness can be a clot in the lung (clinical reference §3.2 tier 1).
+    lines = [i for i in kb.question("warning_signs").items if "ondt i brystet" in i.label.da]
+    assert [(i.fact, "chest pain" in i.label.en) for i in lines] == [("severely_unwell", True)]
+    result = triage(kb, derive_facts(kb, answers_of(kb, {**ADULT_PF, "warning_signs": [lines[0].id]})))
+    assert result.level == "emergency"
+    assert "ondt i brystet" in result.reasons[0].text.da

@@ -254,9 +254,18 @@ OTHER_BODY_PARTS: list[Row] = [
     ("en", "My knee is swollen, and my heel hurts.", {}),
 ]
 
+#: Chest pain is read into the "very ill" warning sign (112), never its reassuring value.
+CHEST: list[Row] = [
+    ("da", "Jeg har fået trykken i brystet.", {"severely_unwell": True}),
+    ("da", "Jeg har ikke ondt i brystet.", {}),
+    ("da", "Jeg tror, jeg har trykken for brystet.", {}),
+    ("en", "I have chest pain as well.", {"severely_unwell": True}),
+]
+
 ALL = (
     TWO_MEANINGS
     + OTHER_BODY_PARTS
+    + CHEST
     + DURATIONS
     + ONSET
     + TREND
