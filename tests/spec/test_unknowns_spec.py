@@ -211,6 +211,29 @@ SPEC = [
         None,
     ),
     (
+        "burning sole and tingling in both feet like a stocking → own GP (nerve disease), asked even when "
+        "a trapped nerve at the heel already looks certain",
+        {
+            "age": 50,
+            "sex": "female",
+            "side": "both",
+            "pain_site": ["heel_underside", "forefoot", "arch"],
+            "onset": "gradual",
+            "duration_days": 180,
+            "burning_pain": True,
+            "numbness_tingling": "both_feet_stocking",
+            "diabetes": False,
+            "back_pain": "none",
+            "first_steps_pain": False,
+            "rest_night_pain": "none",
+            "foot_weakness": False,
+            "pain_score": 5,
+            **NO_WARNING_SIGNS,
+        },
+        "gp",
+        "rule:stocking_numbness",
+    ),
+    (
         "sudden new pain after a steroid injection in the heel → same day (fascia tear)",
         {
             "age": 48,
