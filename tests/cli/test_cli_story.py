@@ -30,7 +30,7 @@ def test_tjek_story_shows_what_was_understood_and_asks_only_the_rest() -> None:
         "  3) Det startede for ca. 90 dage siden",
         "  4) Det er værst ved de første skridt om morgenen eller efter hvile",
     ]
-    assert "Spørgsmål 1 (ca. 10 tilbage)" in out
+    assert "Spørgsmål 1 (ca. 11 tilbage)" in out
     assert "Hvor gammel er du?" in out
 
 
