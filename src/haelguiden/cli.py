@@ -559,6 +559,8 @@ def serve(host: str, port: int, workers: int) -> None:
     if workers == 1:
         uvicorn.run(app, **common)
         return
+    from haelguiden.web.server import run_workers
+
     # Every worker builds its own app from the same environment; they must sign with the same key.
     os.environ["HAELGUIDEN_SECRET_KEY"] = key
-    uvicorn.run("haelguiden.web.app:create_app", factory=True, workers=workers, **common)
+    run_workers("haelguiden.web.app:create_app", workers, **common)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import socket
 from typing import Any
 
 import pytest
+import uvicorn
 from click.testing import CliRunner
 from fastapi import FastAPI
 
 from haelguiden import cli
 from haelguiden.web.logs import ACCESS_LOGGER, log_config
+from haelguiden.web.server import NoDelayConfig
 
 Calls = list[tuple[tuple[Any, ...], dict[str, Any]]]
 
@@ -20,6 +24,12 @@ def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Calls:
     """uvicorn.run replaced by a recorder; settings from a clean environment with a data folder in tmp."""
     recorded: Calls = []
     monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: recorded.append((args, kwargs)))
+    monkeypatch.setattr(
+        "haelguiden.web.server.run_workers",
+        lambda app, workers, **kwargs: recorded.append(
+            ((app,), {"factory": True, "workers": workers, **kwargs})
+        ),
+    )
     for name in (
         "HAELGUIDEN_SECRET_KEY",
         "HAELGUIDEN_BASE_URL",
@@ -63,3 +73,35 @@ def test_the_access_logger_writes_through_uvicorns_default_handler() -> None:
     config = log_config()
     assert config["loggers"][ACCESS_LOGGER] == {"handlers": ["default"], "level": "INFO", "propagate": False}
     logging.getLogger(ACCESS_LOGGER)  # the name the middleware logs to
+
+
+@pytest.mark.parametrize(("config", "nagle_off"), [(NoDelayConfig, True), (uvicorn.Config, False)])
+def test_connections_on_the_workers_socket_send_small_writes_at_once(
+    config: type[uvicorn.Config], nagle_off: bool
+) -> None:
+    # With --workers uvicorn binds the socket and asyncio serves on it. On uvicorn's own socket asyncio
+    # leaves Nagle on (uvicorn issue #3149: ~40 ms per keep-alive request); if the uvicorn.Config row
+    # ever fails, uvicorn has fixed it and NoDelayConfig can go.
+    listener = config("haelguiden.web.app:create_app", host="127.0.0.1", port=0).bind_socket()
+    assert bool(asyncio.run(nodelay_of_a_served_connection(listener))) is nagle_off
+
+
+async def nodelay_of_a_served_connection(listener: socket.socket) -> int:
+    """TCP_NODELAY of a connection that an asyncio server on ``listener`` accepted."""
+    loop = asyncio.get_running_loop()
+    seen: asyncio.Future[int] = loop.create_future()
+
+    class Probe(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            sock = transport.get_extra_info("socket")
+            seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            transport.close()
+
+    server = await loop.create_server(Probe, sock=listener)
+    _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+    try:
+        return await asyncio.wait_for(seen, timeout=5)
+    finally:
+        writer.close()
+        server.close()
+        await server.wait_closed()
