@@ -33,6 +33,7 @@ from haelguiden.engine.next_question import (
     open_questions,
     shown_items,
     unanswered_facts,
+    unknown_line_facts,
 )
 from haelguiden.engine.ranking import model_for, posterior
 from haelguiden.engine.state import Answers, derive_facts, is_child
@@ -131,7 +132,7 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
     remaining = open_questions(kb, answers.asked, facts, covered)
     unanswered = unanswered_facts(kb, facts, answers.asked, dont_know, remaining)
     truths = rule_truths(kb, facts)
-    blank = blank_facts(kb, facts, answers.asked, dont_know)
+    blank = blank_facts(kb, facts, answers.asked, dont_know, unknown_line_facts(kb, answers.items, facts))
     current = triage(kb, facts, probs, unanswered, truths, blank)
     order = sorted(range(len(probs)), key=lambda i: (-probs[i], i))
     conditions = model_for(kb).conditions

@@ -495,19 +495,35 @@ def unanswered_facts(
 
 
 def blank_facts(
-    kb: KnowledgeBase, facts: Mapping[str, Known], asked: Sequence[str], dont_know: frozenset[str]
+    kb: KnowledgeBase,
+    facts: Mapping[str, Known],
+    asked: Sequence[str],
+    dont_know: frozenset[str],
+    unknown_lines: frozenset[str] = frozenset(),
 ) -> frozenset[str]:
-    """Facts a question answered "ved ikke" as a whole asked about, and that nothing else told.
+    """Facts the person could not answer when asked, and that nothing else told.
 
-    An ``unanswered`` test ("could not answer the warning-sign questions") reads these, whether or not
-    another question might still ask about the same facts.
+    Asked by a question answered "ved ikke" as a whole, or by a checklist line answered "ved ikke" on its
+    own (``unknown_lines``: their facts, from :func:`unknown_line_facts`), as the JSON API and the
+    benchmark's simulated patient can. An ``unanswered`` test ("could not answer the warning-sign
+    questions") reads these, whether or not another question might still ask about the same facts.
     """
+    whole = {f for qid in asked if qid in dont_know for f in kb.question(qid).facts}
+    return frozenset(f for f in whole | unknown_lines if facts.get(f) is None or facts[f].value is None)
+
+
+def unknown_line_facts(
+    kb: KnowledgeBase, items: Sequence[tuple[str, object]], facts: Mapping[str, Known]
+) -> frozenset[str]:
+    """The facts of checklist lines answered "ved ikke" one by one (a line a child's parent never saw,
+    an adults-only line, is not one of them: it was not asked)."""
+    child = is_child(kb, facts)
     return frozenset(
-        f
-        for qid in asked
-        if qid in dont_know
-        for f in kb.question(qid).facts
-        if facts.get(f) is None or facts[f].value is None
+        line.fact
+        for qid, value in items
+        if isinstance(value, Mapping)
+        for line in kb.question(qid).items
+        if value.get(line.id) is None and not (child and line.adults_only)
     )
 
 

@@ -104,8 +104,8 @@ def precautions(
     """Rules that hold only because an answer stayed "ved ikke" (read cautiously).
 
     ``unanswered``: the facts the person was asked about, could not answer, and no remaining question can
-    settle. ``blank``: facts asked by a question answered "ved ikke" as a whole, which is what an
-    ``unanswered`` test reads. A rule that already holds on the answers alone is a plain rule, not a
+    settle. ``blank``: facts asked by a question (or a checklist line) answered "ved ikke", which is
+    what an ``unanswered`` test reads. A rule that already holds on the answers alone is a plain rule, not a
     precaution.
     """
     out: list[TriageReason] = []
