@@ -485,3 +485,35 @@ def test_a_line_a_childs_parent_never_saw_is_not_a_line_they_could_not_answer(kb
         answers = answers_of(kb, given)
         facts = derive_facts(kb, answers)
         assert ("standing_work" in unknown_line_facts(kb, answers.items, facts)) is counted
+
+
+@pytest.mark.parametrize(
+    ("extra", "kind"),
+    [
+        ({"load": None}, "precaution"),
+        ({"load": "none", "history": ["steroid_tablets"]}, "rule"),
+        ({"load": "none", "sport": ["ball_sports"]}, None),
+    ],
+    ids=["training change not known", "steroid tablets", "no more training, no impact sport"],
+)
+def test_a_painful_squeeze_in_an_adult_is_a_bone_sign_unless_nothing_points_to_weak_or_overloaded_bone(
+    kb: KnowledgeBase, extra: dict[str, Any], kind: str | None
+) -> None:
+    given = {
+        "age": 30,
+        "pain_site": ["heel_underside"],
+        "duration": 40,
+        "injury": "none",
+        "warning_signs": "none",
+        "function_signs": "none",
+        "history": "none",
+        "squeeze": "true",
+        "sport": [],
+        **extra,
+    }
+    reasons = {r.id: r for r in assess(kb, answers_of(kb, given)).triage.reasons}
+    found = reasons.get("suspected_stress_fracture")
+    assert (found.kind if found else None, found.unknown if found else ()) == (
+        kind,
+        ("activity_increase",) if kind == "precaution" else (),
+    )
