@@ -133,3 +133,21 @@ def test_chest_pain_is_ticked_on_a_warning_sign_line_that_calls_112(kb: Knowledg
     result = triage(kb, derive_facts(kb, answers_of(kb, {**ADULT_PF, "warning_signs": [lines[0].id]})))
     assert result.level == "emergency"
     assert "ondt i brystet" in result.reasons[0].text.da
+
+
+@pytest.mark.parametrize(
+    ("signs", "fires"),
+    [
+        (["redness", "swelling"], True),
+        (["warmth", "swelling"], True),  # redness hides on dark skin; warmth and swelling are felt
+        (["redness", "warmth"], True),
+        (["swelling"], False),
+        (["warmth"], False),
+    ],
+)
+def test_two_of_red_warm_and_swollen_within_days_call_for_a_doctor_today(
+    kb: KnowledgeBase, signs: list[str], fires: bool
+) -> None:
+    given = {**ADULT_PF, "duration": 2, "local_signs": signs}
+    fired = [r.id for r in fired_rules(kb, derive_facts(kb, answers_of(kb, given)))]
+    assert ("hot_red_swollen_recent" in fired) is fires
