@@ -19,11 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from haelguiden.engine.assess import assess
 from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase
-from haelguiden.engine.next_question import relevance
-from haelguiden.engine.state import Answers, derive_facts
-from haelguiden.evaluation.harness import interview, simulated_answer
+from haelguiden.evaluation.harness import asked_everything, interview, rules_rank
 from haelguiden.evaluation.metrics import Predicted, Summary, read_gold, summarise
 from haelguiden.evaluation.robustness import drop_facts
 from haelguiden.evaluation.vignettes import Vignette, read_vignettes
@@ -82,28 +79,6 @@ def test_with_30_percent_of_facts_forgotten_under_triage_stays_at_most_5_percent
     assert dropped.under_triage <= DROPPED_UNDER_TRIAGE_FLOOR, dropped.under_ids
 
 
-def asked_everything(kb: KnowledgeBase, vignette: Vignette, answers: Answers) -> Answers:
-    """``answers`` plus every question still relevant that the vignette's patient can answer."""
-    while True:
-        facts = derive_facts(kb, answers)
-        done = set(answers.asked)
-        for question in kb.questions:
-            if question.id in done or question.purpose == "plan" or relevance(question, facts) is not True:
-                continue
-            value = simulated_answer(kb, question, vignette.facts)
-            if value is not None:
-                answers = answers.answer(kb, question.id, value)
-                break
-        else:
-            return answers
-
-
-def rules_level(kb: KnowledgeBase, answers: Answers) -> int:
-    """The rank of the most urgent rule (or precaution) the answers set off; self-care when none."""
-    reasons = assess(kb, answers).triage.reasons
-    return min((TRIAGE_RANK[r.level] for r in reasons if r.kind != "condition"), default=len(TRIAGE_RANK) - 1)
-
-
 @pytest.mark.parametrize("name", list(SETS))
 def test_the_interview_never_stops_before_an_answer_that_would_set_off_a_more_urgent_rule(
     kb: KnowledgeBase, name: str
@@ -117,6 +92,6 @@ def test_the_interview_never_stops_before_an_answer_that_would_set_off_a_more_ur
         for seed, vignette in [(0, whole)] + [(s, drop_facts(kb, whole, 0.3, seed=s)) for s in (1, 2, 3)]:
             interviewed = interview(kb, vignette).assessment
             level = TRIAGE_RANK[interviewed.triage.level]
-            if rules_level(kb, asked_everything(kb, vignette, interviewed.answers)) < level:
+            if rules_rank(kb, asked_everything(kb, vignette, interviewed.answers)) < level:
                 missed.append((vignette.id, seed))
     assert missed == []

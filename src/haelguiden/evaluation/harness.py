@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from haelguiden.engine.assess import Assessment, assess
-from haelguiden.engine.model import KnowledgeBase, Question
-from haelguiden.engine.state import Answers, AnswerValue, StoryValue
+from haelguiden.engine.model import TRIAGE_RANK, KnowledgeBase, Question
+from haelguiden.engine.next_question import relevance
+from haelguiden.engine.state import Answers, AnswerValue, StoryValue, derive_facts
 from haelguiden.evaluation.vignettes import Vignette
 
 #: A hard stop so a faulty knowledge base can never loop forever (the engine never re-asks).
@@ -104,3 +105,29 @@ def prediction(run: Run) -> dict[str, object]:
     out["x_red_flags"] = list(a.triage.red_flags)
     out["x_probabilities"] = {r.condition.id: round(r.probability, 4) for r in a.ranking[:3]}
     return out
+
+
+def asked_everything(kb: KnowledgeBase, vignette: Vignette, answers: Answers) -> Answers:
+    """``answers`` plus every question still relevant that the vignette's patient can answer.
+
+    The interview stops when nothing more is worth asking; this asks on regardless, to check that what it
+    left out could not have set off a rule (``rules_rank``).
+    """
+    while True:
+        facts = derive_facts(kb, answers)
+        done = set(answers.asked)
+        for question in kb.questions:
+            if question.id in done or question.purpose == "plan" or relevance(question, facts) is not True:
+                continue
+            value = simulated_answer(kb, question, vignette.facts)
+            if value is not None:
+                answers = answers.answer(kb, question.id, value)
+                break
+        else:
+            return answers
+
+
+def rules_rank(kb: KnowledgeBase, answers: Answers) -> int:
+    """The rank of the most urgent rule or precaution the answers set off (self-care's rank when none)."""
+    reasons = assess(kb, answers).triage.reasons
+    return min((TRIAGE_RANK[r.level] for r in reasons if r.kind != "condition"), default=len(TRIAGE_RANK) - 1)
