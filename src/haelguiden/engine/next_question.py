@@ -52,6 +52,7 @@ from haelguiden.engine.expressions import (
     facts_used,
     leaves,
 )
+from haelguiden.engine.information import Floats, GainMatrix, build_gain_matrix
 from haelguiden.engine.model import (
     TRIAGE_RANK,
     ChecklistItem,
@@ -331,6 +332,59 @@ def rule_out_gain(
     return sum(_rule_out_gain(probs, t, idx) for t in _tables(kb, model, question, facts))
 
 
+_GAIN_MATRICES: dict[int, tuple[Model, GainMatrix]] = {}
+
+
+def _gain_matrix(kb: KnowledgeBase, model: Model) -> GainMatrix:
+    """The diagnostic questions' likelihood tables as one matrix (built once per model)."""
+    cached = _GAIN_MATRICES.get(id(model))
+    if cached is None or cached[0] is not model:
+        tables = {
+            q.id: _tables(kb, model, q, {}) for q in kb.questions if q.purpose in ("diagnosis", "screen")
+        }
+        cached = _GAIN_MATRICES[id(model)] = (model, build_gain_matrix(kb, model, tables))
+    return cached[1]
+
+
+def _gain(
+    kb: KnowledgeBase,
+    model: Model,
+    matrix: GainMatrix,
+    gains: Floats,
+    question: Question,
+    probs: Vector,
+    facts: Mapping[str, Known],
+    prior_h: float,
+    watch: Sequence[int],
+) -> float:
+    """A candidate's score: :func:`information_gain` plus :func:`rule_out_gain` for each watched cause.
+
+    Read from the step's matrix scores, except for a question whose fact an earlier answer narrowed down
+    (its still-possible values are scored one by one, the slow way).
+    """
+    known = facts.get(question.fact or "") if question.kind != "checklist" else None
+    if (known is not None and known.excluded) or question.id not in matrix.index:
+        return information_gain(kb, model, question, probs, facts, prior_h) + _watch_gain(
+            kb, model, question, probs, facts, watch
+        )
+    return float(gains[matrix.index[question.id]])
+
+
+def _watch_gain(
+    kb: KnowledgeBase,
+    model: Model,
+    question: Question,
+    probs: Vector,
+    facts: Mapping[str, Known],
+    watch: Sequence[int],
+) -> float:
+    """:func:`rule_out_gain` summed over the watched conditions (the question's tables built once)."""
+    if not watch:
+        return 0.0
+    tables = _tables(kb, model, question, facts)
+    return sum(_rule_out_gain(probs, t, i) for i in watch for t in tables)
+
+
 def near_threshold(kb: KnowledgeBase, model: Model, probs: Vector, current_rank: int) -> list[int]:
     """Dangerous conditions that would raise the triage and are within a factor 3 of their threshold.
 
@@ -345,14 +399,20 @@ def near_threshold(kb: KnowledgeBase, model: Model, probs: Vector, current_rank:
 
 
 def information_gain(
-    kb: KnowledgeBase, model: Model, question: Question, probs: Vector, facts: Mapping[str, Known]
+    kb: KnowledgeBase,
+    model: Model,
+    question: Question,
+    probs: Vector,
+    facts: Mapping[str, Known],
+    prior_h: float | None = None,
 ) -> float:
     """Expected information (bits) the question gives about the cause.
 
     Multi-choice and checklist questions count each line as its own observation and add the gains up;
     that overstates a little when lines are related, and is cheap and good enough to rank questions.
+    ``prior_h``: the entropy of ``probs``, when the caller scores many questions on the same step.
     """
-    h = entropy(probs)
+    h = entropy(probs) if prior_h is None else prior_h
     if question.kind == "checklist":
         gain = 0.0
         for item in question.items:
@@ -620,13 +680,11 @@ def choose(
     ]
     if len(asked) < kb.settings.max_questions and max(probs) < kb.settings.stop_probability:
         watch = near_threshold(kb, model, probs, current_rank)
+        h = entropy(probs)
+        matrix = _gain_matrix(kb, model)
+        gains = matrix.scores(probs, h, watch)
         scored = [
-            (
-                information_gain(kb, model, q, probs, facts)
-                + sum(rule_out_gain(kb, model, q, probs, facts, i) for i in watch),
-                -q.order,
-                q,
-            )
+            (_gain(kb, model, matrix, gains, q, probs, facts, h, watch), -q.order, q)
             for q in candidates
             if q.purpose in ("diagnosis", "screen")
         ]
@@ -647,24 +705,27 @@ def choose(
     )
     askable = frozenset(f for q in candidates for f in q.facts)
     rules = open_rules(kb, facts, current_rank, truths)
-    pending = [
-        q
-        for q in candidates
-        if triage_relevant(rules, q, facts, live, unanswered)
-        or (q.purpose == "triage" and frozenset(q.facts) & conditional & live)
-        or decides(rules, q, facts, askable, unanswered)
-    ]
-    if not pending:
-        # A checklist line left blank (a partly answered checklist) is asked again as its own question
-        # when it decides same-day care or 112: e.g. back pain after a fall from a height.
-        again = _asked_again(kb, asked, facts, unanswered)
-        reachable = askable | frozenset(f for q in again for f in q.facts)
-        urgent = URGENT_RANK
-        pending = [q for q in again if decides(rules, q, facts, reachable, unanswered, urgent)]
-    if pending:
-        best = min(pending, key=lambda q: (q.order, q.id))
-        return Choice(best, "triage", 0.0)
+    # The first pending question in interview order is asked; the tests are costly, so the candidates are
+    # tried in that order and the search stops at the first that qualifies.
+    for q in sorted(candidates, key=_in_order):
+        if (
+            triage_relevant(rules, q, facts, live, unanswered)
+            or (q.purpose == "triage" and frozenset(q.facts) & conditional & live)
+            or decides(rules, q, facts, askable, unanswered)
+        ):
+            return Choice(q, "triage", 0.0)
+    # A checklist line left blank (a partly answered checklist) is asked again as its own question when it
+    # decides same-day care or 112: e.g. back pain after a fall from a height.
+    again = _asked_again(kb, asked, facts, unanswered)
+    reachable = askable | frozenset(f for q in again for f in q.facts)
+    for q in sorted(again, key=_in_order):
+        if decides(rules, q, facts, reachable, unanswered, URGENT_RANK):
+            return Choice(q, "triage", 0.0)
     return Choice(None, None)
+
+
+def _in_order(question: Question) -> tuple[int, str]:
+    return (question.order, question.id)
 
 
 def _asked_again(
