@@ -189,6 +189,22 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Presentation:
+    """One way a condition presents, with the share of the condition's patients who present so.
+
+    The model treats a condition with presentations as a mixture: its facts are independent within each
+    presentation, not across them (a sudden start and a cold, pale foot go together in a blocked artery,
+    not in narrowed arteries).
+    """
+
+    id: str
+    weight: float
+    #: The condition's evidence, with this presentation's own tables in place of some.
+    evidence: Mapping[str, Evidence]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ConditionTriage:
     """The triage a condition itself calls for, and from which probability it applies."""
 
@@ -223,6 +239,8 @@ class Condition:
     #: Article slug per language ("da", "en"), if the condition has a patient article.
     article: Mapping[str, str] = field(default_factory=dict)
     plan: str | None = None
+    #: Empty, or two or more presentations whose weights add up to 1.
+    presentations: tuple[Presentation, ...] = ()
 
 
 @dataclass(frozen=True)

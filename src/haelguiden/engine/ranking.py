@@ -9,6 +9,9 @@ posterior(c) ∝ prior(c | age band) × Π P(observation | c)
   the differences a source (or an expert estimate) gives move the ranking.
 * "Ved ikke" is no observation. A checklist line left unticked is a real observation ("not this").
 * Every likelihood is kept above a floor, so no single answer can rule a condition out completely.
+* A condition with presentations (e.g. arterial disease: narrowed arteries, or a sudden blockage) is a
+  mixture: P(observations | c) = Σ weight_k × Π P(observation | c, k). Its feature tables are the
+  weighted averages (what question selection and explanations read); the posterior uses the mixture.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from haelguiden.engine.expressions import Known
-from haelguiden.engine.model import Condition, Fact, KnowledgeBase
+from haelguiden.engine.model import Evidence, Fact, KnowledgeBase
 
 Vector = tuple[float, ...]
 
@@ -45,6 +48,10 @@ class Model:
     features: Mapping[str, Feature]
     #: age band id (or "unknown") -> prior probability per condition.
     priors: Mapping[str, Vector]
+    #: condition index -> its presentations: (weight, feature key -> value -> P(value | c, presentation)).
+    mixtures: Mapping[int, tuple[tuple[float, Mapping[str, Mapping[str, float]]], ...]] = field(
+        default_factory=dict
+    )
 
 
 _MODELS: dict[int, tuple[KnowledgeBase, Model]] = {}
@@ -82,9 +89,11 @@ def _with_floor(dist: Mapping[str, float], floor: float) -> dict[str, float]:
     return {v: p / total for v, p in raised.items()}
 
 
-def _condition_feature(kb: KnowledgeBase, condition: Condition, fact: Fact) -> dict[str, dict[str, float]]:
-    """Feature tables for one condition and fact: feature key -> value -> probability."""
-    evidence = condition.evidence.get(fact.id)
+def _condition_feature(
+    kb: KnowledgeBase, evidence_of: Mapping[str, Evidence], fact: Fact
+) -> dict[str, dict[str, float]]:
+    """Feature tables for one condition (its evidence) and fact: feature key -> value -> probability."""
+    evidence = evidence_of.get(fact.id)
     floor = kb.settings.likelihood_floor
     if fact.type == "list":
         out: dict[str, dict[str, float]] = {}
@@ -106,10 +115,21 @@ def build_model(kb: KnowledgeBase) -> Model:
     conditions = tuple(kb.conditions)
     per_condition = [kb.conditions[c] for c in conditions]
     features: dict[str, Feature] = {}
+    mixtures: dict[int, list[tuple[float, dict[str, Mapping[str, float]]]]] = {
+        i: [(p.weight, {}) for p in c.presentations] for i, c in enumerate(per_condition) if c.presentations
+    }
     for fact in kb.facts.values():
         if fact.id == kb.settings.age_fact:
             continue  # age enters through the age-banded priors, not as a likelihood
-        tables = [_condition_feature(kb, c, fact) for c in per_condition]
+        tables = [_condition_feature(kb, c.evidence, fact) for c in per_condition]
+        for i, parts in mixtures.items():
+            own = [_condition_feature(kb, p.evidence, fact) for p in per_condition[i].presentations]
+            for (_, part_tables), part in zip(parts, own, strict=True):
+                part_tables.update(part)
+            tables[i] = {
+                key: {v: sum(w * t[key][v] for (w, _), t in zip(parts, own, strict=True)) for v in table}
+                for key, table in own[0].items()
+            }
         for key in tables[0]:
             item = key.split(":", 1)[1] if ":" in key else None
             values = tables[0][key].keys()
@@ -129,7 +149,12 @@ def build_model(kb: KnowledgeBase) -> Model:
     restricted = [any(priors[b][i] == 0 for b in bands) for i in range(n)]
     mixed = [0.0 if restricted[i] else sum(priors[b][i] for b in bands) / len(bands) for i in range(n)]
     priors["unknown"] = normalise(mixed)
-    return Model(conditions=conditions, features=features, priors=priors)
+    return Model(
+        conditions=conditions,
+        features=features,
+        priors=priors,
+        mixtures={i: tuple(parts) for i, parts in mixtures.items()},
+    )
 
 
 def observations(
@@ -190,7 +215,9 @@ def normalise(weights: Sequence[float]) -> Vector:
 def posterior(kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[str] = frozenset()) -> Vector:
     """P(condition | answers) in model order, leaving out the facts in ``exclude``."""
     model = model_for(kb)
-    logp = [math.log(p) if p > 0 else -1e9 for p in model.priors[age_band(kb, facts)]]
+    priors = model.priors[age_band(kb, facts)]
+    logp = [math.log(p) if p > 0 else -1e9 for p in priors]
+    seen: list[tuple[str, str]] = []
     for fact_id, known in sorted(facts.items()):  # a fixed order: the same sum whatever the answer order
         if fact_id in exclude:
             continue
@@ -199,8 +226,31 @@ def posterior(kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[
             if logs is None:  # a partly known answer: the summed likelihood of the values still possible
                 logs = tuple(math.log(p) for p in vec)
             logp = list(map(operator.add, logp, logs))
+            seen.append((key, value))
+    for i, parts in model.mixtures.items():
+        if priors[i] > 0:
+            logp[i] = math.log(priors[i]) + _mixture_log_likelihood(parts, seen)
     top = max(logp)
     return normalise([math.exp(lp - top) for lp in logp])
+
+
+def _mixture_log_likelihood(
+    parts: Sequence[tuple[float, Mapping[str, Mapping[str, float]]]], seen: Sequence[tuple[str, str]]
+) -> float:
+    """log Σ_k weight_k × Π P(observation | presentation k), computed stably."""
+    terms = []
+    for weight, tables in parts:
+        total = math.log(weight)
+        for key, value in seen:
+            table = tables[key]
+            if value.startswith("!"):  # a partly known answer: the values still possible
+                excluded = set(value[1:].split(","))
+                total += math.log(sum(p for v, p in table.items() if v not in excluded))
+            else:
+                total += math.log(table[value])
+        terms.append(total)
+    top = max(terms)
+    return top + math.log(sum(math.exp(t - top) for t in terms))
 
 
 def entropy(p: Sequence[float]) -> float:

@@ -37,6 +37,7 @@ from haelguiden.engine.model import (
     Fact,
     KnowledgeBase,
     Option,
+    Presentation,
     Question,
     Region,
     RegionWording,
@@ -414,6 +415,7 @@ class Loader:
                     continue
                 self.check_distribution(f"{where}: evidence.{fact_id}.p", fact, ev.p)
                 evidence[fact_id] = Evidence(fact=fact_id, p=dict(ev.p), sources=tuple(ev.sources))
+            presentations = self.presentations(where, c, evidence)
             out[c.id] = Condition(
                 id=c.id,
                 name=_text(c.name),
@@ -437,8 +439,43 @@ class Loader:
                 sources=tuple(c.sources),
                 article=dict(c.article or {}),
                 plan=c.plan,
+                presentations=presentations,
             )
         return out
+
+    def presentations(
+        self, where: str, c: s.ConditionModel, evidence: Mapping[str, Evidence]
+    ) -> tuple[Presentation, ...]:
+        """A condition's presentations: each its own evidence on top of the condition's."""
+        if not c.presentations:
+            return ()
+        if len(c.presentations) < 2:
+            self.problems.add(
+                f"{where}: presentations", "list two or more presentations, or none (one is the condition)"
+            )
+        total = sum(p.weight for p in c.presentations)
+        if abs(total - 1) > 0.001:
+            self.problems.add(
+                f"{where}: presentations", f"the weights add up to {total:.3f}; they must add up to 1"
+            )
+        out: list[Presentation] = []
+        seen: set[str] = set()
+        for p in c.presentations:
+            at = f"{where}: presentations: '{p.id}'"
+            if p.id in seen:
+                self.problems.add(at, "id is used twice; ids must be unique within the condition")
+            seen.add(p.id)
+            self.check_sources(f"{at}: sources", p.sources)
+            own: dict[str, Evidence] = dict(evidence)
+            for fact_id, ev in p.evidence.items():
+                fact = self.check_fact(f"{at}: evidence.{fact_id}", fact_id)
+                self.check_sources(f"{at}: evidence.{fact_id}.sources", ev.sources)
+                if fact is None:
+                    continue
+                self.check_distribution(f"{at}: evidence.{fact_id}.p", fact, ev.p)
+                own[fact_id] = Evidence(fact=fact_id, p=dict(ev.p), sources=tuple(ev.sources))
+            out.append(Presentation(id=p.id, weight=p.weight, evidence=own, sources=tuple(p.sources)))
+        return tuple(out)
 
     def rules(self) -> tuple[TriageRule, ...]:
         """rules.yaml."""

@@ -133,6 +133,18 @@ class EvidenceModel(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class PresentationModel(Strict):
+    """One way a condition presents (e.g. arterial disease: chronic, or a sudden blockage).
+
+    Its evidence replaces the condition's own for the facts it lists; the others are shared.
+    """
+
+    id: str
+    weight: float = Field(gt=0, le=1)
+    sources: list[str] = Field(min_length=1)
+    evidence: dict[str, EvidenceModel] = Field(min_length=1)
+
+
 class PriorModel(Strict):
     """Relative frequency per age band, with sources."""
 
@@ -168,6 +180,7 @@ class ConditionModel(Strict):
     article: dict[str, str] | None = None
     plan: str | None = None
     evidence: dict[str, EvidenceModel] = {}
+    presentations: list[PresentationModel] = []
 
 
 class RuleModel(Strict):

@@ -8,7 +8,16 @@ from haelguiden.engine.model import KnowledgeBase
 def summarise(kb: KnowledgeBase) -> dict[str, int]:
     """Counts of every kind of entry, and of claims without a source (must be 0)."""
     evidence = [e for c in kb.conditions.values() for e in c.evidence.values()]
+    # a presentation's own tables (those that differ from the condition's) are claims too
+    evidence += [
+        e
+        for c in kb.conditions.values()
+        for p in c.presentations
+        for f, e in p.evidence.items()
+        if e is not c.evidence.get(f)
+    ]
     claims: list[tuple[str, ...]] = [e.sources for e in evidence]
+    claims += [p.sources for c in kb.conditions.values() for p in c.presentations]
     claims += [c.prior_sources for c in kb.conditions.values()]
     claims += [c.triage.sources for c in kb.conditions.values()]
     claims += [r.sources for r in kb.rules]

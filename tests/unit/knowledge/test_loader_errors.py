@@ -122,3 +122,37 @@ def test_the_wording_of_the_after_hours_numbers_must_say_where_they_go(broken: P
     assert problems(broken) == [
         "care.yaml: wording: every.da: must contain {numbers} and {last}; write them where the numbers go"
     ]
+
+
+def _with_presentations(broken: Path, *parts: tuple[str, float, str]) -> None:
+    """Add presentations (id, weight, fact their evidence names) to the tiny tendon condition."""
+    lines = ["presentations:"]
+    for pid, weight, fact in parts:
+        lines.append(f"  - id: {pid}\n    weight: {weight}\n    sources: [ref-2]")
+        lines.append(f"    evidence: {{{fact}: {{p: {{true: 0.5}}, sources: [ref-2]}}}}")
+    path = broken / "conditions" / "tendon.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_presentation_weights_must_add_up_to_one(broken: Path) -> None:
+    _with_presentations(broken, ("a", 0.5, "morning"), ("b", 0.4, "morning"))
+    assert problems(broken) == [
+        "conditions/tendon.yaml: entry 'tendon': presentations: the weights add up to 0.900; "
+        "they must add up to 1"
+    ]
+
+
+def test_one_presentation_alone_is_refused(broken: Path) -> None:
+    _with_presentations(broken, ("a", 1, "morning"))
+    assert problems(broken) == [
+        "conditions/tendon.yaml: entry 'tendon': presentations: list two or more presentations, or none "
+        "(one is the condition)"
+    ]
+
+
+def test_a_presentations_unknown_fact_is_named_with_its_presentation(broken: Path) -> None:
+    _with_presentations(broken, ("a", 0.5, "mornin"), ("b", 0.5, "morning"))
+    assert problems(broken) == [
+        "conditions/tendon.yaml: entry 'tendon': presentations: 'a': evidence.mornin: unknown fact 'mornin'; "
+        "use an id from facts.yaml. Did you mean 'morning'?"
+    ]

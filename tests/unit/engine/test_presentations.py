@@ -1,0 +1,83 @@
+"""A condition with presentations is a mixture: facts independent within a presentation, not across."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from haelguiden.engine.model import KnowledgeBase
+from haelguiden.engine.ranking import model_for, posterior
+from haelguiden.engine.state import derive_facts
+from haelguiden.knowledge.loader import load_knowledge
+from tests.conftest import TINY_KB, answers_of
+
+# The tiny tendon condition, told as two presentations: a slow one (pain at the back, rarely worst in the
+# morning) and a sudden one (often under the heel, mostly worst in the morning).
+PRESENTATIONS = """
+presentations:
+  - id: slow
+    weight: 0.75
+    sources: [ref-2]
+    evidence:
+      site: {p: {back: 0.9}, sources: [ref-2]}
+      morning: {p: {true: 0.2}, sources: [estimate]}
+  - id: sudden
+    weight: 0.25
+    sources: [estimate]
+    evidence:
+      site: {p: {back: 0.5}, sources: [estimate]}
+      morning: {p: {true: 0.8}, sources: [estimate]}
+"""
+
+
+@pytest.fixture(scope="module")
+def mixed_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    target = tmp_path_factory.mktemp("kb") / "kb"
+    shutil.copytree(TINY_KB, target)
+    path = target / "conditions" / "tendon.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + PRESENTATIONS, encoding="utf-8")
+    return load_knowledge(target)
+
+
+def test_the_feature_tables_are_the_presentations_weighted_average(mixed_kb: KnowledgeBase) -> None:
+    model = model_for(mixed_kb)
+    tendon = model.conditions.index("tendon")
+    assert model.features["site"].table["under"][tendon] == pytest.approx(0.75 * 0.1 + 0.25 * 0.5)
+    assert model.features["morning"].table["true"][tendon] == pytest.approx(0.75 * 0.2 + 0.25 * 0.8)
+
+
+def test_the_posterior_sums_over_presentations_not_over_averaged_facts(mixed_kb: KnowledgeBase) -> None:
+    facts = derive_facts(mixed_kb, answers_of(mixed_kb, {"age": 40, "site": "under", "morning": "true"}))
+    weights = (
+        6 * 0.9 * 0.85,  # fasciitis
+        0.2 * 0.5 * 0.1,  # infection (site from the baseline)
+        3 * (0.75 * 0.1 * 0.2 + 0.25 * 0.5 * 0.8),  # tendon: 0.115, where averaged tables would give 0.07
+    )
+    total = sum(weights)
+    assert posterior(mixed_kb, facts) == pytest.approx(tuple(w / total for w in weights))
+
+
+def test_without_answers_about_its_facts_a_mixture_is_its_prior(mixed_kb: KnowledgeBase) -> None:
+    facts = derive_facts(mixed_kb, answers_of(mixed_kb, {"age": 40}))
+    assert posterior(mixed_kb, facts) == pytest.approx((6 / 9.2, 0.2 / 9.2, 3 / 9.2))
+
+
+def test_one_answer_alone_counts_by_the_averaged_table(
+    mixed_kb: KnowledgeBase,
+) -> None:
+    facts = derive_facts(mixed_kb, answers_of(mixed_kb, {"age": 40, "morning": "true"}))
+    plain = posterior(mixed_kb, facts)
+    assert plain[2] == pytest.approx(3 * 0.35 / (6 * 0.85 + 0.2 * 0.1 + 3 * 0.35))
+
+
+def test_the_real_arterial_disease_has_two_presentations_that_average_to_its_evidence(
+    kb: KnowledgeBase,
+) -> None:
+    pad = kb.conditions["peripheral_arterial_disease"]
+    assert [p.id for p in pad.presentations] == ["narrowed_arteries", "sudden_blockage"]
+    assert sum(p.weight for p in pad.presentations) == pytest.approx(1.0)
+    for fact in ("onset", "foot_cold_pale"):
+        for value, p in pad.evidence[fact].p.items():
+            average = sum(pr.weight * pr.evidence[fact].p[value] for pr in pad.presentations)
+            assert average == pytest.approx(p, abs=0.011), (fact, value)
