@@ -563,4 +563,7 @@ def serve(host: str, port: int, workers: int) -> None:
 
     # Every worker builds its own app from the same environment; they must sign with the same key.
     os.environ["HAELGUIDEN_SECRET_KEY"] = key
-    run_workers("haelguiden.web.app:create_app", workers, **common)
+    with user_errors():
+        status = run_workers("haelguiden.web.app:create_app", workers, **common)
+    if status:
+        raise SystemExit(status)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from fastapi import FastAPI
 
 from haelguiden import cli
 from haelguiden.web.logs import ACCESS_LOGGER, log_config
-from haelguiden.web.server import NoDelayConfig
+from haelguiden.web.server import reuse_port_sockets
 
 Calls = list[tuple[tuple[Any, ...], dict[str, Any]]]
 
@@ -30,6 +31,12 @@ def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Calls:
             ((app,), {"factory": True, "workers": workers, **kwargs})
         ),
     )
+    _clean_environment(monkeypatch, tmp_path)
+    return recorded
+
+
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """Development settings from a clean environment, with a data folder in tmp."""
     for name in (
         "HAELGUIDEN_SECRET_KEY",
         "HAELGUIDEN_BASE_URL",
@@ -40,7 +47,6 @@ def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Calls:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HAELGUIDEN_ENV", "development")
     monkeypatch.setenv("HAELGUIDEN_DATA_DIR", str(tmp_path / "data"))
-    return recorded
 
 
 def test_serve_defaults_to_localhost_8000_with_one_checked_app(calls: Calls) -> None:
@@ -75,15 +81,52 @@ def test_the_access_logger_writes_through_uvicorns_default_handler() -> None:
     logging.getLogger(ACCESS_LOGGER)  # the name the middleware logs to
 
 
-@pytest.mark.parametrize(("config", "nagle_off"), [(NoDelayConfig, True), (uvicorn.Config, False)])
+@pytest.mark.parametrize(
+    ("bind", "nagle_off"),
+    [
+        (lambda: reuse_port_sockets("127.0.0.1", 0, 1)[0], True),
+        (
+            lambda: uvicorn.Config("haelguiden.web.app:create_app", host="127.0.0.1", port=0).bind_socket(),
+            False,
+        ),
+    ],
+    ids=["workers-socket", "uvicorn-socket"],
+)
 def test_connections_on_the_workers_socket_send_small_writes_at_once(
-    config: type[uvicorn.Config], nagle_off: bool
+    bind: Callable[[], socket.socket], nagle_off: bool
 ) -> None:
-    # With --workers uvicorn binds the socket and asyncio serves on it. On uvicorn's own socket asyncio
-    # leaves Nagle on (uvicorn issue #3149: ~40 ms per keep-alive request); if the uvicorn.Config row
-    # ever fails, uvicorn has fixed it and NoDelayConfig can go.
-    listener = config("haelguiden.web.app:create_app", host="127.0.0.1", port=0).bind_socket()
+    # The workers' sockets are served by asyncio, which leaves Nagle on for a socket it did not bind:
+    # ~40 ms per keep-alive request (uvicorn issue #3149, on uvicorn's own --workers socket). If the
+    # uvicorn row ever fails, asyncio or uvicorn has changed and _no_delay may no longer be needed.
+    listener = bind()
     assert bool(asyncio.run(nodelay_of_a_served_connection(listener))) is nagle_off
+
+
+def test_two_workers_on_a_port_in_use_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    # the real run_workers: it stops at the busy port, before any worker starts
+    _clean_environment(monkeypatch, tmp_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli.main, ["serve", "--port", str(port), "--workers", "2"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: cannot listen on 127.0.0.1:{port}: Address already in use; choose another --port"
+    )
+
+
+def test_workers_sockets_share_one_port_picked_when_port_is_0() -> None:
+    sockets = reuse_port_sockets("127.0.0.1", 0, 3)
+    try:
+        ports = {s.getsockname()[1] for s in sockets}
+        assert len(ports) == 1
+        assert all(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) for s in sockets)
+    finally:
+        for s in sockets:
+            s.close()
 
 
 async def nodelay_of_a_served_connection(listener: socket.socket) -> int:
