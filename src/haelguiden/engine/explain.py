@@ -2,7 +2,8 @@
 
 An answer's weight for a condition is its likelihood ratio: how much more (or less) often people with that
 condition give this answer than people with any of the other conditions (weighted by how common those
-are). Ratios above ``FOR_RATIO`` count "for", below ``AGAINST_RATIO`` "against".
+are). Ratios above ``FOR_RATIO`` count "for", below ``AGAINST_RATIO`` "against". For a condition with
+presentations (a mixture) the answer's likelihood is read given the other answers, as the ranking reads it.
 
 An explanation never states what the person did not say: when all that is known of a fact is that a
 checklist line was left unticked, the reason carries that line (``unticked``), so it can be shown as "you
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from haelguiden.engine.expressions import Known
 from haelguiden.engine.model import KnowledgeBase, Text
-from haelguiden.engine.ranking import age_band, model_for, observations
+from haelguiden.engine.ranking import age_band, answer_likelihood, model_for, observations
 from haelguiden.engine.state import Answers
 
 FOR_RATIO = 1.5
@@ -99,16 +100,20 @@ def explain_all(
         for key, value, vec in observations(kb, model, fact_id, known)
     ]
     statements = [_statement(kb, fact_id, key, value) for fact_id, key, value, _ in observed]
+    seen = [(key, value) for _, key, value, _ in observed]
     out: dict[str, Explanation] = {}
     for condition_id in condition_ids:
         idx = model.conditions.index(condition_id)
         rest_total = sum(p for i, p in enumerate(prior) if i != idx) or 1.0
         reasons: list[Reason] = []
-        for (fact_id, _key, value, vec), text in zip(observed, statements, strict=True):
+        for position, ((fact_id, _key, value, vec), text) in enumerate(
+            zip(observed, statements, strict=True)
+        ):
             if text is None:
                 continue
             others = (sum(prior[i] * vec[i] for i in range(len(vec))) - prior[idx] * vec[idx]) / rest_total
-            ratio = vec[idx] / others if others > 0 else 1.0
+            mine = answer_likelihood(model, idx, seen, position, vec[idx])
+            ratio = mine / others if others > 0 else 1.0
             reasons.append(
                 Reason(fact=fact_id, value=value, text=text, ratio=ratio, unticked=unticked.get(fact_id))
             )

@@ -234,6 +234,22 @@ def posterior(kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[
     return normalise([math.exp(lp - top) for lp in logp])
 
 
+def answer_likelihood(
+    model: Model, idx: int, seen: Sequence[tuple[str, str]], position: int, table_value: float
+) -> float:
+    """P(the answer at ``position`` of ``seen`` | condition ``idx`` and the other answers in ``seen``).
+
+    For a condition without presentations the answers are independent, so this is its table value; for a
+    mixture it is read through the presentations the other answers point to (months of pain is likely in
+    an infection smouldering under a wound, unlikely in one that came on over a day).
+    """
+    parts = model.mixtures.get(idx)
+    if parts is None:
+        return table_value
+    others = [answer for j, answer in enumerate(seen) if j != position]
+    return math.exp(_mixture_log_likelihood(parts, seen) - _mixture_log_likelihood(parts, others))
+
+
 def _mixture_log_likelihood(
     parts: Sequence[tuple[float, Mapping[str, Mapping[str, float]]]], seen: Sequence[tuple[str, str]]
 ) -> float:

@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
+from haelguiden.engine.explain import explain
 from haelguiden.engine.model import KnowledgeBase
-from haelguiden.engine.ranking import model_for, posterior
+from haelguiden.engine.ranking import answer_likelihood, model_for, posterior
 from haelguiden.engine.state import derive_facts
 from haelguiden.knowledge.loader import load_knowledge
 from tests.conftest import TINY_KB, answers_of
@@ -113,3 +114,29 @@ def test_a_heel_wound_that_has_lasted_months_counts_for_a_smouldering_bone_infec
         if j != i
     ]
     assert mixed > 1.5 * averaged / (averaged + sum(others))
+
+
+def test_an_answers_weight_in_the_explanation_is_read_through_the_presentations_the_others_point_to(
+    kb: KnowledgeBase,
+) -> None:
+    # Months of pain speak less against infection once a heel wound points to the smouldering kind.
+    def duration_ratio(given: dict[str, object]) -> float:
+        answers = answers_of(kb, given)
+        explanation = explain(kb, derive_facts(kb, answers), "infection", answers)
+        (reason,) = [r for r in explanation.for_ + explanation.against if r.fact == "duration_days"]
+        return reason.ratio
+
+    alone = duration_ratio({"age": 56, "duration": 180})
+    with_wound = duration_ratio({"age": 56, "duration": 180, "skin": "wound_or_ulcer"})
+    assert alone == pytest.approx(0.39, abs=0.01)
+    assert with_wound == pytest.approx(0.65, abs=0.01)
+
+
+def test_without_presentations_an_answers_likelihood_is_its_table_value(mixed_kb: KnowledgeBase) -> None:
+    model = model_for(mixed_kb)
+    seen = [("site", "under"), ("morning", "true")]
+    fasciitis = model.conditions.index("fasciitis")
+    assert answer_likelihood(model, fasciitis, seen, 1, 0.85) == 0.85
+    tendon = model.conditions.index("tendon")
+    # P(morning | tendon, under) = (0.75·0.1·0.2 + 0.25·0.5·0.8) / (0.75·0.1 + 0.25·0.5)
+    assert answer_likelihood(model, tendon, seen, 1, 0.35) == pytest.approx(0.115 / 0.2)
