@@ -41,6 +41,37 @@ class Feature:
 
 
 @dataclass(frozen=True)
+class Mixture:
+    """A condition's presentations, as the posterior needs them."""
+
+    weights: tuple[float, ...]
+    #: Only the features whose tables differ between presentations: key -> value -> P per presentation.
+    #: (Every other feature's table is the same in each, and the averaged table already counts it.)
+    tables: Mapping[str, Mapping[str, tuple[float, ...]]]
+
+    def correction(self, seen: Sequence[tuple[str, str]]) -> float:
+        """log P(answers | mixture) − log Π P(answer | averaged table), over the differing features.
+
+        Added to the naive log-likelihood of the averaged tables, it gives the mixture's.
+        """
+        totals = [math.log(w) for w in self.weights]
+        averaged = 0.0
+        for key, value in seen:
+            table = self.tables.get(key)
+            if table is None:
+                continue
+            probs = table.get(value)
+            if probs is None:  # a partly known answer ("!a,b"): the values still possible
+                excluded = set(value[1:].split(","))
+                possible = [ps for v, ps in table.items() if v not in excluded]
+                probs = tuple(sum(ps[k] for ps in possible) for k in range(len(self.weights)))
+            totals = [t + math.log(p) for t, p in zip(totals, probs, strict=True)]
+            averaged += math.log(sum(w * p for w, p in zip(self.weights, probs, strict=True)))
+        top = max(totals)
+        return top + math.log(sum(math.exp(t - top) for t in totals)) - averaged
+
+
+@dataclass(frozen=True)
 class Model:
     """The likelihood tables of a knowledge base, precomputed once."""
 
@@ -48,10 +79,8 @@ class Model:
     features: Mapping[str, Feature]
     #: age band id (or "unknown") -> prior probability per condition.
     priors: Mapping[str, Vector]
-    #: condition index -> its presentations: (weight, feature key -> value -> P(value | c, presentation)).
-    mixtures: Mapping[int, tuple[tuple[float, Mapping[str, Mapping[str, float]]], ...]] = field(
-        default_factory=dict
-    )
+    #: condition index -> its presentations, for a condition that has them.
+    mixtures: Mapping[int, Mixture] = field(default_factory=dict)
 
 
 _MODELS: dict[int, tuple[KnowledgeBase, Model]] = {}
@@ -115,21 +144,22 @@ def build_model(kb: KnowledgeBase) -> Model:
     conditions = tuple(kb.conditions)
     per_condition = [kb.conditions[c] for c in conditions]
     features: dict[str, Feature] = {}
-    mixtures: dict[int, list[tuple[float, dict[str, Mapping[str, float]]]]] = {
-        i: [(p.weight, {}) for p in c.presentations] for i, c in enumerate(per_condition) if c.presentations
-    }
+    mixed = {i: c.presentations for i, c in enumerate(per_condition) if c.presentations}
+    differing: dict[int, dict[str, dict[str, tuple[float, ...]]]] = {i: {} for i in mixed}
     for fact in kb.facts.values():
         if fact.id == kb.settings.age_fact:
             continue  # age enters through the age-banded priors, not as a likelihood
         tables = [_condition_feature(kb, c.evidence, fact) for c in per_condition]
-        for i, parts in mixtures.items():
-            own = [_condition_feature(kb, p.evidence, fact) for p in per_condition[i].presentations]
-            for (_, part_tables), part in zip(parts, own, strict=True):
-                part_tables.update(part)
+        for i, presentations in mixed.items():
+            own = [_condition_feature(kb, p.evidence, fact) for p in presentations]
+            weights = [p.weight for p in presentations]
             tables[i] = {
-                key: {v: sum(w * t[key][v] for (w, _), t in zip(parts, own, strict=True)) for v in table}
+                key: {v: sum(w * t[key][v] for w, t in zip(weights, own, strict=True)) for v in table}
                 for key, table in own[0].items()
             }
+            for key, first in own[0].items():
+                if any(t[key] != first for t in own[1:]):
+                    differing[i][key] = {v: tuple(t[key][v] for t in own) for v in first}
         for key in tables[0]:
             item = key.split(":", 1)[1] if ":" in key else None
             values = tables[0][key].keys()
@@ -147,13 +177,16 @@ def build_model(kb: KnowledgeBase) -> Model:
     # known.
     n = len(conditions)
     restricted = [any(priors[b][i] == 0 for b in bands) for i in range(n)]
-    mixed = [0.0 if restricted[i] else sum(priors[b][i] for b in bands) / len(bands) for i in range(n)]
-    priors["unknown"] = normalise(mixed)
+    average = [0.0 if restricted[i] else sum(priors[b][i] for b in bands) / len(bands) for i in range(n)]
+    priors["unknown"] = normalise(average)
     return Model(
         conditions=conditions,
         features=features,
         priors=priors,
-        mixtures={i: tuple(parts) for i, parts in mixtures.items()},
+        mixtures={
+            i: Mixture(weights=tuple(p.weight for p in presentations), tables=differing[i])
+            for i, presentations in mixed.items()
+        },
     )
 
 
@@ -227,9 +260,8 @@ def posterior(kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[
                 logs = tuple(math.log(p) for p in vec)
             logp = list(map(operator.add, logp, logs))
             seen.append((key, value))
-    for i, parts in model.mixtures.items():
-        if priors[i] > 0:
-            logp[i] = math.log(priors[i]) + _mixture_log_likelihood(parts, seen)
+    for i, mixture in model.mixtures.items():
+        logp[i] += mixture.correction(seen)
     top = max(logp)
     return normalise([math.exp(lp - top) for lp in logp])
 
@@ -243,30 +275,11 @@ def answer_likelihood(
     mixture it is read through the presentations the other answers point to (months of pain is likely in
     an infection smouldering under a wound, unlikely in one that came on over a day).
     """
-    parts = model.mixtures.get(idx)
-    if parts is None:
+    mixture = model.mixtures.get(idx)
+    if mixture is None:
         return table_value
     others = [answer for j, answer in enumerate(seen) if j != position]
-    return math.exp(_mixture_log_likelihood(parts, seen) - _mixture_log_likelihood(parts, others))
-
-
-def _mixture_log_likelihood(
-    parts: Sequence[tuple[float, Mapping[str, Mapping[str, float]]]], seen: Sequence[tuple[str, str]]
-) -> float:
-    """log Σ_k weight_k × Π P(observation | presentation k), computed stably."""
-    terms = []
-    for weight, tables in parts:
-        total = math.log(weight)
-        for key, value in seen:
-            table = tables[key]
-            if value.startswith("!"):  # a partly known answer: the values still possible
-                excluded = set(value[1:].split(","))
-                total += math.log(sum(p for v, p in table.items() if v not in excluded))
-            else:
-                total += math.log(table[value])
-        terms.append(total)
-    top = max(terms)
-    return top + math.log(sum(math.exp(t - top) for t in terms))
+    return table_value * math.exp(mixture.correction(seen) - mixture.correction(others))
 
 
 def entropy(p: Sequence[float]) -> float:
