@@ -72,11 +72,37 @@ def test_one_answer_alone_counts_by_the_averaged_table(
     assert plain[2] == pytest.approx(3 * 0.35 / (6 * 0.85 + 0.2 * 0.1 + 3 * 0.35))
 
 
-def test_the_real_arterial_disease_and_infection_each_have_two_presentations(kb: KnowledgeBase) -> None:
+def test_three_real_conditions_are_mixtures_of_two_presentations(kb: KnowledgeBase) -> None:
     assert {c.id: [p.id for p in c.presentations] for c in kb.conditions.values() if c.presentations} == {
         "infection": ["acute_soft_tissue", "smouldering_bone_infection"],
+        "not_heel": ["ankle_or_other_structure", "polyneuropathy"],
         "peripheral_arterial_disease": ["narrowed_arteries", "sudden_blockage"],
     }
+
+
+def test_burning_soles_numb_like_a_stocking_in_both_feet_rank_polyneuropathy_above_arterial_disease(
+    kb: KnowledgeBase,
+) -> None:
+    # Polyneuropathy is one of the things "elsewhere" (not_heel) gathers; averaged with ankle problems its
+    # signs cancelled out and arterial disease, which also burns at night, came first.
+    facts = derive_facts(
+        kb,
+        answers_of(
+            kb,
+            {
+                "age": 63,
+                "pain_site": ["heel_underside", "forefoot"],
+                "duration": 180,
+                "function_signs": {"wakes_at_night": True, "stocking_numbness": True},
+                "history": {"diabetes": False},
+                "pain_pattern": {"burning": True},
+            },
+        ),
+    )
+    model = model_for(kb)
+    probs = dict(zip(model.conditions, posterior(kb, facts), strict=True))
+    assert max(probs, key=probs.__getitem__) == "not_heel"
+    assert probs["not_heel"] > 2 * probs["peripheral_arterial_disease"]
 
 
 def test_every_presentations_average_stays_close_to_the_conditions_own_evidence(kb: KnowledgeBase) -> None:
