@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 
 import pytest
@@ -72,9 +73,10 @@ def test_one_answer_alone_counts_by_the_averaged_table(
     assert plain[2] == pytest.approx(3 * 0.35 / (6 * 0.85 + 0.2 * 0.1 + 3 * 0.35))
 
 
-def test_three_real_conditions_are_mixtures_of_two_presentations(kb: KnowledgeBase) -> None:
+def test_four_real_conditions_are_mixtures_of_two_presentations(kb: KnowledgeBase) -> None:
     assert {c.id: [p.id for p in c.presentations] for c in kb.conditions.values() if c.presentations} == {
         "infection": ["acute_soft_tissue", "smouldering_bone_infection"],
+        "inflammatory_enthesitis": ["spondyloarthritis", "reactive_arthritis"],
         "not_heel": ["ankle_or_other_structure", "polyneuropathy"],
         "peripheral_arterial_disease": ["narrowed_arteries", "sudden_blockage"],
     }
@@ -166,3 +168,27 @@ def test_without_presentations_an_answers_likelihood_is_its_table_value(mixed_kb
     tendon = model.conditions.index("tendon")
     # P(morning | tendon, under) = (0.75·0.1·0.2 + 0.25·0.5·0.8) / (0.75·0.1 + 0.25·0.5)
     assert answer_likelihood(model, tendon, seen, 1, 0.35) == pytest.approx(0.115 / 0.2)
+
+
+def test_heel_pain_weeks_after_a_gut_infection_with_other_swollen_joints_points_to_reactive_arthritis(
+    kb: KnowledgeBase,
+) -> None:
+    # Two weeks of pain and an infection a few weeks before go together in a reactive arthritis; averaged
+    # with spondyloarthritis (months long) the short course counted against the inflammatory cause.
+    given = {
+        "age": 25,
+        "pain_site": ["heel_back"],
+        "duration": 14,
+        "inflammation": {"recent_infection": True, "other_joints": True},
+    }
+    facts = derive_facts(kb, answers_of(kb, given))
+    model = model_for(kb)
+    i = model.conditions.index("inflammatory_enthesitis")
+    seen = [
+        ("duration_days", "2_to_6_weeks"),
+        ("recent_infection", "true"),
+        ("other_joints", "true"),
+    ]
+    mixture = model.mixtures[i]
+    assert mixture.correction(seen) > math.log(3)  # the mixture's likelihood over 3 × the averaged one
+    assert posterior(kb, facts)[i] == max(posterior(kb, facts))
