@@ -15,7 +15,7 @@ from fastapi import FastAPI
 
 from haelguiden import cli
 from haelguiden.web.logs import ACCESS_LOGGER, log_config
-from haelguiden.web.server import reuse_port_sockets
+from haelguiden.web.server import reuse_port_sockets, run_workers
 
 Calls = list[tuple[tuple[Any, ...], dict[str, Any]]]
 
@@ -148,3 +148,17 @@ async def nodelay_of_a_served_connection(listener: socket.socket) -> int:
         writer.close()
         server.close()
         await server.wait_closed()
+
+
+def test_without_so_reuseport_the_workers_share_uvicorns_socket(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows has no SO_REUSEPORT: uvicorn's own supervisor then runs the workers on one shared socket.
+    recorded: Calls = []
+    monkeypatch.delattr(socket, "SO_REUSEPORT")
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: recorded.append((args, kwargs)))
+    assert run_workers("haelguiden.web.app:create_app", 2, host="127.0.0.1", port=8000) == 0
+    assert recorded == [
+        (
+            ("haelguiden.web.app:create_app",),
+            {"factory": True, "workers": 2, "host": "127.0.0.1", "port": 8000},
+        )
+    ]

@@ -164,6 +164,9 @@ def run_workers(app: str, workers: int, **options: Any) -> int:
     ``options`` are uvicorn's (host, port, logging …). Returns the exit status. Raises ``ConfigError``
     when the address cannot be listened on.
     """
+    if not hasattr(socket, "SO_REUSEPORT"):  # not Linux or BSD: uvicorn's own workers on one shared socket
+        uvicorn.run(app, factory=True, workers=workers, **options)
+        return 0
     config = uvicorn.Config(app, factory=True, workers=workers, **options)
     sockets = reuse_port_sockets(config.host, config.port, workers)
     logger.info(
