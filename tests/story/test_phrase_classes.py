@@ -203,6 +203,10 @@ SELF_CARE: list[Row] = [
 
 #: Places: into the arch; numb soles and toes; feet numb "as in socks".
 PLACES: list[Row] = [
+    # "bag i benet til hælen" is the back of the leg, down to the heel: not the back of the heel
+    ("da", "Smerterne stråler ned bag i benet til hælen.", {"back_pain": "down_leg_below_knee"}),
+    ("da", "Jeg har ondt bagpå begge hæle.", {"side": "both", "pain_site": ("heel_back",)}),
+    ("da", "Det gør ondt bag i min højre hæl.", {"side": "right", "pain_site": ("heel_back",)}),
     (
         "da",
         "Det gør ondt under hælen og ud i svangen.",
