@@ -203,6 +203,9 @@ SELF_CARE: list[Row] = [
 
 #: Places: into the arch; numb soles and toes; feet numb "as in socks".
 PLACES: list[Row] = [
+    # the front of the inner side of the heel is the tender spot under it, not the heel's inner side
+    ("da", "Det ømmeste sted er forrest på indersiden af hælen.", {"underside_spot": "front_inner"}),
+    ("da", "Det gør ondt på indersiden af hælen.", {"pain_site": ("heel_inner_side",)}),
     # "bag i benet til hælen" is the back of the leg, down to the heel: not the back of the heel
     ("da", "Smerterne stråler ned bag i benet til hælen.", {"back_pain": "down_leg_below_knee"}),
     ("da", "Jeg har ondt bagpå begge hæle.", {"side": "both", "pain_site": ("heel_back",)}),
