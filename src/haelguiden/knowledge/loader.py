@@ -407,14 +407,7 @@ class Loader:
             self.check_sources(f"{where}: sources", c.sources)
             self.check_sources(f"{where}: prior.sources", c.prior.sources)
             self.check_sources(f"{where}: triage.sources", c.triage.sources)
-            evidence: dict[str, Evidence] = {}
-            for fact_id, ev in c.evidence.items():
-                fact = self.check_fact(f"{where}: evidence.{fact_id}", fact_id)
-                self.check_sources(f"{where}: evidence.{fact_id}.sources", ev.sources)
-                if fact is None:
-                    continue
-                self.check_distribution(f"{where}: evidence.{fact_id}.p", fact, ev.p)
-                evidence[fact_id] = Evidence(fact=fact_id, p=dict(ev.p), sources=tuple(ev.sources))
+            evidence = self.evidence_tables(where, c.evidence)
             presentations = self.presentations(where, c, evidence)
             out[c.id] = Condition(
                 id=c.id,
@@ -443,6 +436,18 @@ class Loader:
             )
         return out
 
+    def evidence_tables(self, where: str, tables: Mapping[str, s.EvidenceModel]) -> dict[str, Evidence]:
+        """Evidence tables (a condition's or a presentation's), each fact, distribution and source checked."""
+        out: dict[str, Evidence] = {}
+        for fact_id, ev in tables.items():
+            fact = self.check_fact(f"{where}: evidence.{fact_id}", fact_id)
+            self.check_sources(f"{where}: evidence.{fact_id}.sources", ev.sources)
+            if fact is None:
+                continue
+            self.check_distribution(f"{where}: evidence.{fact_id}.p", fact, ev.p)
+            out[fact_id] = Evidence(fact=fact_id, p=dict(ev.p), sources=tuple(ev.sources))
+        return out
+
     def presentations(
         self, where: str, c: s.ConditionModel, evidence: Mapping[str, Evidence]
     ) -> tuple[Presentation, ...]:
@@ -466,14 +471,7 @@ class Loader:
                 self.problems.add(at, "id is used twice; ids must be unique within the condition")
             seen.add(p.id)
             self.check_sources(f"{at}: sources", p.sources)
-            own: dict[str, Evidence] = dict(evidence)
-            for fact_id, ev in p.evidence.items():
-                fact = self.check_fact(f"{at}: evidence.{fact_id}", fact_id)
-                self.check_sources(f"{at}: evidence.{fact_id}.sources", ev.sources)
-                if fact is None:
-                    continue
-                self.check_distribution(f"{at}: evidence.{fact_id}.p", fact, ev.p)
-                own[fact_id] = Evidence(fact=fact_id, p=dict(ev.p), sources=tuple(ev.sources))
+            own = {**evidence, **self.evidence_tables(at, p.evidence)}
             out.append(Presentation(id=p.id, weight=p.weight, evidence=own, sources=tuple(p.sources)))
         return tuple(out)
 
