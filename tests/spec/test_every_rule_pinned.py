@@ -100,6 +100,7 @@ WITNESSES: dict[str, dict[str, Any]] = {
         "skin": "none",
     },
     "child_rest_pain": {**ADULT, "age": 10, "pain_pattern": ["at_rest", "during"]},
+    "child_swollen_heel": {**ADULT, "age": 10, "local_signs": ["swelling"], "duration": 5},
     "inflammatory_pattern": {**ADULT, "side": "both", "stiffness": 60},
     "at_risk_foot_skin_break": {**ADULT, "history": ["diabetes"], "skin": "crack", "local_signs": "none"},
     "rest_pain_older_adult": {**ADULT, "age": 70, "pain_pattern": ["at_rest", "during"]},

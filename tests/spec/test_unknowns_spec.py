@@ -274,6 +274,19 @@ SPEC = [
         "emergency",
         "precaution:fall_from_height_with_back_pain",
     ),
+    (
+        "a child of 9 limping for three weeks with a swollen heel, no fever, nothing else known → own GP",
+        {
+            "age": 9,
+            "pain_site": ["heel_underside", "heel_back"],
+            "duration_days": 21,
+            "weight_bearing": "limping",
+            "swelling": True,
+            "fever": False,
+        },
+        "gp",
+        "rule:child_swollen_heel",
+    ),
 ]
 
 
