@@ -287,6 +287,19 @@ SPEC = [
         "gp",
         "rule:child_swollen_heel",
     ),
+    (
+        "a child of 10 with a warm, swollen heel for three weeks, redness not seen → same day",
+        {
+            "age": 10,
+            "pain_site": ["heel_back"],
+            "duration_days": 21,
+            "swelling": True,
+            "warmth": True,
+            "redness": False,
+        },
+        "urgent",
+        "rule:child_warning_signs",
+    ),
 ]
 
 
