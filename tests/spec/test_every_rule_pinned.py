@@ -37,6 +37,7 @@ WITNESSES: dict[str, dict[str, Any]] = {
     # --- same day --------------------------------------------------------------------------------------
     "cold_pale_foot": {**ADULT, "age": 70, "warning_signs": ["foot_cold_pale"], "onset": "gradual"},
     "fall_from_height": {**ADULT, "injury": "fall_from_height", "back": "none"},
+    "swollen_calf_recent": {**ADULT, "pain_site": ["calf"], "duration": 3, "local_signs": ["swelling"]},
     "cannot_walk": {**ADULT, "function_signs": ["cannot_walk"]},
     "snap_or_kick": {**ADULT, "function_signs": ["pop"]},
     "tendon_gap": {**ADULT, "function_signs": ["tendon_gap"]},

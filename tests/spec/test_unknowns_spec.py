@@ -300,6 +300,20 @@ SPEC = [
         "urgent",
         "rule:child_warning_signs",
     ),
+    (
+        "a painful swollen calf for three days, tiptoe normal → same day (a blood clot must be excluded)",
+        {
+            "age": 55,
+            "pain_site": ["calf", "heel_back"],
+            "swelling": True,
+            "duration_days": 3,
+            "tiptoe_single": "yes_no_pain",
+            "pop_or_kick": False,
+            "injury": "none",
+        },
+        "urgent",
+        "rule:swollen_calf_recent",
+    ),
 ]
 
 
