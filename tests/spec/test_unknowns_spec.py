@@ -314,6 +314,21 @@ SPEC = [
         "urgent",
         "rule:swollen_calf_recent",
     ),
+    (
+        "outer heel and ankle pain, squeeze test unknown, more running lately (not volunteered) → own GP",
+        {
+            "age": 44,
+            "pain_site": ["heel_outer_side", "ankle"],
+            "duration_days": 25,
+            "injury": "none",
+            "swelling": False,
+            "pain_during_activity": True,
+            "activity_increase": True,
+            "sport": ["running"],
+        },
+        "gp",
+        "precaution:stress_fracture_not_excluded",
+    ),
 ]
 
 

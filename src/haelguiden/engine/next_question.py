@@ -18,8 +18,10 @@ The interview has four phases, each a rule about which questions may come next:
 4. **triage**: the questions that decide between two levels, asked whatever the budget: any remaining
    question that could still make a same-day or emergency rule fire; the questions that exist for triage
    (weeks of self-care, trend); for a less urgent rule that has already begun to hold, the one question
-   that would complete it; and every question whose "ved ikke" would make a rule hold as a precaution
-   (``if_unknown`` in rules.yaml), so that a cautious result never rests on a question nobody asked.
+   that would complete it; every question whose "ved ikke" would make a rule hold as a precaution
+   (``if_unknown`` in rules.yaml), so that a cautious result never rests on a question nobody asked; and,
+   for an own-GP rule whose deciding sign the person could not answer (the squeeze test of a possible
+   stress fracture), the questions of its context (more training, which sport), even two at a time.
 
 An answer that makes the triage an emergency ends the interview at once: the next thing the person sees is
 the advice to call 112. A question is never asked twice, and never when everything it asks about is already
@@ -67,6 +69,7 @@ from haelguiden.engine.state import is_child
 Phase = Literal["core", "safety", "diagnosis", "triage"]
 URGENT = "urgent"
 URGENT_RANK = TRIAGE_RANK[URGENT]
+GP_RANK = TRIAGE_RANK["gp"]
 EMERGENCY_RANK = TRIAGE_RANK["emergency"]
 
 
@@ -502,17 +505,30 @@ def triage_relevant(
     if not mine:
         return False
     triage_question = question.purpose == "triage"
-    reach = live if triage_question else mine
     for open_rule in rules:
         if not (open_rule.reads & mine):
             continue
-        if not triage_question and open_rule.rank > URGENT_RANK:
-            continue
         rule = open_rule.rule
         assume = rule.if_unknown & unanswered  # answered "ved ikke": counts the cautious way
+        reach = live if triage_question else mine
+        if not triage_question and open_rule.rank > URGENT_RANK:
+            if open_rule.rank > GP_RANK or not assume or not _decisive_unknown(rule, facts, assume):
+                continue
+            reach = live  # the deciding sign is unknown: its context is worth asking, question by question
         if _can_be_true(rule.when, facts, reach, assume):
             return True
     return False
+
+
+def _decisive_unknown(rule: TriageRule, facts: Mapping[str, Known], assume: frozenset[str]) -> bool:
+    """True when a sign the rule reads cautiously was asked and could not be answered ("ved ikke")."""
+    return any(
+        isinstance(leaf, FactIn | Compare)
+        and leaf.cautious
+        and leaf.fact in assume
+        and evaluate(leaf, facts) is None
+        for leaf in leaves(rule.when)
+    )
 
 
 def open_questions(

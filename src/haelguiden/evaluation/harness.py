@@ -127,21 +127,6 @@ def asked_everything(kb: KnowledgeBase, vignette: Vignette, answers: Answers) ->
             return answers
 
 
-def one_answer_escalations(kb: KnowledgeBase, vignette: Vignette, answers: Answers, rank: int) -> list[str]:
-    """The questions left unasked that, answered alone by the vignette's patient, set off a rule above
-    ``rank`` (the interview's level): each is a question the interview should have put."""
-    facts = derive_facts(kb, answers)
-    done = set(answers.asked)
-    out = []
-    for question in kb.questions:
-        if question.id in done or question.purpose == "plan" or relevance(question, facts) is not True:
-            continue
-        value = simulated_answer(kb, question, vignette.facts)
-        if value is not None and rules_rank(kb, answers.answer(kb, question.id, value)) < rank:
-            out.append(question.id)
-    return out
-
-
 def rules_rank(kb: KnowledgeBase, answers: Answers) -> int:
     """The rank of the most urgent rule or precaution the answers set off (self-care's rank when none)."""
     reasons = assess(kb, answers).triage.reasons
