@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from haelguiden.engine.model import KnowledgeBase
 from haelguiden.engine.ranking import Model, Vector
 
 Floats = npt.NDArray[np.float64]
@@ -79,9 +78,7 @@ def _xlog2x(values: Floats) -> Floats:
     return out
 
 
-def build_gain_matrix(
-    kb: KnowledgeBase, model: Model, tables: Mapping[str, Sequence[Mapping[str, Vector]]]
-) -> GainMatrix:
+def build_gain_matrix(model: Model, tables: Mapping[str, Sequence[Mapping[str, Vector]]]) -> GainMatrix:
     """The matrix for the questions in ``tables`` (question id -> its likelihood tables, in order).
 
     A question with no table (the age question: age acts through the priors) is left out: its gain is 0.

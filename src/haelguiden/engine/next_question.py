@@ -332,7 +332,7 @@ def rule_out_gain(
     kb: KnowledgeBase, model: Model, question: Question, probs: Vector, facts: Mapping[str, Known], idx: int
 ) -> float:
     """Expected information the question gives about one condition (is it this, or not?)."""
-    return sum(_rule_out_gain(probs, t, idx) for t in _tables(kb, model, question, facts))
+    return _watch_gain(kb, model, question, probs, facts, [idx])
 
 
 _GAIN_MATRICES: dict[int, tuple[Model, GainMatrix]] = {}
@@ -345,7 +345,7 @@ def _gain_matrix(kb: KnowledgeBase, model: Model) -> GainMatrix:
         tables = {
             q.id: _tables(kb, model, q, {}) for q in kb.questions if q.purpose in ("diagnosis", "screen")
         }
-        cached = _GAIN_MATRICES[id(model)] = (model, build_gain_matrix(kb, model, tables))
+        cached = _GAIN_MATRICES[id(model)] = (model, build_gain_matrix(model, tables))
     return cached[1]
 
 

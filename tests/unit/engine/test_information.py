@@ -67,7 +67,7 @@ def test_matrix_scores_equal_the_definition_on_every_step_of_the_dev_interviews(
 def test_a_question_without_likelihood_tables_is_left_out(kb: KnowledgeBase) -> None:
     model = model_for(kb)
     tables = {qid: _tables(kb, model, kb.question(qid), {}) for qid in ("age", "pain_site")}
-    matrix = build_gain_matrix(kb, model, tables)
+    matrix = build_gain_matrix(model, tables)
     assert list(matrix.index) == ["pain_site"]
     uniform = tuple(1 / len(model.conditions) for _ in model.conditions)
     assert matrix.scores(uniform, entropy(uniform)).shape == (1,)
@@ -75,6 +75,6 @@ def test_a_question_without_likelihood_tables_is_left_out(kb: KnowledgeBase) -> 
 
 def test_no_questions_give_no_scores(kb: KnowledgeBase) -> None:
     model = model_for(kb)
-    matrix = build_gain_matrix(kb, model, {})
+    matrix = build_gain_matrix(model, {})
     uniform = tuple(1 / len(model.conditions) for _ in model.conditions)
     assert matrix.scores(uniform, entropy(uniform)).shape == (0,)
