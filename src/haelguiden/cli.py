@@ -140,6 +140,15 @@ def _durations_in_days(kb_: KnowledgeBase, raw: object) -> object:
     return {**raw, "answers": out}
 
 
+def _print_emergency_signs(kb_: KnowledgeBase, lang: Lang) -> None:
+    """Before the first question, as on the start page: when to call 112 instead of answering."""
+    title = kb_.care["emergency"].title.get(lang)
+    click.secho(t(lang, "emergency_line", emergency=title), bold=True, fg="red")
+    click.echo(t(lang, "start_emergency_signs"))
+    for sign in kb_.care["emergency"].signs:
+        click.echo(f"  - {sign.text.get(lang)}")
+
+
 def _ask(q: Question, a: Assessment, lang: Lang, facts_unit: str | None = None) -> AnswerValue | str:
     """Show one question; return the answer, or the string "<back>".
 
@@ -275,6 +284,8 @@ def _print_result(services: Services, a: Assessment, lang: Lang) -> None:
 def tjek(lang: Lang, answers_file: Path | None, as_json: bool, story: str | None) -> None:
     """The self-check: one question at a time, then what to do and the possible causes."""
     services = _services()
+    if answers_file is None and not as_json:
+        _print_emergency_signs(services.kb, lang)
     story_facts: Mapping[str, Any] = {}
     if story is not None:
         if not story.strip():

@@ -106,6 +106,30 @@ def test_interactive_tjek_with_dont_know_everywhere() -> None:
     assert "Mulige årsager (ikke en diagnose)" in out
 
 
+def test_interactive_tjek_says_when_to_call_112_before_the_first_question() -> None:
+    code, out, _ = run("tjek", input="v\n" * 60)
+    assert code == 0
+    first_question = out.index("Hvor gammel er du?")
+    assert 0 <= out.index("Ring 112 nu, hvis det er livstruende.") < first_question
+    assert 0 < out.index("Det gælder for eksempel, hvis:") < first_question
+    assert (
+        0
+        < out.index(
+            "  - Benet er hævet eller gør ondt, og du har samtidig ondt i brystet eller er forpustet."
+        )
+        < first_question
+    )
+
+
+def test_answers_from_a_file_print_the_result_without_the_112_list(tmp_path: Path) -> None:
+    # The answers are already given: the person is not about to answer questions, and the result says
+    # what to do.
+    code, out, _ = run("tjek", "--answers", str(write(tmp_path, "a.json", PF_ANSWERS)))
+    assert code == 0
+    assert out.startswith("\nDU KAN STARTE MED AT BEHANDLE DIG SELV\n")
+    assert "Det gælder for eksempel, hvis:" not in out
+
+
 def test_interactive_back_goes_to_the_previous_question() -> None:
     code, out, _ = run("tjek", input="40\nb\n41\n" + "v\n" * 60)
     assert code == 0

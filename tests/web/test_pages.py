@@ -10,6 +10,28 @@ from .conftest import CheckedClient
 from .pagecheck import text_of
 
 
+@pytest.mark.parametrize(
+    ("path", "lang", "lead"),
+    [("/", "da", "Det gælder for eksempel, hvis:"), ("/en/", "en", "For example, if:")],
+)
+def test_the_start_page_lists_the_situations_to_call_112_for_before_any_question(
+    client: CheckedClient, kb: KnowledgeBase, path: str, lang: str, lead: str
+) -> None:
+    client.get(path)
+    emergency = client.soup.select_one(".emergency")
+    assert emergency is not None
+    assert lead in text_of(emergency)
+    signs = [text_of(li) for li in emergency.select(".emergency__signs li")]
+    assert signs == [sign.text.get(lang) for sign in kb.care["emergency"].signs]  # type: ignore[arg-type]
+    assert len(signs) == 6
+    assert signs[0] == (
+        "Knoglen kan ses gennem huden, foden eller anklen står tydeligt skævt, eller det bløder kraftigt."
+        if lang == "da"
+        else "Bone shows through the skin, the foot or ankle is clearly out of shape, or it is bleeding "
+        "heavily."
+    )
+
+
 def test_the_start_page_puts_112_first_and_says_what_the_check_does_not_do(
     client: CheckedClient, kb: KnowledgeBase
 ) -> None:
@@ -23,7 +45,7 @@ def test_the_start_page_puts_112_first_and_says_what_the_check_does_not_do(
         assert f"{region.phone} ({region.name.da})" in text_of(emergency)
     html = str(page)
     assert html.index('class="emergency"') < html.index('class="start-form"')
-    bullets = [text_of(li) for li in page.select(".list--bullet li")]
+    bullets = [text_of(li) for li in page.select(".list--bullet:not(.emergency__signs) li")]
     assert bullets[3] == (
         "Det stiller ikke en diagnose. Det viser mulige årsager. Kun en læge eller fysioterapeut, der har "
         "undersøgt din fod, kan sige, hvad du fejler."

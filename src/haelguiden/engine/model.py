@@ -264,6 +264,16 @@ class TriageRule:
 
 
 @dataclass(frozen=True)
+class CareSign:
+    """A situation that calls for 112 at once, shown before the first question (clinical reference §3.2
+    tier 1). Some of them (a bone through the skin, heavy bleeding, a head injury in the same fall) have no
+    question: a person in them should not be answering questions at all."""
+
+    text: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CareAction:
     """What a person should do at one triage level (the Danish route to care)."""
 
@@ -271,6 +281,8 @@ class CareAction:
     title: Text
     action: Text
     sources: tuple[str, ...]
+    #: Only for emergency: the situations to call 112 for without answering any question.
+    signs: tuple[CareSign, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from haelguiden.engine.expressions import (
 from haelguiden.engine.model import (
     Bin,
     CareAction,
+    CareSign,
     ChecklistItem,
     ChildWording,
     Condition,
@@ -543,10 +544,24 @@ class Loader:
                     )
         for a in doc.actions:
             self.check_sources(f"care.yaml: actions: '{a.level}': sources", a.sources)
-            actions[a.level] = CareAction(a.level, _text(a.title), _text(a.action), tuple(a.sources))
+            for n, sign in enumerate(a.signs, start=1):
+                self.check_sources(f"care.yaml: actions: '{a.level}': signs[{n}]: sources", sign.sources)
+            if a.signs and a.level != "emergency":
+                self.problems.add(
+                    f"care.yaml: actions: '{a.level}': signs",
+                    "signs are the situations to call 112 for before any question; "
+                    "list them under the emergency action only",
+                )
+            signs = tuple(CareSign(_text(x.text), tuple(x.sources)) for x in a.signs)
+            actions[a.level] = CareAction(a.level, _text(a.title), _text(a.action), tuple(a.sources), signs)
         for level in ("emergency", "urgent", "gp", "professional", "self_care"):
             if level not in actions:
                 self.problems.add("care.yaml: actions", f"no action for level '{level}'; add one")
+        if "emergency" in actions and not actions["emergency"].signs:
+            self.problems.add(
+                "care.yaml: actions: 'emergency': signs",
+                "list at least one situation to call 112 for at once (shown before the first question)",
+            )
         for r in doc.regions:
             self.check_sources(f"care.yaml: regions: '{r.id}': sources", r.sources)
             regions.append(

@@ -204,6 +204,13 @@ class RulesFile(Strict):
     rules: list[RuleModel]
 
 
+class CareSignModel(Strict):
+    """A situation that calls for 112 whatever the questions would find (care.yaml, emergency ``signs``)."""
+
+    text: TextModel
+    sources: list[str] = Field(min_length=1)
+
+
 class CareActionModel(Strict):
     """What to do at one triage level."""
 
@@ -211,6 +218,7 @@ class CareActionModel(Strict):
     title: TextModel
     action: TextModel
     sources: list[str] = Field(min_length=1)
+    signs: list[CareSignModel] = []
 
 
 class RegionModel(Strict):

@@ -22,6 +22,7 @@ def summarise(kb: KnowledgeBase) -> dict[str, int]:
     claims += [c.triage.sources for c in kb.conditions.values()]
     claims += [r.sources for r in kb.rules]
     claims += [a.sources for a in kb.care.values()]
+    claims += [x.sources for a in kb.care.values() for x in a.signs]
     claims += [r.sources for r in kb.regions]
     cited = {s for sources in claims for s in sources if s != "estimate"}
     return {

@@ -102,6 +102,8 @@ class StartPage:
     heading: str
     #: Who to call today, with every region's after-hours number.
     emergency: str
+    #: The situations to call 112 for at once, before any question (care.yaml).
+    emergency_signs: tuple[str, ...]
     does: tuple[str, ...]
     does_not: tuple[str, ...]
     start_action: str

@@ -99,6 +99,36 @@ def test_missing_care_level(broken: Path) -> None:
     assert problems(broken) == ["care.yaml: actions: no action for level 'gp'; add one"]
 
 
+def test_the_situations_to_call_112_for_are_listed_under_emergency_only(broken: Path) -> None:
+    edit(
+        broken / "care.yaml",
+        'action: {da: "L\\u00e6ge.", en: "GP."}, sources: [ref-1]}',
+        'action: {da: "L\\u00e6ge.", en: "GP."}, sources: [ref-1], '
+        'signs: [{text: {da: "a", en: "a"}, sources: [ref-1]}]}',
+    )
+    assert problems(broken) == [
+        "care.yaml: actions: 'gp': signs: signs are the situations to call 112 for before any question; "
+        "list them under the emergency action only"
+    ]
+
+
+def test_the_emergency_action_must_list_situations_to_call_112_for(broken: Path) -> None:
+    edit(
+        broken / "care.yaml",
+        ', signs: [{text: {da: "Knoglen stikker ud.", en: "Bone shows."}, sources: [ref-1]}]',
+        "",
+    )
+    assert problems(broken) == [
+        "care.yaml: actions: 'emergency': signs: list at least one situation to call 112 for at once "
+        "(shown before the first question)"
+    ]
+
+
+def test_each_situation_to_call_112_for_names_a_known_source(broken: Path) -> None:
+    edit(broken / "care.yaml", 'en: "Bone shows."}, sources: [ref-1]', 'en: "Bone shows."}, sources: [ref-9]')
+    assert problems(broken)[0].startswith("care.yaml: actions: 'emergency': signs[1]: sources: ")
+
+
 def test_every_problem_is_reported_at_once(broken: Path) -> None:
     edit(broken / "conditions" / "tendon.yaml", "  morning: {p:", "  mornin: {p:")
     edit(broken / "rules.yaml", "sources: [ref-2]", "sources: [ref-22]")

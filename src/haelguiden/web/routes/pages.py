@@ -48,6 +48,7 @@ def start_page_model(request: Request, lang: Lang, story_error: str | None = Non
         ),
         heading=heading,
         emergency=t(lang, "start_emergency", after_hours=after_hours_text(web.kb, lang, None)),
+        emergency_signs=tuple(sign.text.get(lang) for sign in web.kb.care["emergency"].signs),
         does=(t(lang, "start_does_1"), t(lang, "start_does_2"), t(lang, "start_does_3")),
         does_not=(
             t(lang, "start_not_1"),
