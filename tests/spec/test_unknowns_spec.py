@@ -301,6 +301,33 @@ SPEC = [
         "rule:child_warning_signs",
     ),
     (
+        "stepped on a nail five days ago, cannot say whether it is red, warm or swollen → same day",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 35,
+            "pain_site": ["heel_underside"],
+            "duration_days": 5,
+            "injury": "stepped_on_sharp_object",
+            "skin_finding": "puncture_or_splinter",
+            "trend": "unchanged",
+        },
+        "urgent",
+        "precaution:wound_with_infection_signs",
+    ),
+    (
+        "a wound on the heel for six months, redness, warmth and swelling unknown, no fever → own GP",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 56,
+            "pain_site": ["heel_underside"],
+            "duration_days": 180,
+            "skin_finding": "wound_or_ulcer",
+            "trend": "unchanged",
+        },
+        "gp",
+        "rule:wound",
+    ),
+    (
         "a painful swollen calf for three days, tiptoe normal → same day (a blood clot must be excluded)",
         {
             "age": 55,
