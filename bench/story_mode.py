@@ -22,9 +22,7 @@ SCORE = SHARED / "score.py"
 DEFAULT = [
     SHARED / "dev.jsonl",
     SHARED / "dev-cases.jsonl",
-    ROOT / "tests/vignettes/qa.jsonl",
-    ROOT / "tests/vignettes/qa2.jsonl",
-    ROOT / "tests/vignettes/qa3.jsonl",
+    *sorted((ROOT / "tests" / "vignettes").glob("qa*.jsonl")),
 ]
 HAELGUIDEN = str(ROOT / ".venv/bin/haelguiden")
 

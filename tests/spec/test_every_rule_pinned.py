@@ -92,7 +92,6 @@ WITNESSES: dict[str, dict[str, Any]] = {
     "fluoroquinolone_recent": {**ADULT, "history": ["quinolone"], "quinolone_when": "recent"},
     "foot_weakness": {**ADULT, "warning_signs": ["foot_weakness"]},
     "wound": {**ADULT, "duration": 60, "warning_signs": ["wound"], "local_signs": "none"},
-    "puncture": {**ADULT, "duration": 60, "skin": "puncture_or_splinter", "local_signs": "none"},
     "stocking_numbness": {
         **ADULT,
         "nerve_signs": ["numb"],

@@ -8,6 +8,7 @@ who know little"); each is a clinical rule in rules.yaml with its sources.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -301,6 +302,23 @@ SPEC = [
         "rule:child_warning_signs",
     ),
     (
+        "burning inner heel, tingling into the sole for three months, first steps fine → physiotherapist",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 49,
+            "pain_site": ["heel_inner_side", "heel_underside", "arch"],
+            "duration_days": 90,
+            "injury": "none",
+            "burning_pain": True,
+            "numbness_tingling": "sole_and_toes",
+            "first_steps_pain": False,
+            "trend": "unchanged",
+            "self_care_weeks": 4,
+        },
+        "professional",
+        None,
+    ),
+    (
         "stepped on a nail five days ago, cannot say whether it is red, warm or swollen → same day",
         {
             **NO_WARNING_SIGNS,
@@ -310,6 +328,19 @@ SPEC = [
             "injury": "stepped_on_sharp_object",
             "skin_finding": "puncture_or_splinter",
             "trend": "unchanged",
+        },
+        "urgent",
+        "precaution:wound_with_infection_signs",
+    ),
+    (
+        "a splinter under the heel for three days, first-step pain, injury and skin signs unknown → same day",
+        {
+            "age": 45,
+            "pain_site": ["heel_underside"],
+            "duration_days": 3,
+            "skin_finding": "puncture_or_splinter",
+            "fever": False,
+            "first_steps_pain": True,
         },
         "urgent",
         "precaution:wound_with_infection_signs",
@@ -367,6 +398,26 @@ def test_a_patient_who_knows_little(
     assert got == level, reasons
     if reason is not None:
         assert reason in reasons
+
+
+def test_a_sure_ranking_still_asks_the_question_that_could_change_the_advice(kb: KnowledgeBase) -> None:
+    # Plantar fasciitis is 0.91 likely from age, site and duration alone, above the stop probability; the
+    # nerve question could still lift a trapped nerve over its physiotherapist threshold, so it is asked.
+    facts = {
+        **NO_WARNING_SIGNS,
+        "age": 49,
+        "pain_site": ["heel_inner_side", "heel_underside", "arch"],
+        "duration_days": 90,
+        "injury": "none",
+        "numbness_tingling": "sole_and_toes",
+        "trend": "unchanged",
+        "self_care_weeks": 4,
+    }
+    level, _, asked = run(kb, facts)
+    assert (level, "nerve_signs" in asked) == ("professional", True)
+    never = dataclasses.replace(kb, settings=dataclasses.replace(kb.settings, advice_change_chance=1.0))
+    level, _, asked = run(never, facts)
+    assert (level, "nerve_signs" in asked) == ("self_care", False)
 
 
 def test_the_quinolone_timing_left_unknown_is_read_as_still_taking_it(kb: KnowledgeBase) -> None:

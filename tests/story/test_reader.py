@@ -68,6 +68,28 @@ DA: list[tuple[str, dict[str, object]]] = [
     ("Foden er ikke hævet, og den er ikke rød.", {"swelling": False, "redness": False}),
     ("Der er ingen sår, rødme eller hævelse.", {"swelling": False, "redness": False}),
     ("Det er ikke værst om morgenen.", {"first_steps_pain": False}),
+    # a negation after the phrase, through "er"/"gør" ...
+    ("De første skridt om morgenen er ikke slemme.", {"first_steps_pain": False}),
+    # ... but not through a verb of its own: the wound will not heal, it is still at the back of the heel
+    ("Et sår bag på hælen vil ikke hele.", {"pain_site": ("heel_back",), "skin_finding": "wound_or_ulcer"}),
+    ("Mine indlæg har ikke hjulpet.", {"self_care_tried": ("insoles_or_heel_cups",), "trend": "unchanged"}),
+    # after a comma, a clause with its own verb is a new statement, not more of a negated list
+    (
+        "Han vil ikke støtte på foden, hælen er hævet, rød og varm.",
+        {"swelling": True, "redness": True, "warmth": True},
+    ),
+    # "hæve" is also to raise the body; a fever that has gone says nothing about one now
+    ("Jeg kan ikke hæve mig op på tæerne.", {"tiptoe_single": "cannot"}),
+    ("Foden hæver op om aftenen.", {"swelling": True}),
+    ("Feberen er væk.", {}),
+    # pain down the calf with back pain is a root in the back; down the calf alone is not
+    (
+        "Jeg har ondt i lænden, og det stråler ned i læggen.",
+        {"back_pain": "down_leg_below_knee", "pain_site": ("calf",)},
+    ),
+    ("Det trækker ned i læggen fra hælen.", {"pain_site": ("calf",)}),
+    # "gør mere og mere ondt" is the course; "har gjort mere og mere ondt i to måneder" also how it began
+    ("Det gør mere og mere ondt.", {"trend": "worsening"}),
     ("Jeg har ikke diabetes.", {"diabetes": False}),
     ("Det er ikke blevet bedre.", {"trend": "unchanged"}),
     ("Jeg har ikke prøvet noget endnu.", {"self_care_tried": ()}),

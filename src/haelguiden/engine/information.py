@@ -64,6 +64,24 @@ class GainMatrix:
             gains += self._per_question(np.maximum(0.0, h2 - expected))
         return gains
 
+    def advice_change(self, probs: Vector, risers: Sequence[tuple[int, float]]) -> Floats:
+        """Each question's chance that its answer lifts a ``risers`` cause over its threshold.
+
+        The same quantity as ``next_question.advice_change_chance``: per observation, the total
+        probability of the values after which some (condition index, threshold) in ``risers`` holds at
+        least its threshold; per question, its best observation.
+        """
+        if not self.index or not risers:
+            return np.zeros(len(self.index))
+        p = np.asarray(probs, dtype=np.float64)
+        pv = self.rows @ p
+        idx = np.array([i for i, _ in risers], dtype=np.intp)
+        thresholds = np.array([t for _, t in risers], dtype=np.float64)
+        joint = self.rows[:, idx] * p[idx]
+        crosses = (pv > 0) & np.any(joint >= thresholds * pv[:, None], axis=1)
+        per_observation = self._per_observation(np.where(crosses, pv, 0.0))
+        return np.maximum.reduceat(per_observation, self.question_starts)
+
     def _per_observation(self, values: Floats) -> Floats:
         return np.add.reduceat(values, self.observation_starts)
 

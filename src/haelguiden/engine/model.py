@@ -335,6 +335,9 @@ class EngineSettings:
     #: Words, not numbers: the first listed cause is "most likely", others from this probability
     #: "possible", below it "less likely" (the model's probabilities are not calibrated).
     possible_from: float = 0.15
+    #: Before the interview ends, a diagnostic question is still asked when its answer would lift a cause
+    #: over the threshold of a more cautious level with at least this chance (1 = never).
+    advice_change_chance: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -328,6 +328,46 @@ def _tables(
     return [dict(table)]
 
 
+def advice_change_chance(
+    kb: KnowledgeBase,
+    model: Model,
+    question: Question,
+    probs: Vector,
+    facts: Mapping[str, Known],
+    risers: Sequence[tuple[int, float]],
+) -> float:
+    """The chance that the question's answer lifts a cause over the threshold of its own, more cautious level.
+
+    ``risers``: (condition index, threshold) of the causes whose level is above the current advice. Each
+    line of a checklist or multi-choice question is read as its own observation; the question's chance is
+    its best line's, a lower bound that keeps the test cheap.
+    """
+    best = 0.0
+    for table in _tables(kb, model, question, facts):
+        chance = 0.0
+        for vec in table.values():
+            pv = sum(map(operator.mul, probs, vec))
+            if pv > 0 and any(probs[i] * vec[i] >= threshold * pv for i, threshold in risers):
+                chance += pv
+        best = max(best, chance)
+    return best
+
+
+def risers(
+    kb: KnowledgeBase, model: Model, facts: Mapping[str, Known], current_rank: int
+) -> list[tuple[int, float]]:
+    """The causes whose own level is more cautious than the current advice, with their thresholds."""
+    out = []
+    for i, cid in enumerate(model.conditions):
+        c = kb.conditions[cid]
+        if TRIAGE_RANK[c.triage.level] >= current_rank or c.triage.threshold >= 1:
+            continue
+        if c.triage.unless is not None and evaluate(c.triage.unless, facts) is True:
+            continue
+        out.append((i, c.triage.threshold))
+    return out
+
+
 def rule_out_gain(
     kb: KnowledgeBase, model: Model, question: Question, probs: Vector, facts: Mapping[str, Known], idx: int
 ) -> float:
@@ -365,12 +405,17 @@ def _gain(
     Read from the step's matrix scores, except for a question whose fact an earlier answer narrowed down
     (its still-possible values are scored one by one, the slow way).
     """
-    known = facts.get(question.fact or "") if question.kind != "checklist" else None
-    if (known is not None and known.excluded) or question.id not in matrix.index:
+    if _narrowed(question, facts) or question.id not in matrix.index:
         return information_gain(kb, model, question, probs, facts, prior_h) + _watch_gain(
             kb, model, question, probs, facts, watch
         )
     return float(gains[matrix.index[question.id]])
+
+
+def _narrowed(question: Question, facts: Mapping[str, Known]) -> bool:
+    """True when an earlier answer ruled out some values of the question's fact (the matrix has them all)."""
+    known = facts.get(question.fact or "") if question.kind != "checklist" else None
+    return known is not None and bool(known.excluded)
 
 
 def _watch_gain(
@@ -737,6 +782,30 @@ def choose(
     for q in sorted(again, key=_in_order):
         if decides(rules, q, facts, reachable, unanswered, URGENT_RANK):
             return Choice(q, "triage", 0.0)
+    # The ranking may be sure enough to stop while one answer could still change the advice: a likely
+    # overload problem (self-care) with a trapped nerve a tingling sole away from its physiotherapist level.
+    if len(asked) < kb.settings.max_questions and kb.settings.advice_change_chance < 1:
+        lifting = risers(kb, model, facts, current_rank)
+        # An answer can lift cause i over threshold t only with values of total chance at most p_i / t
+        # (p_i·l ≥ t·P(value), summed over the values): when even the sum is too small, nothing can.
+        if sum(probs[i] / t for i, t in lifting) >= kb.settings.advice_change_chance:
+            matrix = _gain_matrix(kb, model)
+            fast = matrix.advice_change(probs, lifting)
+            chances = [
+                (
+                    float(fast[matrix.index[q.id]])
+                    if q.id in matrix.index and not _narrowed(q, facts)
+                    else advice_change_chance(kb, model, q, probs, facts, lifting),
+                    -q.order,
+                    q,
+                )
+                for q in candidates
+                if q.purpose in ("diagnosis", "screen")
+            ]
+            if chances:
+                chance, _, best = max(chances, key=lambda c: (c[0], c[1]))
+                if chance >= kb.settings.advice_change_chance:
+                    return Choice(best, "diagnosis", 0.0)
     return Choice(None, None)
 
 

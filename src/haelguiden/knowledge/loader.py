@@ -594,6 +594,7 @@ class Loader:
             list_max=doc.list_max,
             list_min_probability=doc.list_min_probability,
             possible_from=doc.possible_from,
+            advice_change_chance=doc.advice_change_chance,
             child_below_age=doc.child_below_age,
         )
 

@@ -259,5 +259,6 @@ class SettingsModel(Strict):
     list_max: int = Field(ge=1, le=10)
     list_min_probability: float = Field(ge=0, le=1)
     possible_from: float = Field(default=0.15, ge=0, le=1)
+    advice_change_chance: float = Field(default=1.0, gt=0, le=1)
     child_below_age: int = Field(default=16, ge=1, le=30)
     sources: list[str] = Field(min_length=1)

@@ -47,6 +47,8 @@ class LanguageModel(Strict):
     negation_after: list[str] = Field(default_factory=list)
     doubt: list[str] = Field(min_length=1)
     clause_breaks: list[str] = Field(min_length=1)
+    #: Verbs that make what follows a comma a statement of its own, not more items of a negated list.
+    clause_verbs: list[str] = Field(default_factory=list)
     sentence_breaks: list[str] = Field(min_length=1)
     other_person: list[str] = Field(default_factory=list)
     cue_sets: dict[str, list[str]] = Field(default_factory=dict)
@@ -117,6 +119,7 @@ class LanguageRules:
     approximate: tuple[str, ...] = ()
     and_a_half: tuple[str, ...] = ()
     one_unit_after: tuple[str, ...] = ()
+    clause_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,7 @@ def _languages(folder: Path, problems: Problems) -> dict[str, LanguageRules]:
             approximate=_lower(m.approximate),
             and_a_half=_lower(m.and_a_half),
             one_unit_after=_lower(m.one_unit_after),
+            clause_verbs=_lower(m.clause_verbs),
         )
     for name in LANGUAGES:
         if name not in out:

@@ -96,6 +96,7 @@ class _Language:
             "negation_after": self._cue_list(rules.negation_after),
             "doubt": self._cue_list(rules.doubt),
             "clause": self._cue_list(rules.clause_breaks),
+            "clause_verb": self._cue_list(rules.clause_verbs),
             "sentence": self._cue_list(rules.sentence_breaks),
             "other_person": self._cue_list(rules.other_person),
         }
@@ -239,7 +240,9 @@ class StoryReader:
                 c += 1
         questions = {sent_id[i] for i in range(n) if doc[i].text == "?"}
         doubtful = _doubtful_clauses(doc, sent_id, clause_id, cues["doubt"])
-        carried, carried_first = _carried_negation(doc, sent_id, clause_id, cues["negation"])
+        carried, carried_first = _carried_negation(
+            doc, sent_id, clause_id, cues["negation"], cues["clause_verb"]
+        )
         seen: set[tuple[str, int]] = set()
         out: list[Finding] = []
         present = {f"LEMMA:{t.lemma_}" for t in doc} | {f"LOWER:{t.lower_}" for t in doc}
@@ -383,13 +386,14 @@ def _doubtful_clauses(doc: Doc, sent_id: list[int], clause_id: list[int], doubt:
 
 
 def _carried_negation(
-    doc: Doc, sent_id: list[int], clause_id: list[int], negation: set[int]
+    doc: Doc, sent_id: list[int], clause_id: list[int], negation: set[int], verbs: set[int]
 ) -> tuple[set[int], set[int]]:
     """Clauses that continue a negated list after a comma: "ingen sår, rødme eller hævelse".
 
     Returns the clauses negated as a whole (at most three words after a comma that follows a negated
     clause) and the clauses whose *first word* continues such a list ("..., maveinfektion eller
-    symptomer fra urinvejene").
+    symptomer fra urinvejene"). A clause with a verb of its own ("hælen er hævet") is a new statement:
+    "han vil ikke støtte på foden, hælen er hævet, rød og varm" says the heel *is* swollen.
     """
     clauses: dict[int, list[int]] = {}
     for i, c in enumerate(clause_id):
@@ -400,6 +404,8 @@ def _carried_negation(
     for c in sorted(clauses):
         prev = clauses.get(c - 1)
         if not prev or sent_id[prev[0]] != sent_id[clauses[c][0]] or doc[prev[-1]].text != ",":
+            continue
+        if set(clauses[c]) & verbs:
             continue
         if c - 1 in negated or c - 1 in whole or c - 1 in first:
             words = [i for i in clauses[c] if doc[i].is_alpha]
