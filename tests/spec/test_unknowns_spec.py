@@ -38,12 +38,27 @@ NO_WARNING_SIGNS = {"fever": False, "weight_bearing": "normal"}
 SPEC = [
     # (what, facts the patient knows, expected level, a reason that must be among the reasons)
     (
-        "pain for two years, getting worse, weeks of self-care unknown → physiotherapist",
+        "pain for two years, getting worse, weeks of self-care unknown → at least a physiotherapist",
         {
             "age": 50,
             "pain_site": ["heel_underside"],
             "duration_days": 730,
             "trend": "worsening",
+            **NO_WARNING_SIGNS,
+        },
+        # own GP, since nothing says the pain follows load; the long course alone would be a
+        # physiotherapist (next row)
+        "gp",
+        "precaution:progressive_pain_not_mechanical",
+    ),
+    (
+        "pain for two years, getting worse with walking, weeks of self-care unknown → physiotherapist",
+        {
+            "age": 50,
+            "pain_site": ["heel_underside"],
+            "duration_days": 730,
+            "trend": "worsening",
+            "pain_during_activity": True,
             **NO_WARNING_SIGNS,
         },
         "professional",
@@ -317,6 +332,60 @@ SPEC = [
         },
         "professional",
         None,
+    ),
+    (
+        "heel pain for three years at 21, slowly getting worse, when it hurts unknown → own GP",
+        {
+            "age": 21,
+            "sex": "female",
+            "injury": "none",
+            "onset": "gradual",
+            "duration_days": 1095,
+            "trend": "worsening",
+        },
+        "gp",
+        "precaution:progressive_pain_not_mechanical",
+    ),
+    (
+        "worse for four months but worst on the first steps (overload) → physiotherapist, not the GP",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 36,
+            "pain_site": ["heel_underside"],
+            "duration_days": 120,
+            "injury": "none",
+            "first_steps_pain": True,
+            "trend": "worsening",
+        },
+        "professional",
+        None,
+    ),
+    (
+        "81, a heel wound, pain at rest (not at night) that eases with the leg hanging down → same day",
+        {
+            "age": 81,
+            "pain_site": ["heel_inner_side", "forefoot"],
+            "duration_days": 150,
+            "skin_finding": "wound_or_ulcer",
+            "rest_night_pain": "at_rest",
+            "eased_by_hanging_foot": True,
+        },
+        "urgent",
+        "rule:at_risk_foot_signs",
+    ),
+    (
+        "two steroid injections in the heel, slowly getting worse, new pain in the arch → own GP (a tear)",
+        {
+            "age": 29,
+            "sex": "male",
+            "pain_site": ["heel_underside", "arch"],
+            "onset": "gradual",
+            "injury": "none",
+            "heel_steroid_injection": True,
+            "trend": "worsening",
+        },
+        "gp",
+        "rule:worse_after_heel_injection",
     ),
     (
         "stepped on a nail five days ago, cannot say whether it is red, warm or swollen → same day",

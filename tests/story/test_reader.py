@@ -30,6 +30,12 @@ DA: list[tuple[str, dict[str, object]]] = [
         {"pain_site": ("heel_underside",), "onset": "gradual", "duration_days": 70},
     ),
     ("Jeg har haft ondt i et par måneder.", {"duration_days": 60}),
+    # a bad moment in an older pain does not date its start; "siden i går" does
+    (
+        "I nogle måneder har jeg haft ondt. I morges gjorde det så ondt, at jeg måtte halte hjem.",
+        {"duration_days": 90},
+    ),
+    ("Siden i går aftes har hælen gjort ondt.", {"duration_days": 1}),
     ("Jeg har haft ondt i halvanden måned.", {"duration_days": 45}),
     ("Jeg har haft ondt i hælen i et halvt år.", {"duration_days": 182}),
     ("De sidste tre-fire uger har det gjort ondt.", {"duration_days": 24}),

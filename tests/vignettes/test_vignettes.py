@@ -5,7 +5,8 @@ vignette's facts, "ved ikke" otherwise), then scored with ``haelguiden.evaluatio
 of ../shared/vignettes/FORMAT.md §8). The gates are safety floors, not accuracy targets:
 
 - literature-style sets (the shared dev.jsonl and the project's QA sets): no vignette under-triaged;
-- real patients from case reports (the shared dev-cases.jsonl): under-triage at most 8 %;
+- real patients from case reports (the shared dev-cases.jsonl, and the project's ``qa*-cases.jsonl``, sparse
+  patients built from published case reports): under-triage at most 8 %;
 - every set: every vignette that needs same-day care or 112 gets one of them (urgent recall 100 %);
 - with 30 % of the ordinary facts forgotten (age, site and red flags kept), under-triage at most 5 %.
 
@@ -32,7 +33,10 @@ HERE = Path(__file__).parent
 SETS: dict[str, tuple[Callable[[], Path], str]] = {
     "dev": (lambda: shared_file("vignettes", "dev.jsonl"), "literature"),
     "dev-cases": (lambda: shared_file("vignettes", "dev-cases.jsonl"), "cases"),
-    **{p.stem: ((lambda p=p: p), "literature") for p in sorted(HERE.glob("qa*.jsonl"))},
+    **{
+        p.stem: ((lambda p=p: p), "cases" if p.stem.endswith("-cases") else "literature")
+        for p in sorted(HERE.glob("qa*.jsonl"))
+    },
 }
 CASES_UNDER_TRIAGE_FLOOR = 0.08
 DROPPED_UNDER_TRIAGE_FLOOR = 0.05
@@ -60,8 +64,9 @@ def test_no_literature_vignette_is_under_triaged(summaries: dict[str, Summary], 
     assert summaries[name].under_ids == ()
 
 
-def test_real_patients_are_under_triaged_at_most_8_percent(summaries: dict[str, Summary]) -> None:
-    cases = summaries["dev-cases"]
+@pytest.mark.parametrize("name", [n for n, (_, kind) in SETS.items() if kind == "cases"])
+def test_real_patients_are_under_triaged_at_most_8_percent(summaries: dict[str, Summary], name: str) -> None:
+    cases = summaries[name]
     assert cases.under_triage <= CASES_UNDER_TRIAGE_FLOOR, cases.under_ids
 
 
