@@ -67,7 +67,8 @@ def print_words(available: dict[str, Path]) -> None:
 
 def pct(x: float | None) -> str:
     """A rate as a whole percentage, or a dash."""
-    return "-" if x is None else f"{100 * x:.0f} %"
+    # half up, with a little room for float error: 1/40 and the mean of three 1/40s both print "3 %"
+    return "-" if x is None else f"{int(100 * x + 0.5 + 1e-9)} %"
 
 
 def main() -> None:

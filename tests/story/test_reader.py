@@ -88,6 +88,15 @@ DA: list[tuple[str, dict[str, object]]] = [
     ("Jeg kan ikke hæve mig op på tæerne.", {"tiptoe_single": "cannot"}),
     ("Foden hæver op om aftenen.", {"swelling": True}),
     ("Feberen er væk.", {}),
+    # a child's "av" when the heel is squeezed; pain during and after training
+    (
+        "Han har ondt, både når han træner og bagefter, og han siger av, når man klemmer om hælen.",
+        {"pain_during_activity": True, "pain_after_activity": True, "heel_squeeze_pain": True},
+    ),
+    # nothing wrong elsewhere is not arthritis elsewhere; a pill that did not help says nothing of the course
+    ("Mine andre led har det fint.", {}),
+    ("Panodil har ikke hjulpet.", {"self_care_tried": ("painkillers",)}),
+    ("Jeg har ondt, og det bliver værre for hver uge.", {"trend": "worsening"}),
     # pain down the calf with back pain is a root in the back; down the calf alone is not
     (
         "Jeg har ondt i lænden, og det stråler ned i læggen.",
