@@ -784,29 +784,46 @@ def choose(
             return Choice(q, "triage", 0.0)
     # The ranking may be sure enough to stop while one answer could still change the advice: a likely
     # overload problem (self-care) with a trapped nerve a tingling sole away from its physiotherapist level.
-    if len(asked) < kb.settings.max_questions and kb.settings.advice_change_chance < 1:
-        lifting = risers(kb, model, facts, current_rank)
-        # An answer can lift cause i over threshold t only with values of total chance at most p_i / t
-        # (p_i·l ≥ t·P(value), summed over the values): when even the sum is too small, nothing can.
-        if sum(probs[i] / t for i, t in lifting) >= kb.settings.advice_change_chance:
-            matrix = _gain_matrix(kb, model)
-            fast = matrix.advice_change(probs, lifting)
-            chances = [
-                (
-                    float(fast[matrix.index[q.id]])
-                    if q.id in matrix.index and not _narrowed(q, facts)
-                    else advice_change_chance(kb, model, q, probs, facts, lifting),
-                    -q.order,
-                    q,
-                )
-                for q in candidates
-                if q.purpose in ("diagnosis", "screen")
-            ]
-            if chances:
-                chance, _, best = max(chances, key=lambda c: (c[0], c[1]))
-                if chance >= kb.settings.advice_change_chance:
-                    return Choice(best, "diagnosis", 0.0)
+    if len(asked) < kb.settings.max_questions:
+        lifts = _advice_changing_question(kb, model, candidates, probs, facts, current_rank)
+        if lifts is not None:
+            return Choice(lifts, "diagnosis", 0.0)
     return Choice(None, None)
+
+
+def _advice_changing_question(
+    kb: KnowledgeBase,
+    model: Model,
+    candidates: Sequence[Question],
+    probs: Vector,
+    facts: Mapping[str, Known],
+    current_rank: int,
+) -> Question | None:
+    """The diagnostic question most likely to lift a cause over a more cautious level's threshold, when that
+    chance reaches ``settings.advice_change_chance``; ``None`` otherwise."""
+    floor = kb.settings.advice_change_chance
+    lifting = risers(kb, model, facts, current_rank)
+    # An answer can lift cause i over threshold t only with values of total chance at most p_i / t
+    # (p_i·l ≥ t·P(value), summed over the values): when even the sum is too small, nothing can.
+    if floor >= 1 or sum(probs[i] / t for i, t in lifting) < floor:
+        return None
+    matrix = _gain_matrix(kb, model)
+    fast = matrix.advice_change(probs, lifting)
+    chances = [
+        (
+            float(fast[matrix.index[q.id]])
+            if q.id in matrix.index and not _narrowed(q, facts)
+            else advice_change_chance(kb, model, q, probs, facts, lifting),
+            -q.order,
+            q,
+        )
+        for q in candidates
+        if q.purpose in ("diagnosis", "screen")
+    ]
+    if not chances:
+        return None
+    chance, _, best = max(chances, key=lambda c: (c[0], c[1]))
+    return best if chance >= floor else None
 
 
 def _in_order(question: Question) -> tuple[int, str]:
