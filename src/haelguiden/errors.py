@@ -18,6 +18,8 @@ page) in one place each; nothing else catches them. No message ever contains a p
 field that was wrong.
 """
 
+from __future__ import annotations
+
 from haelguiden.engine.errors import AnswerError, HaelguidenError, UserError
 
 
@@ -27,6 +29,10 @@ class KnowledgeError(UserError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s) in the knowledge base:\n" + "\n".join(problems))
+
+    def __reduce__(self) -> tuple[type[KnowledgeError], tuple[list[str]]]:
+        # rebuilt from its problems, not its message, when it crosses a process boundary (pickle)
+        return (KnowledgeError, (self.problems,))
 
 
 class VignetteError(UserError):

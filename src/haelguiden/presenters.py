@@ -35,24 +35,28 @@ def reason_text(reason: Reason, lang: Lang) -> str:
     return reason.text.get(lang)
 
 
+def _phrase(kb: KnowledgeBase, reason: TriageReason, fact_id: str, lang: Lang, rule_first: bool) -> str:
+    own = kb.facts[fact_id].unknown
+    rule = reason.unknown_text if fact_id in reason.unknown_covers else None
+    first, second = (rule, own) if rule_first else (own, rule)
+    chosen = first or second
+    return chosen.get(lang) if chosen else fact_id
+
+
 def unknown_phrases(kb: KnowledgeBase, reason: TriageReason, lang: Lang) -> list[str]:
-    """What the person did not know, for a precaution ("om det bliver bedre", ...)."""
-    out = []
-    for fact_id in reason.unknown:
-        phrase = kb.facts[fact_id].unknown
-        out.append(phrase.get(lang) if phrase else fact_id)
-    return out
+    """What the person did not know, one phrase per fact of a precaution ("om det bliver bedre", ...):
+    the fact's own phrase, else the rule's phrase for the facts it stands for."""
+    return [_phrase(kb, reason, f, lang, rule_first=False) for f in reason.unknown]
 
 
 def triage_reason_text(kb: KnowledgeBase, reason: TriageReason, lang: Lang) -> str:
     """A reason for the triage level; a precaution says which unknown answer made the advice cautious."""
     if reason.kind != "precaution":
         return reason.text.get(lang)
-    if reason.unknown_text is not None:
-        what = reason.unknown_text.get(lang)
-    else:
-        phrases = unknown_phrases(kb, reason, lang)
-        what = join(lang, phrases)
+    # the rule's own phrase once for all the facts it stands for ("hvornår det gør ondt"), any other
+    # unknown fact by its own phrase ("hvor længe du har haft ondt")
+    phrases = [_phrase(kb, reason, f, lang, rule_first=True) for f in reason.unknown]
+    what = join(lang, list(dict.fromkeys(phrases)))
     return t(lang, "precaution_because", what=what, advice=reason.text.get(lang))
 
 

@@ -194,6 +194,27 @@ SPEC = [
         "precaution:stress_fracture_not_excluded",
     ),
     (
+        "more training, which sport and the squeeze test both unknown → own GP (stress fracture)",
+        # more walking or marching loads the heel bone too (ref-59): an unknown sport is not a safe one
+        {"duration_days": 14, "activity_increase": True, "pain_during_activity": True},
+        "gp",
+        "precaution:stress_fracture_not_excluded",
+    ),
+    (
+        "more training in a sport without impact, squeeze test not known → not sent to the GP for it",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 40,
+            "pain_site": ["heel_underside"],
+            "duration_days": 14,
+            "sport": ["gym_or_fitness"],
+            "activity_increase": True,
+            "pain_during_activity": True,
+        },
+        "self_care",
+        None,
+    ),
+    (
         "a runner whose training has not changed, squeeze test not known → not sent to the GP for it",
         {
             "age": 25,
@@ -345,6 +366,28 @@ SPEC = [
         },
         "gp",
         "precaution:progressive_pain_not_mechanical",
+    ),
+    (
+        "getting worse at 21, for how long and when it hurts both unknown → own GP",
+        # Not knowing how long is not a reason to assume it is short: the six-week course is read
+        # cautiously, like the pain pattern.
+        {"age": 21, "sex": "female", "onset": "gradual", "trend": "worsening", "pain_score": 5},
+        "gp",
+        "precaution:progressive_pain_not_mechanical",
+    ),
+    (
+        "worse for three weeks, when it hurts unknown → not the progressive-pain rule (under six weeks)",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 21,
+            "pain_site": ["heel_underside"],
+            "onset": "gradual",
+            "duration_days": 21,
+            "trend": "worsening",
+        },
+        # early worsening without red flags is still self-care (the references' windows start at 4-6 weeks)
+        "self_care",
+        None,
     ),
     (
         "worse for four months but worst on the first steps (overload) → physiotherapist, not the GP",
@@ -556,6 +599,33 @@ def test_an_all_ved_ikke_patient_is_never_told_self_care_is_enough(kb: Knowledge
         "fact": "fever",
         "text": "om du har feber",
         "questions": ["warning_signs"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("known", "said"),
+    [
+        ({"duration_days": 400}, "hvornår det gør ondt"),
+        ({}, "hvor længe du har haft ondt og hvornår det gør ondt"),
+    ],
+    ids=["how long known", "how long unknown too"],
+)
+def test_a_precaution_names_each_unknown_once_with_the_rules_own_phrase_for_the_pain_pattern(
+    kb: KnowledgeBase, known: dict[str, Any], said: str
+) -> None:
+    facts = {"age": 21, "onset": "gradual", "trend": "worsening", **NO_WARNING_SIGNS, **known}
+    a = interview(kb, Vignette(id="spec", facts=facts)).assessment
+    reasons = assessment_dict(kb, a, "da")["result"]["triage"]["reasons"]
+    (progressive,) = [r for r in reasons if r["id"] == "progressive_pain_not_mechanical"]
+
+    assert progressive["text"].startswith(f"Fordi du ikke ved, {said}, anbefaler vi det sikre valg. ")
+    # one entry per unknown fact: its own phrase, or the rule's for a fact without one
+    assert {u["fact"]: u["text"] for u in progressive["unknown"]} == {
+        **({} if known else {"duration_days": "hvor længe du har haft ondt"}),
+        "eases_with_warm_up": "hvornår det gør ondt",
+        "first_steps_pain": "om det er værst ved de første skridt",
+        "pain_after_activity": "hvornår det gør ondt",
+        "pain_during_activity": "hvornår det gør ondt",
     }
 
 

@@ -259,8 +259,10 @@ class TriageRule:
     if_unknown: frozenset[str] = frozenset()
     #: The advice when the rule holds only as a precaution (required when ``if_unknown`` is not empty).
     precaution: Text | None = None
-    #: What was not known, said once for all of ``if_unknown`` (else each fact's own phrase is used).
+    #: What was not known, said once for ``unknown_facts`` (else each fact's own phrase is used).
     unknown: Text | None = None
+    #: The facts ``unknown`` stands for (all of ``if_unknown`` unless the rule says otherwise).
+    unknown_facts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

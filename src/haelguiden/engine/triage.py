@@ -42,8 +42,10 @@ class TriageReason:
     probability: float | None = None
     #: For a precaution: the facts the person could not answer that made the rule hold.
     unknown: tuple[str, ...] = ()
-    #: For a precaution: what was not known, said once (when the rule gives it; else each fact's phrase).
+    #: For a precaution: what was not known about ``unknown_covers``, said once (when the rule gives it);
+    #: every other fact in ``unknown`` is named by its own phrase.
     unknown_text: Text | None = None
+    unknown_covers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def precautions(
             needed = tuple(
                 f for f in sorted(assume) if evaluate_cautious(r.when, facts, assume - {f}) is not True
             ) or tuple(sorted(assume))
+            covers = r.unknown_facts & frozenset(needed) if r.unknown is not None else frozenset()
             out.append(
                 TriageReason(
                     kind="precaution",
@@ -129,7 +132,8 @@ def precautions(
                     red_flag=False,
                     text=r.precaution or r.reason,
                     unknown=needed,
-                    unknown_text=r.unknown,
+                    unknown_text=r.unknown if covers else None,
+                    unknown_covers=covers,
                 )
             )
     return tuple(out)

@@ -496,8 +496,8 @@ class Loader:
                     "this rule reads 'ved ikke' cautiously (if_unknown), so it needs a 'precaution' text "
                     "(da/en): the advice when it holds only because an answer is unknown",
                 )
-            if r.unknown is None:
-                self.check_unknown_phrases(where, cautious)
+            stands_for = self.unknown_facts(where, r, cautious)
+            self.check_unknown_phrases(where, cautious - stands_for)
             out.append(
                 TriageRule(
                     r.id,
@@ -509,9 +509,28 @@ class Loader:
                     cautious,
                     _text(r.precaution) if r.precaution else None,
                     _text(r.unknown) if r.unknown else None,
+                    stands_for,
                 )
             )
         return tuple(out)
+
+    def unknown_facts(self, where: str, rule: s.RuleModel, cautious: frozenset[str]) -> frozenset[str]:
+        """The facts a rule's own ``unknown`` phrase stands for: ``unknown_facts``, else all it reads
+        cautiously; none without the phrase."""
+        if rule.unknown is None:
+            if rule.unknown_facts is not None:
+                self.problems.add(f"{where}: unknown_facts", "needs an 'unknown' phrase (da/en) to stand for")
+            return frozenset()
+        if rule.unknown_facts is None:
+            return cautious
+        stray = sorted(set(rule.unknown_facts) - cautious)
+        if stray:
+            self.problems.add(
+                f"{where}: unknown_facts",
+                f"{stray} not read cautiously by this rule; list only facts its tests mark "
+                f"'if_unknown: true' ({sorted(cautious)})",
+            )
+        return frozenset(rule.unknown_facts) & cautious
 
     def check_unknown_phrases(self, where: str, cautious: frozenset[str]) -> None:
         """A fact read cautiously needs an ``unknown`` phrase: the result says it made the advice cautious."""

@@ -196,6 +196,9 @@ class RuleModel(Strict):
     precaution: TextModel | None = None
     #: Optional: what was not known, when naming each fact would be too long ("om du har advarselstegn").
     unknown: TextModel | None = None
+    #: Optional, with ``unknown``: the facts that phrase stands for (default: every fact read cautiously);
+    #: any other fact read cautiously is named by its own phrase.
+    unknown_facts: list[str] | None = None
 
 
 class RulesFile(Strict):

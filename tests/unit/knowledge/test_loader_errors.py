@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -186,3 +187,51 @@ def test_a_presentations_unknown_fact_is_named_with_its_presentation(broken: Pat
         "conditions/tendon.yaml: entry 'tendon': presentations: 'a': evidence.mornin: unknown fact 'mornin'; "
         "use an id from facts.yaml. Did you mean 'morning'?"
     ]
+
+
+CAUTIOUS_LONG = (
+    "when: {all: [{fact: weeks, ge: 6, if_unknown: true}, {fact: morning, is: true, if_unknown: true}]}\n"
+    '    precaution: {da: "Forsigtig", en: "Careful"}\n'
+    '    unknown: {da: "hvordan det gør ondt", en: "how it hurts"}'
+)
+
+
+def test_a_rules_own_unknown_phrase_may_stand_for_only_the_facts_it_reads_cautiously(broken: Path) -> None:
+    edit(
+        broken / "rules.yaml",
+        "when: {fact: weeks, ge: 6}",
+        CAUTIOUS_LONG + "\n    unknown_facts: [morning, weeks, site]",
+    )
+    assert problems(broken) == [
+        "rules.yaml: entry 'long': unknown_facts: ['site'] not read cautiously by this rule; list only facts "
+        "its tests mark 'if_unknown: true' (['morning', 'weeks'])"
+    ]
+
+
+def test_a_fact_the_rules_phrase_does_not_stand_for_needs_its_own(broken: Path) -> None:
+    edit(
+        broken / "rules.yaml", "when: {fact: weeks, ge: 6}", CAUTIOUS_LONG + "\n    unknown_facts: [morning]"
+    )
+    (problem,) = problems(broken)
+    assert problem.startswith(
+        "facts.yaml: entry 'weeks': unknown: rules.yaml: entry 'long' reads 'weeks' cautiously (if_unknown), "
+        "so the fact needs an 'unknown' phrase"
+    )
+
+
+def test_unknown_facts_need_the_phrase_they_stand_for(broken: Path) -> None:
+    edit(
+        broken / "rules.yaml",
+        "when: {fact: weeks, ge: 6}",
+        "when: {fact: weeks, ge: 6}\n    unknown_facts: [weeks]",
+    )
+    assert problems(broken) == [
+        "rules.yaml: entry 'long': unknown_facts: needs an 'unknown' phrase (da/en) to stand for"
+    ]
+
+
+def test_the_error_keeps_its_problems_across_a_process_boundary() -> None:
+    # worker processes (a benchmark running each vignette file in its own) pickle what they raise
+    err = pickle.loads(pickle.dumps(KnowledgeError(["rules.yaml: entry 'x': level: bad"])))
+    assert err.problems == ["rules.yaml: entry 'x': level: bad"]
+    assert str(err) == "1 problem(s) in the knowledge base:\nrules.yaml: entry 'x': level: bad"
