@@ -194,13 +194,6 @@ SPEC = [
         "precaution:stress_fracture_not_excluded",
     ),
     (
-        "more training, which sport and the squeeze test both unknown → own GP (stress fracture)",
-        # more walking or marching loads the heel bone too (ref-59): an unknown sport is not a safe one
-        {"duration_days": 14, "activity_increase": True, "pain_during_activity": True},
-        "gp",
-        "precaution:stress_fracture_not_excluded",
-    ),
-    (
         "more training in a sport without impact, squeeze test not known → not sent to the GP for it",
         {
             **NO_WARNING_SIGNS,
@@ -210,6 +203,36 @@ SPEC = [
             "sport": ["gym_or_fitness"],
             "activity_increase": True,
             "pain_during_activity": True,
+        },
+        "self_care",
+        None,
+    ),
+    (
+        "both heels hurt at rest, better as they warm up, at 24, stiffness unknown → own GP (arthritis)",
+        {
+            "age": 24,
+            "side": "both",
+            "pain_site": ["heel_back", "achilles_tendon"],
+            "duration_days": 180,
+            "rest_night_pain": "at_rest",
+            "first_steps_pain": True,
+            "eases_with_warm_up": True,
+        },
+        "gp",
+        "rule:inflammatory_pattern",
+    ),
+    (
+        "both heels, worst on the first steps, not at rest, at 24 → not the arthritis rule",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 24,
+            "side": "both",
+            "pain_site": ["heel_underside"],
+            "duration_days": 21,
+            "rest_night_pain": "none",
+            "first_steps_pain": True,
+            "eases_with_warm_up": True,
+            "trend": "improving",
         },
         "self_care",
         None,

@@ -129,6 +129,9 @@ DA: list[tuple[str, dict[str, object]]] = [
         {"fluoroquinolone": "current", "recent_infection": True},
     ),
     ("Jeg har tabt seks kilo uden at prøve.", {"weight_loss": True}),
+    ("Jeg stoppede med ciprofloxacin for to måneder siden.", {"fluoroquinolone": "recent"}),
+    # ... a course that may still go on is not read as over: the question asks whether it is (same day)
+    ("Jeg fik ciprofloxacin. Jeg tager stadig pillerne.", {}),
     # ... and never ruled out by a story: only the question can
     ("Jeg har ikke feber.", {}),
     ("Jeg har ikke slået mig og har ikke mærket noget smæld.", {}),

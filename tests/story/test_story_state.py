@@ -8,6 +8,8 @@ from haelguiden.engine.assess import assess
 from haelguiden.engine.errors import AnswerError
 from haelguiden.engine.expressions import Known
 from haelguiden.engine.state import Answers, derive_facts
+from haelguiden.evaluation.harness import interview
+from haelguiden.evaluation.vignettes import Vignette
 from haelguiden.services import Services
 
 
@@ -88,3 +90,23 @@ def test_a_red_flag_from_the_story_raises_the_triage_before_any_question(service
     assert plain.triage.level == "self_care"
     assert flagged.triage.level == "urgent"
     assert flagged.triage.red_flags == ("tendon_gap", "pop_or_kick")
+
+
+def test_a_quinolone_course_the_story_does_not_say_is_over_is_asked_about_and_still_taking_it_is_same_day(
+    services: Services,
+) -> None:
+    story = (
+        "Jeg er 84 år og har sukkersyge. Jeg fik ciprofloxacin for en betændelse i urinrøret, og efter tre "
+        "dage begyndte det at gøre ondt bag på venstre ankel ved akillessenen. Jeg tager stadig pillerne."
+    )
+    patient = Vignette(
+        id="quinolone",
+        facts={"age": 84, "diabetes": True, "fluoroquinolone": "current", "pain_site": ["achilles_tendon"]},
+        story_da=story,
+    )
+    run = interview(services.kb, patient, lambda text: services.story_reader.read(text, lang="da").facts)
+
+    assert "fluoroquinolone" not in (run.story_facts or {})
+    assert "quinolone_when" in run.assessment.answers.asked
+    assert run.assessment.triage.level == "urgent"
+    assert "fluoroquinolone_now" in [r.id for r in run.assessment.triage.reasons]
