@@ -157,6 +157,10 @@ LOAD: list[Row] = [
     ("da", "Jeg er begyndt på lange gåture.", {"sport": ("walking_or_hiking",), "activity_increase": True}),
     ("da", "I foråret begyndte jeg at løbe.", {"sport": ("running",), "activity_increase": True}),
     ("da", "Jeg har ikke lavet om på min træning.", {"activity_increase": False}),
+    # hard ground the person slipped on once is not hard ground trained on
+    ("da", "Jeg gled på de våde fliser på terrassen.", {}),
+    ("en", "I slipped on the wet tiles.", {}),
+    ("da", "Jeg løber på asfalt.", {"sport": ("running",), "hard_surfaces": True}),
     ("da", "Jeg tror, jeg er begyndt på lange gåture.", {}),
     ("en", "I have not changed my training.", {"activity_increase": False}),
     ("da", "Efter en lang arbejdsdag gør det ondt.", {"pain_after_activity": True}),
@@ -194,6 +198,14 @@ SELF_CARE: list[Row] = [
     ("da", "Jeg spiste is og fik ondt i maven.", {}),
     ("da", "Jeg har ikke prøvet is.", {}),
     ("da", "Jeg har måske prøvet is og piller.", {}),
+    # rest as a time ("when I have rested") is not rest as self-care
+    (
+        "da",
+        "Jeg har hvilet foden i to uger.",
+        {"self_care_tried": ("rest_or_less_load",), "self_care_weeks": 2},
+    ),
+    ("da", "Jeg er stiv, når jeg har hvilet.", {}),
+    ("en", "I am stiff when I have rested.", {}),
     (
         "en",
         "I have tried insoles, ice and pills for five weeks.",
