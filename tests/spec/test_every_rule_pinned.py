@@ -55,6 +55,16 @@ WITNESSES: dict[str, dict[str, Any]] = {
         "back_of_heel": ["shoe", "bump"],
     },
     "fluoroquinolone_now": {**ADULT, "history": ["quinolone"], "quinolone_when": "current"},
+    # a course that has ended, Achilles pain, and the signs of a tear could not be answered
+    "quinolone_tendon_tear_not_excluded": {
+        **ADULT,
+        "pain_site": ["achilles_tendon"],
+        "history": ["quinolone"],
+        "quinolone_when": "recent",
+        "function_signs": None,
+    },
+    # a limping five-year-old whose parent could not answer the warning signs (fever among them)
+    "young_child_limp_fever_unknown": {**ADULT, "age": 5, "warning_signs": None, "walking": "limping"},
     "diabetes_foot_signs": {**ADULT, "history": ["diabetes"], "local_signs": ["swelling"], "skin": "none"},
     "wound_with_infection_signs": {
         **ADULT,

@@ -238,6 +238,41 @@ SPEC = [
         None,
     ),
     (
+        "Achilles pain a month after a quinolone course, signs of a tear unknown → same day",
+        {"age": 32, "pain_site": ["achilles_tendon"], "injury": "none", "fluoroquinolone": "recent"},
+        "urgent",
+        "precaution:quinolone_tendon_tear_not_excluded",
+    ),
+    (
+        "Achilles pain a month after a quinolone course, no snap, no gap, can rise on tiptoe → own GP",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 68,
+            "pain_site": ["achilles_tendon"],
+            "onset": "gradual",
+            "fluoroquinolone": "recent",
+            "pop_or_kick": False,
+            "tendon_gap": False,
+            "tiptoe_single": "yes_painful",
+        },
+        "gp",
+        "rule:fluoroquinolone_recent",
+    ),
+    (
+        "a three-year-old limping more and more for six days, fever unknown → same day",
+        # (infection is likely enough on its own here; the rule young_child_limp_fever_unknown makes the level
+        # independent of the ranking: see its witness in test_every_rule_pinned.py)
+        {"age": 3, "side": "right", "duration_days": 6, "weight_bearing": "limping", "trend": "worsening"},
+        "urgent",
+        None,
+    ),
+    (
+        "a five-year-old with heel pain, walking normally, no fever → own GP (a young child's heel pain)",
+        {**NO_WARNING_SIGNS, "age": 5, "duration_days": 6},
+        "gp",
+        "rule:young_child",
+    ),
+    (
         "a runner whose training has not changed, squeeze test not known → not sent to the GP for it",
         {
             "age": 25,
@@ -685,7 +720,9 @@ def test_an_unticked_checklist_line_is_never_stated_as_a_fact(kb: KnowledgeBase)
     assert not [t for t in texts if t.startswith("Der er ikke") or t.startswith("Du har ikke")]
 
 
-@pytest.mark.parametrize("age", [None, 30, 70], ids=["age unknown", "adult", "older adult"])
+@pytest.mark.parametrize(
+    "age", [None, 3, 30, 70], ids=["age unknown", "before the growth zone (3)", "adult", "older adult"]
+)
 def test_severs_disease_is_never_listed_unless_the_person_is_a_child(
     kb: KnowledgeBase, age: int | None
 ) -> None:
@@ -694,9 +731,13 @@ def test_severs_disease_is_never_listed_unless_the_person_is_a_child(
         facts["age"] = age
     result = interview(kb, Vignette(id="spec", facts=facts)).assessment
     assert "calcaneal_apophysitis" not in [r.condition.id for r in result.listed]
-    assert result.ranking[-1].probability == 0 or all(
-        r.probability == 0 for r in result.ranking if r.condition.id == "calcaneal_apophysitis"
-    )
+    assert [r.probability for r in result.ranking if r.condition.id == "calcaneal_apophysitis"] == [0]
+
+
+def test_severs_disease_is_possible_from_the_age_its_growth_zone_appears(kb: KnowledgeBase) -> None:
+    facts = {"age": 10, "pain_site": ["heel_back"], "duration_days": 60, "pain_during_activity": True}
+    result = interview(kb, Vignette(id="spec", facts=facts)).assessment
+    assert result.listed[0].condition.id == "calcaneal_apophysitis"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from haelguiden.engine.expressions import Known
 from haelguiden.engine.model import KnowledgeBase, Text
-from haelguiden.engine.ranking import age_band, answer_likelihood, model_for, observations
+from haelguiden.engine.ranking import answer_likelihood, model_for, observations, prior_for
 from haelguiden.engine.state import Answers
 
 FOR_RATIO = 1.5
@@ -93,7 +93,7 @@ def explain_all(
     """
     model = model_for(kb)
     unticked = unticked_lines(kb, answers) if answers is not None else {}
-    prior = model.priors[age_band(kb, facts)]
+    prior = prior_for(kb, model, facts)
     observed = [
         (fact_id, key, value, vec)
         for fact_id, known in sorted(facts.items())

@@ -241,6 +241,8 @@ class Condition:
     plan: str | None = None
     #: Empty, or two or more presentations whose weights add up to 1.
     presentations: tuple[Presentation, ...] = ()
+    #: The youngest age at which the condition exists (its prior is 0 below it), or None.
+    min_age: int | None = None
 
 
 @dataclass(frozen=True)

@@ -245,10 +245,25 @@ def normalise(weights: Sequence[float]) -> Vector:
     return tuple(w / total for w in weights)
 
 
+def prior_for(kb: KnowledgeBase, model: Model, facts: Mapping[str, Known]) -> Vector:
+    """The prior for this person's age band, with 0 for a cause younger than it can occur (``min_age``)."""
+    priors = model.priors[age_band(kb, facts)]
+    known = facts.get(kb.settings.age_fact)
+    age = known.value if known is not None else None
+    if not isinstance(age, int) or isinstance(age, bool):
+        return priors
+    young = [
+        i for i, c in enumerate(model.conditions) if (m := kb.conditions[c].min_age) is not None and age < m
+    ]
+    if not young or all(priors[i] == 0 for i in young):
+        return priors
+    return normalise([0.0 if i in young else p for i, p in enumerate(priors)])
+
+
 def posterior(kb: KnowledgeBase, facts: Mapping[str, Known], exclude: frozenset[str] = frozenset()) -> Vector:
     """P(condition | answers) in model order, leaving out the facts in ``exclude``."""
     model = model_for(kb)
-    priors = model.priors[age_band(kb, facts)]
+    priors = prior_for(kb, model, facts)
     logp = [math.log(p) if p > 0 else -1e9 for p in priors]
     seen: list[tuple[str, str]] = []
     for fact_id, known in sorted(facts.items()):  # a fixed order: the same sum whatever the answer order

@@ -434,6 +434,7 @@ class Loader:
                 article=dict(c.article or {}),
                 plan=c.plan,
                 presentations=presentations,
+                min_age=c.prior.min_age,
             )
         return out
 

@@ -149,6 +149,9 @@ class PriorModel(Strict):
     """Relative frequency per age band, with sources."""
 
     bands: dict[str, float]
+    #: Optional: the youngest age at which the condition exists (Sever's disease needs the heel's growth
+    #: zone); below it the prior is 0 whatever the band.
+    min_age: int | None = Field(default=None, ge=0, le=110)
     sources: list[str] = Field(min_length=1)
 
 
