@@ -631,6 +631,24 @@ def test_a_same_day_level_from_a_causes_likelihood_still_screens_for_arthritis(
     assert {"gout", "inflammatory_enthesitis"} <= set(listed)
 
 
+def test_a_swollen_heel_is_screened_for_arthritis(kb: KnowledgeBase) -> None:
+    # A ten-year-old with a swollen heel and other joints that hurt or swell: overload rarely swells the
+    # heel, and a child's arthritis can; the screen is asked and arthritis is listed.
+    facts = {
+        "age": 10,
+        "duration_days": 75,
+        "swelling": True,
+        "other_joints": True,
+        "pain_during_activity": True,
+        "sport": ["ball_sports"],
+    }
+    _, reasons, asked = run(kb, facts)
+    assert "inflammation" in asked
+    assert "rule:other_joints" in reasons
+    listed = [r.condition.id for r in interview(kb, Vignette(id="spec", facts=facts)).assessment.listed]
+    assert "inflammatory_enthesitis" in listed
+
+
 def test_a_warning_sign_that_sends_to_a_doctor_today_skips_the_screen(kb: KnowledgeBase) -> None:
     level, reasons, asked = run(kb, {"age": 62, "pain_site": ["achilles_tendon"], "pop_or_kick": True})
     assert (level, reasons[0]) == ("urgent", "rule:snap_or_kick")
