@@ -220,7 +220,7 @@ def test_interactive_tjek_ends_with_112_right_after_an_emergency_answer() -> Non
 def test_interactive_tjek_lets_the_patient_answer_the_unknowns_that_made_it_cautious() -> None:
     # age 45, under the heel, 30 days, no injury, "ved ikke" to both warning-sign lists, no history,
     # "ved ikke" to the rest; then "s" and "none of these" to the two lists asked again
-    first = "45\n1\n30\n1\nv\nv\ni\n" + "v\n" * 3
+    first = "45\n1\n30\n1\nv\nv\ni\n" + "v\n" * 4
     code, out, _ = run("tjek", input=first + "s\n" + "i\ni\n" + "v\n" * 10)
     titles = [line for line in out.splitlines() if line.isupper()]
     assert code == 0

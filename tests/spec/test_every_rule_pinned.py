@@ -152,11 +152,13 @@ WITNESSES: dict[str, dict[str, Any]] = {
     "pain_not_following_load": {**ADULT, "pain_pattern": ["at_rest"], "nerve_signs": "none"},
     "progressive_swelling_without_injury": {
         **ADULT,
+        "pain_site": ["heel_back"],  # at the back of the heel, so not swollen_heel_without_injury
         "duration": 90,
         "local_signs": ["swelling"],
         "trend": "worsening",
     },
     "young_child": {**ADULT, "age": 6},
+    "swollen_heel_without_injury": {**ADULT, "local_signs": ["swelling"]},
     "other_joints": {**ADULT, "inflammation": ["other_joints"]},
     "after_recent_infection": {**ADULT, "inflammation": ["recent_infection"]},
     "suspected_stress_fracture": {**ADULT, "sport": ["running"], "squeeze": "true"},

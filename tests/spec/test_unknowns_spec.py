@@ -273,6 +273,29 @@ SPEC = [
         "rule:young_child",
     ),
     (
+        "a swollen heel at 47 without an injury, where it hurts unknown → own GP (a lump, a stress fracture)",
+        {"age": 47, "sex": "female", "injury": "none", "swelling": True},
+        "gp",
+        "precaution:swollen_heel_without_injury",
+    ),
+    (
+        "a swollen, tender spot at the back of the heel where the shoe rubs → not this rule (a bursa)",
+        {
+            **NO_WARNING_SIGNS,
+            "age": 35,
+            "pain_site": ["heel_back"],
+            "duration_days": 60,
+            "injury": "none",
+            "swelling": True,
+            "redness": False,
+            "warmth": False,
+            "shoe_pressure_pain": True,
+            "trend": "improving",
+        },
+        "self_care",
+        None,
+    ),
+    (
         "a runner whose training has not changed, squeeze test not known → not sent to the GP for it",
         {
             "age": 25,

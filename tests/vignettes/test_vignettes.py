@@ -47,6 +47,11 @@ DROPPED_SHORTFALLS: dict[str, frozenset[str]] = {
     # 58, pain under the heel, no cancer: "six months, getting worse" forgotten (a bone lesion, GP)
     # 58, back of the heel and ankle, unchanged: "it came on suddenly" forgotten (gout, GP)
     "qa8-cases": frozenset({"qh-023", "qh-025"}),
+    # 18, a swollen heel, nothing else: the swelling forgotten leaves nothing (a bone tumour, GP); and the
+    # two under-triaged with every fact (qi-019: swollen back of the heel and ankle for three months, an
+    # infection; qi-026: a fall from 5 m without back pain, which the gold sends to 112 beyond the
+    # reference's tier 1)
+    "qa9-cases": frozenset({"qi-018", "qi-019", "qi-026"}),
 }
 
 
