@@ -33,6 +33,37 @@ DURATIONS: list[Row] = [
     ("en", "I have had heel pain for two and a half months.", {"duration_days": 75}),
     ("en", "Over the past year my heel has hurt.", {"duration_days": 365}),
     ("en", "I think I have had pain for about three weeks.", {}),
+    # "en ... tid", an aside, "det har jeg haft", a start said of "det", halves in digits
+    (
+        "da",
+        "Siden starten af marts, altså en ti ugers tid, har det stukket under hælen.",
+        {"pain_site": ("heel_underside",), "duration_days": 70},
+    ),
+    (
+        "da",
+        "Jeg har ondt under hælen, og det har jeg haft i fem uger.",
+        {"pain_site": ("heel_underside",), "duration_days": 35},
+    ),
+    ("da", "Det startede i tæerne for en fem måneders tid siden.", {"duration_days": 150}),
+    ("da", "Hælen begyndte at gøre ondt for en 2½ uge siden.", {"onset": "gradual", "duration_days": 18}),
+    ("da", "Nu, ti dage efter, gør det stadig ondt.", {"duration_days": 10, "trend": "unchanged"}),
+    ("da", "Jeg har løbet i fem år, og altså nu gør det ondt.", {}),
+    ("en", "It started about five months ago.", {"duration_days": 150}),
+]
+
+#: Red flags said in everyday words: read when present, as every red flag is (never their absence).
+RED_FLAGS_PLAINLY: list[Row] = [
+    ("da", "Nu er foden kridhvid og iskold.", {"foot_cold_pale": True}),
+    ("da", "I nat kunne jeg ikke komme af med vandet.", {"saddle_numbness_or_bladder": True}),
+    ("da", "Det føles følelsesløst omkring numsen.", {"saddle_numbness_or_bladder": True}),
+    ("da", "Der er normal følelse i skridtet, og jeg tisser normalt.", {}),
+    ("da", "I dag vil han slet ikke gå på den.", {"weight_bearing": "cannot_walk_four_steps"}),
+    ("da", "Det føltes som et spark i læggen bagfra.", {"pop_or_kick": True}),
+    ("da", "Min mand er faldet ned fra taget.", {"injury": "fall_from_height"}),
+    ("da", "Nu er det rødt, hævet og varmt.", {"redness": True, "swelling": True, "warmth": True}),
+    ("da", "Når jeg klemmer om hælen fra begge sider, siger hun av.", {"heel_squeeze_pain": True}),
+    ("en", "My foot is ice cold and white.", {"foot_cold_pale": True}),
+    ("en", "Last night I could not pass urine.", {"saddle_numbness_or_bladder": True}),
 ]
 
 #: When it started: a fall, a landing or a twist "for fire dage siden"; "begyndte det at stikke".
@@ -286,6 +317,7 @@ ALL = (
     + OTHER_BODY_PARTS
     + CHEST
     + DURATIONS
+    + RED_FLAGS_PLAINLY
     + ONSET
     + TREND
     + WARM_UP

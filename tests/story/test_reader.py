@@ -82,7 +82,8 @@ DA: list[tuple[str, dict[str, object]]] = [
     # after a comma, a clause with its own verb is a new statement, not more of a negated list
     (
         "Han vil ikke støtte på foden, hælen er hævet, rød og varm.",
-        {"swelling": True, "redness": True, "warmth": True},
+        # (and a child who will not bear weight is the red flag "cannot walk")
+        {"swelling": True, "redness": True, "warmth": True, "weight_bearing": "cannot_walk_four_steps"},
     ),
     # "hæve" is also to raise the body; a fever that has gone says nothing about one now
     ("Jeg kan ikke hæve mig op på tæerne.", {"tiptoe_single": "cannot"}),

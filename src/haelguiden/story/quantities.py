@@ -35,9 +35,12 @@ def slot_norm(kind: str) -> str:
 
 
 def _number(text: str, rules: LanguageSpec) -> float | None:
-    """A single token as a number: digits, a word, or a range ("3-4", "tre-fire") as its middle."""
+    """A single token as a number: digits, a word, a range ("3-4", "tre-fire") as its middle, or digits
+    with a half ("2½")."""
     if _DIGITS.match(text):
         return float(text.replace(",", "."))
+    if text.endswith("½") and (text[:-1] == "" or _DIGITS.match(text[:-1])):
+        return float(text[:-1].replace(",", ".") or 0) + 0.5
     m = _RANGE.match(text)
     if m:
         return (int(m.group(1)) + int(m.group(2))) / 2
