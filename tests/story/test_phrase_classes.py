@@ -49,7 +49,32 @@ DURATIONS: list[Row] = [
     ("da", "Nu, ti dage efter, gør det stadig ondt.", {"duration_days": 10, "trend": "unchanged"}),
     ("da", "Jeg har løbet i fem år, og altså nu gør det ondt.", {}),
     ("en", "It started about five months ago.", {"duration_days": 150}),
+    # a child's age with its unit
+    ("da", "Min søn på 7 år har ondt i hælen.", {"age": 7, "sex": "male"}),
 ]
+
+#: Easing as the foot gets going, said in more ways; and the first steps as the foot meets the floor.
+WARM_UP_MORE: list[Row] = [
+    (
+        "da",
+        "Det er værst om morgenen, men det tager af, efter jeg har rørt mig.",
+        {"first_steps_pain": True, "eases_with_warm_up": True},
+    ),
+    (
+        "da",
+        "De første skridt er værst, så slipper det lidt.",
+        {"first_steps_pain": True, "eases_with_warm_up": True},
+    ),
+    (
+        "da",
+        "Det jager, når jeg sætter foden på gulvet, men efter et par minutter er det ok.",
+        {"first_steps_pain": True, "eases_with_warm_up": True},
+    ),
+    ("da", "Det går ikke over, når jeg er kommet i gang.", {}),
+    ("da", "Det tager ikke af, når jeg har gået lidt.", {}),
+    ("da", "Efter ti uger er det bedre.", {"trend": "improving"}),
+]
+
 
 #: Red flags said in everyday words: read when present, as every red flag is (never their absence).
 RED_FLAGS_PLAINLY: list[Row] = [
@@ -318,6 +343,7 @@ ALL = (
     + CHEST
     + DURATIONS
     + RED_FLAGS_PLAINLY
+    + WARM_UP_MORE
     + ONSET
     + TREND
     + WARM_UP
