@@ -49,8 +49,9 @@ DURATIONS: list[Row] = [
     ("da", "Nu, ti dage efter, gør det stadig ondt.", {"duration_days": 10, "trend": "unchanged"}),
     ("da", "Jeg har løbet i fem år, og altså nu gør det ondt.", {}),
     ("en", "It started about five months ago.", {"duration_days": 150}),
-    # a child's age with its unit
+    # a child's age with its unit; the age of a spouse or parent the story is written for
     ("da", "Min søn på 7 år har ondt i hælen.", {"age": 7, "sex": "male"}),
+    ("da", "Min kone på 81 har fået ondt i hælen.", {"age": 81}),
 ]
 
 #: Easing as the foot gets going, said in more ways; and the first steps as the foot meets the floor.
@@ -73,6 +74,9 @@ WARM_UP_MORE: list[Row] = [
     ("da", "Det går ikke over, når jeg er kommet i gang.", {}),
     ("da", "Det tager ikke af, når jeg har gået lidt.", {}),
     ("da", "Efter ti uger er det bedre.", {"trend": "improving"}),
+    # where the tendon meets the heel bone is the back of the heel, not the tendon
+    ("da", "Det gør ondt der, hvor akillessenen sætter sig fast på hælen.", {"pain_site": ("heel_back",)}),
+    ("da", "Det gør ondt midt i akillessenen.", {"pain_site": ("achilles_tendon",)}),
 ]
 
 
